@@ -1,0 +1,191 @@
+import type { PricedQuote } from '../schemas/quote'
+import type { QuoteRequest } from '../schemas/quote-request'
+import type { Catalog } from './catalog'
+import { usageCategories, type Offering } from './catalog-schema'
+import { divideHalfUp, pct, sum } from './money'
+import type { PricingContext, RequestedItem, RuleOutcome } from './pricing-context'
+import { pricingError, type PricingError } from './pricing-error'
+import { optionChoices } from './rule-options'
+import { priceBasePlusTiers } from './rules/base-plus-tiers'
+import { priceBroadbandPayment } from './rules/broadband-payment'
+import { priceCommitmentPlan } from './rules/commitment-plan'
+import { priceEntryBundle } from './rules/entry-bundle'
+import { priceFixedMonthlyPackage } from './rules/fixed-monthly-package'
+import { priceGroupMobile } from './rules/group-mobile'
+import { priceLocalSpendGift } from './rules/local-spend-gift'
+
+export type PricingResult = { ok: true; quote: PricedQuote } | { ok: false; error: PricingError }
+
+const MONTHS_IN_YEAR = 12
+
+/**
+ * Prices a request against one offering of a catalog. Pure: the same inputs always give the same
+ * quote. Offering lookup and offer codes are the caller's job (they need the database).
+ */
+export function priceQuote(catalog: Catalog, offering: Offering, request: QuoteRequest): PricingResult {
+  const checked = checkRequest(catalog, offering, request)
+  if ('code' in checked) return { ok: false, error: checked }
+
+  const outcome = priceByRule(checked)
+  if ('code' in outcome) return { ok: false, error: outcome }
+  return { ok: true, quote: assembleQuote(checked, outcome) }
+}
+
+function priceByRule(ctx: PricingContext): RuleOutcome | PricingError {
+  const rule = ctx.offering.rule
+  switch (rule.kind) {
+    case 'broadband_payment':
+      return priceBroadbandPayment(ctx, rule)
+    case 'fixed_monthly_package':
+      return priceFixedMonthlyPackage(ctx, rule)
+    case 'group_mobile':
+      return priceGroupMobile(ctx, rule)
+    case 'local_spend_gift':
+      return priceLocalSpendGift(ctx, rule)
+    case 'base_plus_tiers':
+      return priceBasePlusTiers(ctx, rule)
+    case 'entry_bundle':
+      return priceEntryBundle(ctx, rule)
+    case 'commitment_plan':
+      return priceCommitmentPlan(ctx, rule)
+  }
+}
+
+/** The general rules of PRICING.md, in the order its errors win. */
+function checkRequest(catalog: Catalog, offering: Offering, request: QuoteRequest): PricingContext | PricingError {
+  const { customer } = request
+  if (!offering.eligibility.statuses.includes(customer.status)) {
+    return pricingError('not_eligible', `${offering.name.en} is for ${offering.eligibility.statuses.join(' or ')} customers only.`, 'customer.status')
+  }
+  if (!offering.terms.includes(request.termMonths)) {
+    return pricingError('invalid_term', `${offering.name.en} is offered for ${offering.terms.join(' or ')} months.`, 'termMonths')
+  }
+
+  const options = resolveOptions(offering, request)
+  if ('code' in options) return options
+  const items = checkItems(catalog, offering, request)
+  if ('code' in items) return items
+
+  if (offering.eligibility.priorSpendRequiredFor.includes(customer.status) && !customer.priorMonthlySpend) {
+    return pricingError('prior_spend_required', 'Declare your telecom spend of each of the last 3 months.', 'customer.priorMonthlySpend')
+  }
+  const prior = customer.priorMonthlySpend
+  return {
+    catalog,
+    offering,
+    request,
+    items,
+    options,
+    usage: Object.fromEntries(usageCategories.map((category) => [category, request.usage[category] ?? 0])) as PricingContext['usage'],
+    x: prior ? divideHalfUp(sum(prior), prior.length) : null,
+  }
+}
+
+function resolveOptions(offering: Offering, request: QuoteRequest): Record<string, string> | PricingError {
+  const choices = optionChoices(offering.rule)
+  const resolved: Record<string, string> = {}
+  for (const [name, given] of Object.entries(request.options)) {
+    if (given !== undefined && !(name in choices)) {
+      return pricingError('invalid_configuration', `${offering.name.en} has no ${name} option.`, `options.${name}`)
+    }
+  }
+  for (const [name, values] of Object.entries(choices)) {
+    const given = request.options[name as keyof QuoteRequest['options']]
+    const value = given ?? (values.length === 1 ? values[0] : undefined)
+    if (value === undefined || !values.includes(value)) {
+      return pricingError('invalid_configuration', `Choose the ${name}: ${values.join(', ')}.`, `options.${name}`)
+    }
+    resolved[name] = value
+  }
+  return resolved
+}
+
+function checkItems(catalog: Catalog, offering: Offering, request: QuoteRequest): RequestedItem[] | PricingError {
+  const limits = new Map(offering.items.map((limit) => [limit.code, limit]))
+  for (const [code, count] of Object.entries(request.items)) {
+    if (count > 0 && !limits.has(code)) {
+      return pricingError('invalid_configuration', `${offering.name.en} does not include ${code}.`, `items.${code}`)
+    }
+  }
+  for (const limit of offering.items) {
+    const count = request.items[limit.code] ?? 0
+    if ((count > 0 || limit.min > 0) && (count < limit.min || count > limit.max)) {
+      return pricingError(
+        'invalid_configuration',
+        `${catalog.components.get(limit.code)!.name.en}: choose ${limit.min === limit.max ? limit.min : `${limit.min} to ${limit.max}`}.`,
+        `items.${limit.code}`,
+      )
+    }
+  }
+  for (const group of offering.itemGroups) {
+    const count = sum(group.codes.map((code) => request.items[code] ?? 0))
+    if (count < group.min || count > group.max) {
+      const bound = group.min === group.max ? `exactly ${group.min}` : `${group.min} to ${group.max}`
+      return pricingError('invalid_configuration', `Choose ${bound} of ${group.codes.join(', ')}.`, `items.${group.codes[0]}`)
+    }
+  }
+  const items = offering.items
+    .filter((limit) => (request.items[limit.code] ?? 0) > 0)
+    .map((limit) => ({ component: catalog.components.get(limit.code)!, count: request.items[limit.code]! }))
+  for (const item of items) {
+    const required = item.component.needs.requiresCategory
+    if (required && !items.some((other) => other.component.category === required)) {
+      return pricingError('invalid_configuration', `${item.component.name.en} needs a ${required} component in the same order.`, `items.${item.component.code}`)
+    }
+  }
+  return items
+}
+
+function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
+  const { request, offering } = ctx
+  const oneTimeTotal = sum(outcome.oneTime.filter((line) => !line.waived).map((line) => line.amount))
+  const waivedTotal = sum(outcome.oneTime.filter((line) => line.waived).map((line) => line.amount))
+  const schedule = Array.from({ length: MONTHS_IN_YEAR }, (_, index) => ({
+    month: index + 1,
+    bill: sum(outcome.monthLines(index + 1).map((line) => line.amount)),
+  }))
+  const yearOfBills = sum(schedule.map((month) => month.bill))
+  const estimatedBill = schedule[0].bill
+  const current = request.customer.currentMonthlySpend
+
+  return {
+    offering: offering.slug,
+    termMonths: request.termMonths,
+    currency: 'CNY',
+    options: ctx.options,
+    oneTime: { lines: outcome.oneTime, total: oneTimeTotal, waived: waivedTotal },
+    monthly: {
+      commitment: outcome.commitment,
+      allowance: outcome.allowance,
+      estimatedBill,
+      careCredit: outcome.careCredit,
+      lines: outcome.monthLines(1),
+    },
+    schedule,
+    gifts: outcome.gifts,
+    firstYearTotal: oneTimeTotal + yearOfBills,
+    earlyTermination: earlyTerminationSchedule(offering, request.termMonths, outcome, waivedTotal),
+    savings:
+      current === undefined
+        ? null
+        : { monthly: current - estimatedBill, annual: MONTHS_IN_YEAR * current - yearOfBills, currentMonthlySpend: current },
+    ...(outcome.x === undefined ? {} : { x: outcome.x }),
+    terms: outcome.terms,
+  }
+}
+
+/** One fee for each month the customer may leave after, 1..term−1 (PRICING.md, each offering's ETF). */
+function earlyTerminationSchedule(offering: Offering, termMonths: number, outcome: RuleOutcome, waivedOneTime: number) {
+  const etf = offering.earlyTermination
+  if (!etf || termMonths === 0) return []
+  const perRemainingMonth =
+    etf.perRemainingMonth +
+    pct(outcome.etfCommitment, etf.commitmentShareBp) +
+    (etf.broadbandDiscount ? outcome.broadbandDiscountPerMonth : 0)
+  return Array.from({ length: termMonths - 1 }, (_, index) => {
+    const afterMonths = index + 1
+    const remaining = termMonths - afterMonths
+    const proRata = etf.proRataWaivedOneTime ? divideHalfUp(waivedOneTime * remaining, termMonths) : 0
+    return { afterMonths, fee: remaining * perRemainingMonth + proRata }
+  })
+}

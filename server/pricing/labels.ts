@@ -1,0 +1,33 @@
+import type { Component } from './catalog-schema'
+import { formatYuan } from './money'
+
+export interface Text {
+  zh: string
+  en: string
+}
+
+export function text(zh: string, en: string): Text {
+  return { zh, en }
+}
+
+export function componentLabel(component: Component, count: number, suffix?: Text): Text {
+  const quantity = count > 1 ? ` × ${count}` : ''
+  return text(
+    `${component.name.zh}${quantity}${suffix ? `（${suffix.zh}）` : ''}`,
+    `${component.name.en}${quantity}${suffix ? ` (${suffix.en})` : ''}`,
+  )
+}
+
+export function yuan(fen: number): Text {
+  return text(formatYuan(fen, 'zh'), formatYuan(fen, 'en'))
+}
+
+/** 11000 basis points → "1.1". */
+export function multiplier(basisPoints: number): string {
+  return String(basisPoints / 10_000)
+}
+
+/** 1500 basis points → "15%". */
+export function percent(basisPoints: number): string {
+  return `${basisPoints / 100}%`
+}

@@ -1,0 +1,104 @@
+import type { Catalog } from './catalog'
+import type { Component, Offering, UsageCategory } from './catalog-schema'
+import type { Gift, MonthlyLine, OneTimeLine } from '../schemas/quote'
+import type { QuoteRequest } from '../schemas/quote-request'
+import { componentLabel, text, type Text } from './labels'
+import { sum } from './money'
+
+export interface RequestedItem {
+  component: Component
+  count: number
+}
+
+/** What every rule kind gets: the request already checked against the offering's general rules. */
+export interface PricingContext {
+  catalog: Catalog
+  offering: Offering
+  request: QuoteRequest
+  /** Items with a count above 0, in the offering's order. */
+  items: RequestedItem[]
+  usage: Record<UsageCategory, number>
+  /** round_half_up(sum(prior3) / 3), when the customer declared prior spend. */
+  x: number | null
+  options: Record<string, string>
+}
+
+/** What a rule kind computes; the engine turns it into totals, the ETF schedule and savings. */
+export interface RuleOutcome {
+  oneTime: OneTimeLine[]
+  /** The bill of month 1..12 as lines that add up to it. */
+  monthLines: (month: number) => MonthlyLine[]
+  commitment: number | null
+  allowance: number | null
+  careCredit: number
+  gifts: Gift[]
+  x?: number
+  /** The commitment an early-termination fee is computed from. */
+  etfCommitment: number
+  /** The monthly broadband discount an early termination pays back. */
+  broadbandDiscountPerMonth: number
+  terms: Text[]
+}
+
+export function itemsOfCategory(items: RequestedItem[], category: Component['category']): RequestedItem[] {
+  return items.filter((item) => item.component.category === category)
+}
+
+export function rentalOf(items: RequestedItem[]): number {
+  return sum(items.map((item) => item.component.monthly * item.count))
+}
+
+export function usageOf(usage: PricingContext['usage'], categories: readonly UsageCategory[]): number {
+  return sum(categories.map((category) => usage[category]))
+}
+
+/** One install line per item with an install fee; waived installs stay listed (PRICING.md). */
+export function installLines(items: RequestedItem[], waive: (item: RequestedItem) => boolean, waiverRule: string): OneTimeLine[] {
+  return items
+    .filter((item) => item.component.install > 0)
+    .map((item) => {
+      const waived = waive(item)
+      return {
+        code: `${item.component.code}:install`,
+        label: componentLabel(item.component, item.count, text('安装费', 'installation')),
+        amount: item.component.install * item.count,
+        waived,
+        rule: waived ? waiverRule : 'standard_install',
+      }
+    })
+}
+
+export function rentalLines(items: RequestedItem[], rule = 'standard_monthly'): MonthlyLine[] {
+  return items.map((item) => ({
+    code: item.component.code,
+    label: componentLabel(item.component, item.count),
+    amount: item.component.monthly * item.count,
+    rule,
+    quantity: item.count,
+  }))
+}
+
+/** Components a package covers: listed at 0 so the customer sees what the price includes. */
+export function includedLines(items: RequestedItem[], rule: string, note: Text): MonthlyLine[] {
+  return items.map((item) => ({
+    code: item.component.code,
+    label: componentLabel(item.component, item.count, note),
+    amount: 0,
+    rule,
+    quantity: item.count,
+  }))
+}
+
+export const usageNames: Record<UsageCategory, Text> = {
+  local_voice: text('本地通话费', 'local calls'),
+  long_distance: text('长途通话费', 'long-distance calls'),
+  mobile: text('手机通话费', 'mobile usage'),
+}
+
+export function usageLine(category: UsageCategory, amount: number, rule = 'usage_at_standard_tariff'): MonthlyLine {
+  return { code: `usage:${category}`, label: usageNames[category], amount, rule }
+}
+
+export function hasUsage(line: MonthlyLine): boolean {
+  return line.amount > 0
+}
