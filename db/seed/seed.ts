@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely'
+import { buildingSearchText } from '../../server/repositories/buildings-repository'
+import { saveCatalogVersion } from '../../server/repositories/catalog-repository'
+import { issueOfferCode } from '../../server/repositories/offer-codes-repository'
+import type { PriceBookInput } from '../../server/pricing/catalog-schema'
+import type { Database } from '../schema'
+import { buildings, districtNames, managers } from './buildings'
+import priceBook from './price-book.json'
+
+export const seedPriceBook = priceBook as PriceBookInput
+
+/** The win-back test code of PRICING.md: single use, for the building whose tenants churned. */
+export const TEST_OFFER_CODE = 'WB-TEST-0001'
+
+/**
+ * Idempotent: run it on every start. A changed price book becomes a new catalog version;
+ * managers, buildings and the test offer code are inserted once and never overwritten.
+ */
+export async function seedDatabase(
+  db: Kysely<Database>,
+  options: { now: Date; priceBook?: PriceBookInput },
+): Promise<{ catalogVersion: string }> {
+  const catalogVersion = await saveCatalogVersion(db, options.priceBook ?? seedPriceBook, options.now)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('building_managers')
+      .values(
+        managers.map((manager) => ({
+          id: manager.id,
+          name: manager.name,
+          name_en: manager.nameEn,
+          phone: manager.phone,
+          email: manager.email,
+          district: manager.district,
+        })),
+      )
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute()
+    await trx
+      .insertInto('buildings')
+      .values(
+        buildings.map((building) => ({
+          id: building.id,
+          name_zh: building.name.zh,
+          name_en: building.name.en,
+          address_zh: building.address.zh,
+          address_en: building.address.en,
+          district: building.district,
+          grade: building.grade,
+          free_fibre_ports: building.freeFibrePorts,
+          free_voice_ports: building.freeVoicePorts,
+          max_broadband_mbps: building.maxBroadbandMbps,
+          tenants: building.tenants,
+          same_day_install: building.sameDayInstall ? 1 : 0,
+          manager_id: building.managerId,
+          search_text: buildingSearchText([
+            building.name.zh,
+            building.name.en,
+            building.address.zh,
+            building.address.en,
+            districtNames[building.district].zh,
+            districtNames[building.district].en,
+          ]),
+        })),
+      )
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute()
+    const winBackBuilding = buildings.find((building) => building.managerId !== null)!
+    await issueOfferCode(trx, {
+      code: TEST_OFFER_CODE,
+      offering_slug: 'evergreen-winback',
+      company_name: '上海示例贸易有限公司',
+      building_id: winBackBuilding.id,
+      issued_by: winBackBuilding.managerId,
+      expires_at: '2099-12-31T16:00:00.000Z',
+    })
+  })
+  return { catalogVersion }
+}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError, createErrorHandler, errorBody } from './errors'
+import { buildingsRoutes } from './routes/buildings'
+import { offeringsRoutes } from './routes/offerings'
+import { quotesRoutes } from './routes/quotes'
+import type { Services } from './services/services'
+
+export const MAX_BODY_BYTES = 64 * 1024
+
+/** The HTTP API under /api: one route module per resource, one error handler for all. */
+export function createApi(services: Services) {
+  const api = new Hono()
+    .basePath('/api')
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
+        },
+      }),
+    )
+    .use(async (c, next) => {
+      await next()
+      c.header('Cache-Control', 'no-store')
+    })
+    .route('/offerings', offeringsRoutes(services))
+    .route('/buildings', buildingsRoutes(services))
+    .route('/quotes', quotesRoutes(services))
+  api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
+  api.onError(createErrorHandler(services.log))
+  return api
+}
+
+/** For Hono's typed client in the Solid islands. */
+export type ApiType = ReturnType<typeof createApi>

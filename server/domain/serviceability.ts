@@ -1,0 +1,86 @@
+import type { Component } from '../pricing/catalog-schema'
+
+export interface BuildingCapacity {
+  freeFibrePorts: number
+  freeVoicePorts: number
+  maxBroadbandMbps: number
+}
+
+export interface RequestedComponent {
+  component: Component
+  count: number
+}
+
+export type ServiceabilityReason = 'speed_unavailable' | 'no_fibre_ports' | 'no_voice_ports' | 'requires_broadband'
+
+export interface ServiceabilityItem {
+  code: string
+  count: number
+  available: boolean
+  reason?: ServiceabilityReason
+}
+
+export interface Alternative {
+  replaces: string
+  code: string
+  name: { zh: string; en: string }
+  speedMbps: number
+  monthly: number
+}
+
+export interface Serviceability {
+  result: 'qualified' | 'unqualified' | 'alternate'
+  items: ServiceabilityItem[]
+  alternatives: Alternative[]
+}
+
+/**
+ * Can this building deliver these components? Too slow a speed with a slower one available is
+ * `alternate`; missing ports are `unqualified` (a survey may still find capacity).
+ */
+export function checkServiceability(
+  capacity: BuildingCapacity,
+  requested: RequestedComponent[],
+  broadbandChoices: Component[],
+): Serviceability {
+  const fibreNeeded = requested.reduce((total, item) => total + (item.component.needs.fibrePorts ?? 0) * item.count, 0)
+  const voiceNeeded = requested.reduce((total, item) => total + (item.component.needs.voicePorts ?? 0) * item.count, 0)
+
+  const ownReason = ({ component }: RequestedComponent): ServiceabilityReason | undefined => {
+    if (component.needs.minSpeedMbps && component.needs.minSpeedMbps > capacity.maxBroadbandMbps) return 'speed_unavailable'
+    if (component.needs.fibrePorts && fibreNeeded > capacity.freeFibrePorts) return 'no_fibre_ports'
+    if (component.needs.voicePorts && voiceNeeded > capacity.freeVoicePorts) return 'no_voice_ports'
+    return undefined
+  }
+  const reasons = new Map(requested.map((item) => [item, ownReason(item)]))
+  const deliverableCategories = new Set(requested.filter((item) => !reasons.get(item)).map((item) => item.component.category))
+  const items = requested.map((item): ServiceabilityItem => {
+    const required = item.component.needs.requiresCategory
+    const reason = reasons.get(item) ?? (required && !deliverableCategories.has(required) ? 'requires_broadband' : undefined)
+    return { code: item.component.code, count: item.count, available: !reason, ...(reason ? { reason } : {}) }
+  })
+
+  const unavailable = items.filter((item) => !item.available)
+  if (unavailable.length === 0) return { result: 'qualified', items, alternatives: [] }
+
+  const fastestServable = broadbandChoices
+    .filter((choice) => choice.speedMbps && (choice.needs.minSpeedMbps ?? 0) <= capacity.maxBroadbandMbps)
+    .sort((a, b) => b.speedMbps! - a.speedMbps!)[0]
+  const slowOnly = unavailable.every(
+    (item) => item.reason === 'speed_unavailable' || (item.reason === 'requires_broadband' && fastestServable),
+  )
+  const portsSuffice = fibreNeeded <= capacity.freeFibrePorts
+  if (slowOnly && fastestServable && portsSuffice) {
+    const alternatives = unavailable
+      .filter((item) => item.reason === 'speed_unavailable')
+      .map((item) => ({
+        replaces: item.code,
+        code: fastestServable.code,
+        name: fastestServable.name,
+        speedMbps: fastestServable.speedMbps!,
+        monthly: fastestServable.monthly,
+      }))
+    return { result: 'alternate', items, alternatives }
+  }
+  return { result: 'unqualified', items, alternatives: [] }
+}

@@ -1,0 +1,58 @@
+import type { ErrorHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** Every error the API answers with: a closed set of stable codes, each with its HTTP status. */
+export const errorStatus = {
+  invalid_request: 400,
+  not_found: 404,
+  offering_not_found: 404,
+  building_not_found: 404,
+  quote_not_found: 404,
+  payload_too_large: 413,
+  offer_code_invalid: 422,
+  not_eligible: 422,
+  invalid_term: 422,
+  invalid_configuration: 422,
+  prior_spend_required: 422,
+  below_minimum: 422,
+  refer_to_manager: 422,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>
+
+export type ErrorCode = keyof typeof errorStatus
+
+export interface ErrorIssue {
+  path: string
+  message: string
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message)
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[]) {
+  return { error: { code, message, ...(issues ? { issues } : {}) } }
+}
+
+/** The one place errors become HTTP: known codes as they are, anything else a 500 without details. */
+export function createErrorHandler(log: (error: unknown) => void): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof AppError) {
+      return c.json(errorBody(error.code, error.message, error.issues), errorStatus[error.code])
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals, e.g. a body that is not JSON.
+      const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'invalid_request'
+      return c.json(errorBody(code, error.message || 'The request could not be read.'), errorStatus[code])
+    }
+    log(error)
+    return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500)
+  }
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { quoteSchema, type Quote } from '../schemas/quote'
+import type { QuoteRequest } from '../schemas/quote-request'
+
+export async function insertQuote(db: Kysely<Database>, quote: Quote, request: QuoteRequest, offerCode: string | null): Promise<void> {
+  await db
+    .insertInto('quotes')
+    .values({
+      id: quote.id,
+      catalog_version: quote.catalogVersion,
+      offering_slug: quote.offering,
+      building_id: quote.buildingId,
+      offer_code: offerCode,
+      term_months: quote.termMonths,
+      estimated_monthly_fen: quote.monthly.estimatedBill,
+      one_time_total_fen: quote.oneTime.total,
+      first_year_total_fen: quote.firstYearTotal,
+      request_json: JSON.stringify(request),
+      quote_json: JSON.stringify(quote),
+      attribution_json: request.attribution ? JSON.stringify(request.attribution) : null,
+      created_at: quote.createdAt,
+      expires_at: quote.expiresAt,
+    })
+    .execute()
+}
+
+export async function findQuote(db: Kysely<Database>, id: string): Promise<Quote | undefined> {
+  const row = await db.selectFrom('quotes').select('quote_json').where('id', '=', id).executeTakeFirst()
+  return row ? quoteSchema.parse(JSON.parse(row.quote_json)) : undefined
+}
+
+export async function findQuoteAttribution(db: Kysely<Database>, id: string): Promise<Record<string, string> | null | undefined> {
+  const row = await db.selectFrom('quotes').select('attribution_json').where('id', '=', id).executeTakeFirst()
+  return row ? (row.attribution_json ? JSON.parse(row.attribution_json) : null) : undefined
+}

@@ -1,0 +1,40 @@
+import type { Catalog } from '../pricing/catalog'
+import type { Offering } from '../pricing/catalog-schema'
+import { fromMonthlyPrice } from '../pricing/from-price'
+import { optionChoices } from '../pricing/rule-options'
+
+/** The public summary of an offering, as listed in the catalog. */
+export function offeringSummary(catalog: Catalog, offering: Offering) {
+  return {
+    slug: offering.slug,
+    name: offering.name,
+    audience: offering.audience,
+    sellingPoints: offering.sellingPoints,
+    categories: offering.categories,
+    segments: offering.segments,
+    needs: offering.needs,
+    terms: offering.terms,
+    fromMonthly: fromMonthlyPrice(catalog, offering),
+  }
+}
+
+/** Everything a configurator needs: components with limits and prices, options, terms, eligibility. */
+export function offeringDetail(catalog: Catalog, offering: Offering) {
+  return {
+    ...offeringSummary(catalog, offering),
+    catalogVersion: catalog.version,
+    components: offering.items.map((limit) => {
+      const component = catalog.components.get(limit.code)!
+      return { ...component, min: limit.min, max: limit.max }
+    }),
+    itemGroups: offering.itemGroups,
+    options: optionChoices(offering.rule),
+    eligibility: offering.eligibility,
+    earlyTermination: offering.earlyTermination,
+    rule: offering.rule,
+  }
+}
+
+export function listedOfferings(catalog: Catalog): Offering[] {
+  return [...catalog.offerings.values()].filter((offering) => offering.listed)
+}

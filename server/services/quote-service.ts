@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../errors'
+import type { Catalog } from '../pricing/catalog'
+import type { Offering } from '../pricing/catalog-schema'
+import { priceQuote } from '../pricing/engine'
+import { findBuildingWithManager } from '../repositories/buildings-repository'
+import { findOfferCode, isOfferCodeUsable } from '../repositories/offer-codes-repository'
+import { insertQuote } from '../repositories/quotes-repository'
+import type { Quote } from '../schemas/quote'
+import type { QuoteRequest } from '../schemas/quote-request'
+import type { Services } from './services'
+
+export const QUOTE_VALIDITY_DAYS = 7
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */
+export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
+  const catalog = await services.catalogs.current()
+  const offering = await resolveOffering(services, catalog, request)
+  const result = priceQuote(catalog, offering, request)
+  if (!result.ok) {
+    const { code, message, field } = result.error
+    throw new AppError(code, message, field ? [{ path: field, message }] : undefined)
+  }
+  if (request.buildingId && !(await findBuildingWithManager(services.db, request.buildingId))) {
+    throw new AppError('building_not_found', `No building with id ${request.buildingId}.`, [{ path: 'buildingId', message: 'unknown building' }])
+  }
+  const now = services.now()
+  const quote: Quote = {
+    id: randomUUID(),
+    catalogVersion: catalog.version,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + QUOTE_VALIDITY_DAYS * DAY_MS).toISOString(),
+    buildingId: request.buildingId ?? null,
+    customer: {
+      status: request.customer.status,
+      ...(request.customer.employees === undefined ? {} : { employees: request.customer.employees }),
+    },
+    items: Object.fromEntries(Object.entries(request.items).filter(([, count]) => count > 0)),
+    usage: request.usage as Record<string, number>,
+    ...result.quote,
+  }
+  await insertQuote(services.db, quote, request, offering.listed ? null : (request.offerCode ?? null))
+  return quote
+}
+
+/** Unlisted offerings (win-back) exist only for the holder of a usable offer code. */
+async function resolveOffering(services: Services, catalog: Catalog, request: QuoteRequest): Promise<Offering> {
+  const offering = catalog.offerings.get(request.offering)
+  if (!offering || (!offering.listed && request.offerCode === undefined)) {
+    throw new AppError('offering_not_found', `There is no offering called ${request.offering}.`)
+  }
+  if (!offering.listed) {
+    const offerCode = await findOfferCode(services.db, request.offerCode!)
+    if (!isOfferCodeUsable(offerCode, offering.slug, services.now())) {
+      throw new AppError('offer_code_invalid', 'This offer code is not valid: it may be wrong, already used or expired.', [
+        { path: 'offerCode', message: 'not valid' },
+      ])
+    }
+  }
+  return offering
+}

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import type { CatalogStore } from './catalog-store'
+
+/** What request handlers and pages need; built once at start-up and passed down. */
+export interface Services {
+  db: Kysely<Database>
+  catalogs: CatalogStore
+  now: () => Date
+  log: (error: unknown) => void
+}
