@@ -27,7 +27,8 @@ export function createApi(services: Services) {
     .route('/offerings', offeringsRoutes(services))
     .route('/buildings', buildingsRoutes(services))
     .route('/quotes', quotesRoutes(services))
-  api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
+  // Unmatched /api paths answer in the API's error shape instead of falling through to the site.
+  api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
   api.onError(createErrorHandler(services.log))
   return api
 }

@@ -1,0 +1,26 @@
+import { getRequestListener } from '@hono/node-server'
+import { dev } from 'astro'
+import { createApi } from './app'
+import { loadConfig } from './config'
+import { provideServices } from './services/registry'
+import { startServices } from './services/start-services'
+
+/** `npm run dev`: Astro's dev server with the Hono API mounted in front of it, in one process. */
+const config = loadConfig(process.env)
+const { services } = await startServices(config)
+provideServices(services)
+const apiListener = getRequestListener(createApi(services).fetch)
+
+await dev({
+  server: { port: config.PORT, host: config.HOST },
+  integrations: [
+    {
+      name: 'storefront-api',
+      hooks: {
+        'astro:server:setup': ({ server }) => {
+          server.middlewares.use((req, res, next) => (req.url?.startsWith('/api/') ? apiListener(req, res) : next()))
+        },
+      },
+    },
+  ],
+})

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
+import type { HttpBindings } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createApi } from './app'
+import { ConfigError, loadConfig } from './config'
+import { provideServices } from './services/registry'
+import { startServices } from './services/start-services'
+
+type AstroHandler = (req: HttpBindings['incoming'], res: HttpBindings['outgoing'], next: () => void) => Promise<void>
+
+const ASTRO_ENTRY = resolve('dist/server/entry.mjs')
+
+/** One process: the API under /api, built assets from dist/client, every other page from Astro. */
+async function main() {
+  const config = loadConfig(process.env)
+  if (!existsSync(ASTRO_ENTRY)) throw new ConfigError(`The site is not built (${ASTRO_ENTRY} is missing): run npm run build first.`)
+  const { services, database } = await startServices(config)
+  provideServices(services)
+  const { handler: astroHandler } = (await import(pathToFileURL(ASTRO_ENTRY).href)) as { handler: AstroHandler }
+
+  const app = new Hono<{ Bindings: HttpBindings }>()
+  app.route('/', createApi(services))
+  app.use('/*', serveStatic({ root: './dist/client' }))
+  app.all('*', async (c) => {
+    let passed = false
+    await astroHandler(c.env.incoming, c.env.outgoing, () => {
+      passed = true
+    })
+    return passed ? c.notFound() : RESPONSE_ALREADY_SENT
+  })
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    console.log(`storefront listening on http://${info.address}:${info.port} (${database.kind})`)
+  })
+  const shutdown = () => {
+    server.close(() => void database.close().then(() => process.exit(0)))
+  }
+  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', shutdown)
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error)
+  process.exit(1)
+})
