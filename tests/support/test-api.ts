@@ -1,0 +1,36 @@
+import { createApi } from '../../server/app'
+import { createCatalogStore } from '../../server/services/catalog-store'
+import type { Services } from '../../server/services/services'
+import type { TestDatabase } from './test-database'
+
+export interface TestApi {
+  services: Services
+  /** Moves the API's clock, e.g. past a quote's or offer code's expiry. */
+  setNow: (now: Date) => void
+  request: (path: string, init?: RequestInit) => Promise<Response>
+  postJson: (path: string, body: unknown) => Promise<Response>
+  errors: unknown[]
+}
+
+export function createTestApi(database: TestDatabase, now = new Date('2026-11-22T03:00:00.000Z')): TestApi {
+  let clock = now
+  const errors: unknown[] = []
+  const services: Services = {
+    db: database.db,
+    catalogs: createCatalogStore(database.db),
+    now: () => clock,
+    log: (error) => errors.push(error),
+  }
+  const api = createApi(services)
+  const request = async (path: string, init?: RequestInit) => api.request(path, init)
+  return {
+    services,
+    errors,
+    setNow: (next) => {
+      clock = next
+    },
+    request,
+    postJson: (path, body) =>
+      request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  }
+}
