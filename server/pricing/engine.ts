@@ -61,8 +61,8 @@ function checkRequest(catalog: Catalog, offering: Offering, request: QuoteReques
     return pricingError('invalid_term', `${offering.name.en} is offered for ${offering.terms.join(' or ')} months.`, 'termMonths')
   }
 
-  const options = resolveOptions(offering, request)
-  if ('code' in options) return options
+  const resolved = resolveOptions(offering, request)
+  if ('code' in resolved) return resolved
   const items = checkItems(catalog, offering, request)
   if ('code' in items) return items
 
@@ -75,13 +75,13 @@ function checkRequest(catalog: Catalog, offering: Offering, request: QuoteReques
     offering,
     request,
     items,
-    options,
+    options: resolved.options,
     usage: Object.fromEntries(usageCategories.map((category) => [category, request.usage[category] ?? 0])) as PricingContext['usage'],
     x: prior ? divideHalfUp(sum(prior), prior.length) : null,
   }
 }
 
-function resolveOptions(offering: Offering, request: QuoteRequest): Record<string, string> | PricingError {
+function resolveOptions(offering: Offering, request: QuoteRequest): { options: Record<string, string> } | PricingError {
   const choices = optionChoices(offering.rule)
   const resolved: Record<string, string> = {}
   for (const [name, given] of Object.entries(request.options)) {
@@ -97,7 +97,7 @@ function resolveOptions(offering: Offering, request: QuoteRequest): Record<strin
     }
     resolved[name] = value
   }
-  return resolved
+  return { options: resolved }
 }
 
 function checkItems(catalog: Catalog, offering: Offering, request: QuoteRequest): RequestedItem[] | PricingError {
