@@ -53,7 +53,10 @@ export function checkServiceability(
     return undefined
   }
   const reasons = new Map(requested.map((item) => [item, ownReason(item)]))
-  const deliverableCategories = new Set(requested.filter((item) => !reasons.get(item)).map((item) => item.component.category))
+  // A dependent component (static IP) cannot satisfy its own dependency, though it shares the category.
+  const deliverableCategories = new Set(
+    requested.filter((item) => !reasons.get(item) && !item.component.needs.requiresCategory).map((item) => item.component.category),
+  )
   const items = requested.map((item): ServiceabilityItem => {
     const required = item.component.needs.requiresCategory
     const reason = reasons.get(item) ?? (required && !deliverableCategories.has(required) ? 'requires_broadband' : undefined)

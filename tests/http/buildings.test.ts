@@ -50,7 +50,10 @@ describe.each(databaseKinds)('buildings API on %s', (kind) => {
   it('offers a lower speed where the building cannot serve the one asked for', async () => {
     const { body } = await serviceability('bld-last-port-huaxin', 'bb-1000:1,static-ip:1')
     expect(body.result).toBe('alternate')
-    expect(body.items).toContainEqual({ code: 'bb-1000', count: 1, available: false, reason: 'speed_unavailable' })
+    expect(body.items).toEqual([
+      { code: 'bb-1000', count: 1, available: false, reason: 'speed_unavailable' },
+      { code: 'static-ip', count: 1, available: false, reason: 'requires_broadband' },
+    ])
     expect(body.alternatives).toEqual([expect.objectContaining({ replaces: 'bb-1000', code: 'bb-300', speedMbps: 300 })])
   })
 
