@@ -19,12 +19,12 @@ export function sum(amounts: readonly number[]): number {
   return amounts.reduce((total, amount) => total + amount, 0)
 }
 
-/** ¥12,345.67 — pure formatting for labels; the UI uses the same function. */
+const yuanFormats = {
+  zh: new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }),
+}
+
+/** ¥12,345.67 — pure formatting for labels; the UI uses the same function. Formatters are costly to build, so once. */
 export function formatYuan(fen: number, locale: 'zh' | 'en' = 'zh'): string {
-  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: 2,
-  }).format(fen / 100)
+  return yuanFormats[locale].format(fen / 100)
 }
