@@ -32,7 +32,6 @@ export interface Database {
     tenants: number
     same_day_install: number
     manager_id: string | null
-    search_text: string
   }
   offer_codes: {
     code: string

@@ -73,7 +73,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tenants', 'integer', (col) => col.notNull())
     .addColumn('same_day_install', 'integer', (col) => col.notNull())
     .addColumn('manager_id', 'text', (col) => col.references('building_managers.id'))
-    .addColumn('search_text', 'text', (col) => col.notNull())
     .execute()
 
   await db.schema

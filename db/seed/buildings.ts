@@ -1,3 +1,5 @@
+import type { District } from '../../server/domain/districts'
+
 // Seed data: Shanghai office buildings served by the SME telecom storefront,
 // plus the account managers who cover them. All people, phone numbers and
 // e-mail addresses are fictional.
@@ -23,29 +25,6 @@ export interface SeedBuilding {
   managerId: string | null
   tenants: number
   sameDayInstall: boolean
-}
-
-export type District =
-  | 'pudong'
-  | 'huangpu'
-  | 'jingan'
-  | 'xuhui'
-  | 'changning'
-  | 'putuo'
-  | 'hongkou'
-  | 'yangpu'
-  | 'minhang'
-
-export const districtNames: Record<District, { zh: string; en: string }> = {
-  pudong: { zh: '浦东新区', en: 'Pudong New Area' },
-  huangpu: { zh: '黄浦区', en: 'Huangpu' },
-  jingan: { zh: '静安区', en: "Jing'an" },
-  xuhui: { zh: '徐汇区', en: 'Xuhui' },
-  changning: { zh: '长宁区', en: 'Changning' },
-  putuo: { zh: '普陀区', en: 'Putuo' },
-  hongkou: { zh: '虹口区', en: 'Hongkou' },
-  yangpu: { zh: '杨浦区', en: 'Yangpu' },
-  minhang: { zh: '闵行区', en: 'Minhang' },
 }
 
 export const managers: SeedManager[] = [

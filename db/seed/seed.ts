@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { buildingSearchText } from '../../server/repositories/buildings-repository'
 import { saveCatalogVersion } from '../../server/repositories/catalog-repository'
 import { issueOfferCode } from '../../server/repositories/offer-codes-repository'
 import type { PriceBookInput } from '../../server/pricing/catalog-schema'
 import type { Database } from '../schema'
-import { buildings, districtNames, managers } from './buildings'
+import { buildings, managers } from './buildings'
 import priceBook from './price-book.json'
 
 export const seedPriceBook = priceBook as PriceBookInput
@@ -53,14 +52,6 @@ export async function seedDatabase(
           tenants: building.tenants,
           same_day_install: building.sameDayInstall ? 1 : 0,
           manager_id: building.managerId,
-          search_text: buildingSearchText([
-            building.name.zh,
-            building.name.en,
-            building.address.zh,
-            building.address.en,
-            districtNames[building.district].zh,
-            districtNames[building.district].en,
-          ]),
         })),
       )
       .onConflict((conflict) => conflict.column('id').doNothing())

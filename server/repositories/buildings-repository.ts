@@ -1,32 +1,21 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { BuildingRow, Database, ManagerRow } from '../../db/schema'
+import { rankBuildings } from '../domain/building-search'
+import { districtNames, type District } from '../domain/districts'
 
 export interface BuildingWithManager {
   building: BuildingRow
   manager: ManagerRow | null
 }
 
-/** Lower-cased, space-folded text a building is found by (names, addresses, district). */
-export function buildingSearchText(parts: string[]): string {
-  return normalizeSearch(parts.join(' '))
-}
-
-export function normalizeSearch(text: string): string {
-  return text.toLowerCase().normalize('NFKC').replace(/\s+/g, ' ').trim()
-}
-
-function likePattern(token: string): string {
-  return `%${token.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-}
-
-/** Every whitespace-separated token of the query must appear in the building's search text. */
+/** Ranks every building in memory: a city has a few hundred, and typo tolerance needs more than LIKE. */
 export async function searchBuildings(db: Kysely<Database>, query: string, limit: number): Promise<BuildingRow[]> {
-  const tokens = normalizeSearch(query).split(' ').filter(Boolean).slice(0, 8)
-  let select = db.selectFrom('buildings').selectAll()
-  for (const token of tokens) {
-    select = select.where(sql<boolean>`search_text like ${likePattern(token)} escape '\\'`)
-  }
-  return select.orderBy('name_en').limit(limit).execute()
+  const rows = await db.selectFrom('buildings').selectAll().orderBy('name_en').execute()
+  const searchable = rows.map((row) => {
+    const district = districtNames[row.district as District]
+    return { id: row.id, row, texts: [row.name_zh, row.name_en, row.address_zh, row.address_en, ...(district ? [district.zh, district.en] : [])] }
+  })
+  return rankBuildings(query, searchable, limit).map(({ row }) => row)
 }
 
 export async function findBuildingWithManager(db: Kysely<Database>, id: string): Promise<BuildingWithManager | undefined> {

@@ -24,9 +24,18 @@ describe.each(databaseKinds)('buildings API on %s', (kind) => {
     expect(buildings[0]).toMatchObject({ name: { zh: expect.any(String), en: expect.any(String) }, address: expect.any(String), district: expect.any(String), grade: expect.any(String) })
   })
 
-  it('treats LIKE wildcards in the query as plain text', async () => {
+  it.each([
+    ['a misspelt Chinese name', '金贸大厦', 'bld-jinmao-tower'],
+    ['a misspelt English name', 'jin mao towr', 'bld-jinmao-tower'],
+    ['part of a name', '嘉里中心', 'bld-jingan-kerry-centre'],
+  ])('tolerates %s', async (_how, q, id) => {
+    expect((await search(q))[0].id).toBe(id)
+  })
+
+  it('finds nothing for punctuation or unrelated text, and lists buildings for an empty query', async () => {
     expect(await search('%')).toEqual([])
-    expect(await search('_')).toEqual([])
+    expect(await search('xyz')).toEqual([])
+    expect(await search('')).toHaveLength(10)
   })
 
   it('refuses an over-long query or limit', async () => {
