@@ -129,7 +129,8 @@ function checkItems(catalog: Catalog, offering: Offering, request: QuoteRequest)
     .map((limit) => ({ component: catalog.components.get(limit.code)!, count: request.items[limit.code]! }))
   for (const item of items) {
     const required = item.component.needs.requiresCategory
-    if (required && !items.some((other) => other.component.category === required)) {
+    // A dependent component (static IP) cannot satisfy its own dependency, though it shares the category.
+    if (required && !items.some((other) => other.component.category === required && !other.component.needs.requiresCategory)) {
       return pricingError('invalid_configuration', `${item.component.name.en} needs a ${required} component in the same order.`, `items.${item.component.code}`)
     }
   }

@@ -2,9 +2,10 @@
 
 export const BASIS_POINTS = 10_000
 
-/** round_half_up(numerator / denominator) for non-negative integers, without floating-point error. */
+/** round_half_up(numerator / denominator) for non-negative integers, exact (refuses inputs too large to be). */
 export function divideHalfUp(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
+  const exact = Number.isSafeInteger(2 * numerator + denominator)
+  if (!exact || !Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
     throw new RangeError(`divideHalfUp expects a non-negative integer over a positive integer, got ${numerator}/${denominator}`)
   }
   return Math.floor((2 * numerator + denominator) / (2 * denominator))

@@ -1,0 +1,244 @@
+import { describe, it, expect } from 'vitest'
+import priceBook from '../../db/seed/price-book.json'
+import { quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
+import { buildCatalog } from './catalog'
+import type { PriceBookInput } from './catalog-schema'
+import { priceQuote } from './engine'
+
+/** PRICING.md §7–8: evergreen and evergreen-winback (commitment_plan). Numbers computed by hand. */
+
+const catalog = buildCatalog('test', priceBook as PriceBookInput)
+
+function price(input: QuoteRequestInput) {
+  const request = quoteRequestSchema.parse(input)
+  return priceQuote(catalog, catalog.offerings.get(request.offering)!, request)
+}
+function quote(input: QuoteRequestInput) {
+  const result = price(input)
+  if (!result.ok) throw new Error(`expected a quote, got ${JSON.stringify(result.error)}`)
+  return result.quote
+}
+function refusal(input: QuoteRequestInput) {
+  const result = price(input)
+  if (result.ok) throw new Error('expected a pricing error, got a quote')
+  return result.error
+}
+type Prior = [number, number, number]
+const lineSum = (q: ReturnType<typeof quote>) => q.monthly.lines.reduce((total, line) => total + line.amount, 0)
+
+function evergreen(
+  prior: Prior | undefined,
+  {
+    plan = 'A',
+    termMonths = 12,
+    items = {},
+    usage = {},
+    status = 'existing',
+  }: { plan?: string; termMonths?: number; items?: Record<string, number>; usage?: QuoteRequestInput['usage']; status?: 'new' | 'existing' } = {},
+): QuoteRequestInput {
+  return {
+    offering: 'evergreen',
+    termMonths,
+    options: plan ? { plan } : {},
+    items,
+    customer: prior ? { status, priorMonthlySpend: prior } : { status },
+    usage,
+  }
+}
+const X100: Prior = [100000, 100000, 100000] // X = ¥1000: A → 1100 / 1500, B → 1000 / 1300, C → 900 / 1100
+
+describe('evergreen: X and its limits', () => {
+  it('X = round_half_up(sum / 3): remainder 1 rounds down, remainder 2 rounds up', () => {
+    expect(quote(evergreen([50000, 50000, 50001], { plan: 'B' })).x).toBe(50000)
+    const q = quote(evergreen([50000, 50000, 50002], { plan: 'B' }))
+    expect(q.x).toBe(50001)
+    expect(q.monthly.commitment).toBe(50001)
+    expect(q.monthly.allowance).toBe(65001) // 65001.3
+  })
+
+  it('plan A multipliers are rounded half up on their own', () => {
+    const q = quote(evergreen([50000, 50000, 50002]))
+    expect(q.monthly.commitment).toBe(55001) // 55001.1
+    expect(q.monthly.allowance).toBe(75002) // 75001.5
+  })
+
+  it('X exactly ¥500 is accepted, ¥499.99 is below the minimum', () => {
+    expect(quote(evergreen([50000, 50000, 50000])).x).toBe(50000)
+    expect(quote(evergreen([49999, 50000, 50000])).x).toBe(50000) // 49999.67
+    expect(refusal(evergreen([49999, 49999, 50000]))).toMatchObject({ code: 'below_minimum', field: 'customer.priorMonthlySpend' })
+    expect(refusal(evergreen([49999, 49999, 49999]))).toMatchObject({ code: 'below_minimum' })
+  })
+
+  it('X exactly ¥200,000 is accepted, one fen more is referred to a manager', () => {
+    const q = quote(evergreen([20000000, 20000000, 20000001]))
+    expect(q.x).toBe(20000000)
+    expect(q.monthly.commitment).toBe(22000000)
+    expect(refusal(evergreen([20000000, 20000001, 20000001]))).toMatchObject({ code: 'refer_to_manager' })
+    expect(refusal(evergreen([20000001, 20000001, 20000001]))).toMatchObject({ code: 'refer_to_manager' })
+  })
+
+  it('requires prior spend from new customers too', () => {
+    expect(refusal(evergreen(undefined, { status: 'new' }))).toMatchObject({ code: 'prior_spend_required', field: 'customer.priorMonthlySpend' })
+    expect(refusal(evergreen(undefined, { status: 'existing' }))).toMatchObject({ code: 'prior_spend_required' })
+    expect(quote(evergreen(X100, { status: 'new' })).monthly.commitment).toBe(110000)
+  })
+})
+
+describe('evergreen: plans, terms, options', () => {
+  it('plans B and C: commitment and allowance from the price book', () => {
+    expect(quote(evergreen(X100, { plan: 'B' })).monthly).toMatchObject({ commitment: 100000, allowance: 130000, estimatedBill: 100000 })
+    const c = quote(evergreen(X100, { plan: 'C', usage: { mobile: 110001 } }))
+    expect(c.monthly).toMatchObject({ commitment: 90000, allowance: 110000, estimatedBill: 90001 })
+    expect(c.monthly.lines.find((line) => line.code === 'over_allowance')!.amount).toBe(1)
+  })
+
+  it('a missing or unknown plan, or a tier option, is invalid_configuration', () => {
+    expect(refusal(evergreen(X100, { plan: '' }))).toMatchObject({ code: 'invalid_configuration', field: 'options.plan' })
+    expect(refusal(evergreen(X100, { plan: 'D' }))).toMatchObject({ code: 'invalid_configuration', field: 'options.plan' })
+    expect(refusal({ ...evergreen(X100), options: { plan: 'A', tier: 'T300' } })).toMatchObject({
+      code: 'invalid_configuration',
+      field: 'options.tier',
+    })
+  })
+
+  it('termMonths 24 or 0 is invalid_term', () => {
+    expect(refusal(evergreen(X100, { termMonths: 24 }))).toMatchObject({ code: 'invalid_term', field: 'termMonths' })
+    expect(refusal(evergreen(X100, { termMonths: 0 }))).toMatchObject({ code: 'invalid_term' })
+  })
+})
+
+describe('evergreen: care credit', () => {
+  // Plan A, X = 1000: commitment 110000. g = round_half_up((110000 − use) / 2); 0 unless g ≥ 10000.
+  it.each([
+    [90003, 0], // gap 19997 → 9998.5 → 9999
+    [90002, 0], // gap 19998 → 9999
+    [90001, 10000], // gap 19999 → 9999.5 → 10000
+    [90000, 10000], // gap 20000 → 10000
+    [0, 55000],
+    [110000, 0],
+    [200000, 0],
+  ])('use %i → careCredit %i', (use, care) => {
+    const q = quote(evergreen(X100, { usage: { local_voice: use } }))
+    expect(q.monthly.careCredit).toBe(care)
+    // the care credit is a budget, not a bill reduction
+    expect(q.monthly.estimatedBill).toBe(110000 + Math.max(0, use - 150000))
+  })
+})
+
+describe('evergreen: components', () => {
+  it('voice and mobile rentals count as usage toward the allowance; their installs are waived', () => {
+    // rentals: 4 × 2500 + 10 × 3000 + 10 × 3800 = 78000; + 72001 usage = 150001 → 1 over the allowance
+    const items = { 'fixed-line': 4, 'centrex-ext': 10, 'mobile-line': 10 }
+    const q = quote(evergreen(X100, { items, usage: { long_distance: 72001 } }))
+    expect(q.monthly.estimatedBill).toBe(110001)
+    expect(q.monthly.careCredit).toBe(0)
+    expect(q.monthly.lines.map((line) => [line.code, line.amount])).toEqual([
+      ['commitment', 110000],
+      ['fixed-line', 0],
+      ['centrex-ext', 0],
+      ['mobile-line', 0],
+      ['over_allowance', 1],
+    ])
+    expect(q.oneTime.total).toBe(0)
+    expect(q.oneTime.waived).toBe(4 * 20000 + 10 * 10000)
+    // rentals alone: use 78000, gap 32000 → care 16000
+    expect(quote(evergreen(X100, { items })).monthly.careCredit).toBe(16000)
+  })
+
+  it('bb-1000 on a 12-month term is billed at 888 outside X; ETF pays back 1680 − 888', () => {
+    const q = quote(evergreen(X100, { items: { 'bb-1000': 1 } }))
+    expect(q.monthly.estimatedBill).toBe(110000 + 88800)
+    expect(q.monthly.lines.find((line) => line.code === 'bb-1000')!.amount).toBe(88800)
+    expect(q.monthly.careCredit).toBe(55000) // broadband is not usage
+    expect(q.oneTime).toMatchObject({ total: 0, waived: 30000 })
+    // r × pct(110000, 0.1) + r × 79200 + round_half_up(30000 × r / 12)
+    expect(q.earlyTermination[0]).toEqual({ afterMonths: 1, fee: 11 * 11000 + 11 * 79200 + 27500 })
+    expect(q.earlyTermination[10]).toEqual({ afterMonths: 11, fee: 11000 + 79200 + 2500 })
+    expect(q.firstYearTotal).toBe(12 * 198800)
+  })
+
+  it('a static IP with broadband is billed at 100 outside X, on the 6-month term price', () => {
+    const q = quote(evergreen(X100, { plan: 'B', termMonths: 6, items: { 'bb-100': 1, 'static-ip': 1 } }))
+    expect(q.monthly.estimatedBill).toBe(100000 + 46500 + 10000)
+    expect(q.monthly.lines.find((line) => line.code === 'static-ip')!.amount).toBe(10000)
+    expect(q.monthly.careCredit).toBe(50000)
+    expect(lineSum(q)).toBe(156500)
+    expect(q.earlyTermination).toHaveLength(5)
+    // r × 10000 + r × (63000 − 46500) + round_half_up(30000 × r / 6)
+    expect(q.earlyTermination[0]).toEqual({ afterMonths: 1, fee: 5 * 10000 + 5 * 16500 + 25000 })
+    expect(q.earlyTermination[4]).toEqual({ afterMonths: 5, fee: 10000 + 16500 + 5000 })
+    expect(q.schedule.every((month) => month.bill === 156500)).toBe(true)
+  })
+
+  // PRICING.md: static-ip needs "a broadband component in the same order"; it is itself in that category.
+  it('a static IP without broadband is invalid_configuration', () => {
+    expect(price(evergreen(X100, { items: { 'static-ip': 1 } }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_configuration', field: 'items.static-ip' },
+    })
+  })
+
+  it('a static IP without broadband is invalid_configuration on the win-back offer too', () => {
+    const request: QuoteRequestInput = {
+      offering: 'evergreen-winback',
+      termMonths: 12,
+      items: { 'static-ip': 1 },
+      customer: { status: 'existing', priorMonthlySpend: X100 },
+    }
+    expect(price(request)).toMatchObject({ ok: false, error: { code: 'invalid_configuration', field: 'items.static-ip' } })
+  })
+
+  it('a static IP with a count of 0 is absent, so it needs no broadband', () => {
+    expect(quote(evergreen(X100, { items: { 'static-ip': 0 } })).monthly.estimatedBill).toBe(110000)
+  })
+
+  it('refuses two broadband speeds and counts above the maximum', () => {
+    expect(refusal(evergreen(X100, { items: { 'bb-100': 1, 'bb-1000': 1 } }))).toMatchObject({ code: 'invalid_configuration' })
+    expect(refusal(evergreen(X100, { items: { 'centrex-ext': 201 } }))).toMatchObject({ code: 'invalid_configuration', field: 'items.centrex-ext' })
+    expect(refusal(evergreen(X100, { items: { 'fixed-line': 51 } }))).toMatchObject({ code: 'invalid_configuration', field: 'items.fixed-line' })
+  })
+})
+
+describe('evergreen-winback', () => {
+  const winback = (usage: QuoteRequestInput['usage'] = {}, extra: Partial<QuoteRequestInput> = {}): QuoteRequestInput => ({
+    offering: 'evergreen-winback',
+    termMonths: 12,
+    items: {},
+    customer: { status: 'existing', priorMonthlySpend: X100 },
+    usage,
+    ...extra,
+  })
+
+  it('months 1–6 bill 1.05X, months 7–12 bill 1.1X; month 1 is shown', () => {
+    const q = quote(winback())
+    expect(q.schedule.map((month) => month.bill)).toEqual([...Array(6).fill(105000), ...Array(6).fill(110000)])
+    expect(q.monthly).toMatchObject({ commitment: 105000, allowance: 150000, estimatedBill: 105000, careCredit: 52500 })
+    expect(q.firstYearTotal).toBe(6 * 105000 + 6 * 110000)
+    expect(q.x).toBe(100000)
+    expect(q.options).toEqual({ plan: 'A' })
+  })
+
+  it('usage over the 1.5X allowance is added in every month', () => {
+    const q = quote(winback({ local_voice: 160000 }))
+    expect(q.schedule.map((month) => month.bill)).toEqual([...Array(6).fill(115000), ...Array(6).fill(120000)])
+  })
+
+  it('the ETF uses the plan commitment 1.1X', () => {
+    const q = quote(winback())
+    expect(q.earlyTermination).toHaveLength(11)
+    q.earlyTermination.forEach((entry, index) => expect(entry).toEqual({ afterMonths: index + 1, fee: (11 - index) * 11000 }))
+  })
+
+  it('1.05X rounds half up on its own', () => {
+    // X = 100010: 105010.5 → 105011 for months 1–6; 110011 after
+    const q = quote(winback({}, { customer: { status: 'existing', priorMonthlySpend: [100010, 100010, 100010] } }))
+    expect(q.schedule[0].bill).toBe(105011)
+    expect(q.schedule[6].bill).toBe(110011)
+  })
+
+  it('has only plan A and a 12-month term', () => {
+    expect(refusal(winback({}, { options: { plan: 'B' } }))).toMatchObject({ code: 'invalid_configuration', field: 'options.plan' })
+    expect(refusal(winback({}, { termMonths: 6 }))).toMatchObject({ code: 'invalid_term' })
+    expect(refusal(winback({}, { customer: { status: 'existing', priorMonthlySpend: [1, 1, 1] } }))).toMatchObject({ code: 'below_minimum' })
+  })
+})
