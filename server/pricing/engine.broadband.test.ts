@@ -1,28 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import priceBook from '../../db/seed/price-book.json'
-import { quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
-import { buildCatalog } from './catalog'
-import type { PriceBookInput } from './catalog-schema'
-import { priceQuote } from './engine'
+import { type QuoteRequestInput } from '../schemas/quote-request'
+import { quote, refusal } from './testing'
 
 /** PRICING.md §1 (bb-express) and §2 (fixed-broadband), expectations computed by hand from the spec. */
 
-const catalog = buildCatalog('test', priceBook as PriceBookInput)
-
-function price(input: QuoteRequestInput) {
-  const request = quoteRequestSchema.parse(input)
-  return priceQuote(catalog, catalog.offerings.get(request.offering)!, request)
-}
-function quote(input: QuoteRequestInput) {
-  const result = price(input)
-  if (!result.ok) throw new Error(`expected a quote, got ${JSON.stringify(result.error)}`)
-  return result.quote
-}
-function refusal(input: QuoteRequestInput) {
-  const result = price(input)
-  if (result.ok) throw new Error('expected a pricing error, got a quote')
-  return result.error
-}
 const bills = (q: ReturnType<typeof quote>) => q.schedule.map((month) => month.bill)
 const lineSum = (q: ReturnType<typeof quote>) => q.monthly.lines.reduce((total, line) => total + line.amount, 0)
 

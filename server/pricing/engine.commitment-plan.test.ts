@@ -1,28 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import priceBook from '../../db/seed/price-book.json'
-import { quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
-import { buildCatalog } from './catalog'
-import type { PriceBookInput } from './catalog-schema'
-import { priceQuote } from './engine'
+import { type QuoteRequestInput } from '../schemas/quote-request'
+import { price, quote, refusal } from './testing'
 
 /** PRICING.md §7–8: evergreen and evergreen-winback (commitment_plan). Numbers computed by hand. */
 
-const catalog = buildCatalog('test', priceBook as PriceBookInput)
-
-function price(input: QuoteRequestInput) {
-  const request = quoteRequestSchema.parse(input)
-  return priceQuote(catalog, catalog.offerings.get(request.offering)!, request)
-}
-function quote(input: QuoteRequestInput) {
-  const result = price(input)
-  if (!result.ok) throw new Error(`expected a quote, got ${JSON.stringify(result.error)}`)
-  return result.quote
-}
-function refusal(input: QuoteRequestInput) {
-  const result = price(input)
-  if (result.ok) throw new Error('expected a pricing error, got a quote')
-  return result.error
-}
 type Prior = [number, number, number]
 const lineSum = (q: ReturnType<typeof quote>) => q.monthly.lines.reduce((total, line) => total + line.amount, 0)
 

@@ -1,30 +1,18 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import priceBook from '../../db/seed/price-book.json'
 import type { PricedQuote } from '../schemas/quote'
 import { MAX_ITEM_COUNT, quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
-import { buildCatalog } from './catalog'
-import type { PriceBookInput } from './catalog-schema'
+import { catalog, price, quote } from './testing'
 import { priceQuote } from './engine'
 
 /** Invariants of PRICING.md "Quote totals" over generated valid requests of every offering. */
 
-const catalog = buildCatalog('test', priceBook as PriceBookInput)
 const NUM_RUNS = 300
 const MAX_USAGE = 10_000_000
 
 type Status = 'new' | 'existing'
 type Prior = [number, number, number]
 
-function price(input: QuoteRequestInput) {
-  const request = quoteRequestSchema.parse(input)
-  return priceQuote(catalog, catalog.offerings.get(request.offering)!, request)
-}
-function quote(input: QuoteRequestInput): PricedQuote {
-  const result = price(input)
-  if (!result.ok) throw new Error(`expected a quote for ${JSON.stringify(input)}, got ${JSON.stringify(result.error)}`)
-  return result.quote
-}
 const total = (amounts: number[]) => amounts.reduce((sum, amount) => sum + amount, 0)
 
 // ---- arbitraries -------------------------------------------------------------------------------

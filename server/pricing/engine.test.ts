@@ -1,32 +1,13 @@
 import { describe, it, expect } from 'vitest'
-import priceBook from '../../db/seed/price-book.json'
 import { pricedQuoteSchema } from '../schemas/quote'
-import { quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
-import { buildCatalog } from './catalog'
-import type { PriceBookInput } from './catalog-schema'
-import { priceQuote } from './engine'
+import { type QuoteRequestInput } from '../schemas/quote-request'
+import { quote, refusal } from './testing'
 
 /**
  * PRICING.md "General rules" and "Quote totals": error precedence, absent items, unlisted items and
  * options, error fields, savings. Rule kinds have their own files (engine.*.test.ts).
  */
 
-const catalog = buildCatalog('test', priceBook as PriceBookInput)
-
-function price(input: QuoteRequestInput) {
-  const request = quoteRequestSchema.parse(input)
-  return priceQuote(catalog, catalog.offerings.get(request.offering)!, request)
-}
-function quote(input: QuoteRequestInput) {
-  const result = price(input)
-  if (!result.ok) throw new Error(`expected a quote, got ${JSON.stringify(result.error)}`)
-  return result.quote
-}
-function refusal(input: QuoteRequestInput) {
-  const result = price(input)
-  if (result.ok) throw new Error('expected a pricing error, got a quote')
-  return result.error
-}
 const prior = (amount: number): [number, number, number] => [amount, amount, amount]
 
 describe('error precedence (PRICING.md: the first in this order wins)', () => {

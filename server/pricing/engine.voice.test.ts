@@ -1,28 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import priceBook from '../../db/seed/price-book.json'
-import { quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
-import { buildCatalog } from './catalog'
-import type { PriceBookInput } from './catalog-schema'
-import { priceQuote } from './engine'
+import { type QuoteRequestInput } from '../schemas/quote-request'
+import { quote, refusal } from './testing'
 
 /** PRICING.md §3–6: fixed-mobile, local-ld-gift, business-plus, shangjiale. Numbers computed by hand. */
 
-const catalog = buildCatalog('test', priceBook as PriceBookInput)
-
-function price(input: QuoteRequestInput) {
-  const request = quoteRequestSchema.parse(input)
-  return priceQuote(catalog, catalog.offerings.get(request.offering)!, request)
-}
-function quote(input: QuoteRequestInput) {
-  const result = price(input)
-  if (!result.ok) throw new Error(`expected a quote, got ${JSON.stringify(result.error)}`)
-  return result.quote
-}
-function refusal(input: QuoteRequestInput) {
-  const result = price(input)
-  if (result.ok) throw new Error('expected a pricing error, got a quote')
-  return result.error
-}
 const lineSum = (q: ReturnType<typeof quote>) => q.monthly.lines.reduce((total, line) => total + line.amount, 0)
 const existing = { status: 'existing' as const, priorMonthlySpend: [15000, 15000, 15000] as [number, number, number] }
 

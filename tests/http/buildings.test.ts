@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../support/test-api'
-import { createSeededDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
+import { describe, expect, it } from 'vitest'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
 
 describe.each(databaseKinds)('buildings API on %s', (kind) => {
-  let database: TestDatabase
-  let api: TestApi
-  beforeAll(async () => {
-    database = await createSeededDatabase(kind)
-    api = createTestApi(database)
-  })
-  afterAll(() => database.drop())
+  const seeded = useSeededApi(kind)
 
-  const search = async (q: string) => (await (await api.request(`/api/buildings?q=${encodeURIComponent(q)}`)).json()).buildings
+  const search = async (q: string) => (await (await seeded.api.request(`/api/buildings?q=${encodeURIComponent(q)}`)).json()).buildings
 
   it.each([
     ['a Chinese partial name', '金茂', 'bld-jinmao-tower'],
@@ -39,12 +33,12 @@ describe.each(databaseKinds)('buildings API on %s', (kind) => {
   })
 
   it('refuses an over-long query or limit', async () => {
-    expect((await api.request(`/api/buildings?q=${'x'.repeat(101)}`)).status).toBe(400)
-    expect((await api.request('/api/buildings?limit=1000')).status).toBe(400)
+    expect((await seeded.api.request(`/api/buildings?q=${'x'.repeat(101)}`)).status).toBe(400)
+    expect((await seeded.api.request('/api/buildings?limit=1000')).status).toBe(400)
   })
 
   const serviceability = async (id: string, items: string) => {
-    const response = await api.request(`/api/buildings/${id}/serviceability?items=${encodeURIComponent(items)}`)
+    const response = await seeded.api.request(`/api/buildings/${id}/serviceability?items=${encodeURIComponent(items)}`)
     return { status: response.status, body: await response.json() }
   }
 
@@ -79,7 +73,7 @@ describe.each(databaseKinds)('buildings API on %s', (kind) => {
   })
 
   it('sends buildings without a manager to their district queue', async () => {
-    const [unmanaged] = await database.db.selectFrom('buildings').selectAll().where('manager_id', 'is', null).execute()
+    const [unmanaged] = await seeded.database.db.selectFrom('buildings').selectAll().where('manager_id', 'is', null).execute()
     const { body } = await serviceability(unmanaged.id, 'fixed-line:1')
     expect(body.manager).toBeNull()
     expect(body.queue).toEqual({ district: unmanaged.district })

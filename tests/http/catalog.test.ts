@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { seedDatabase, seedPriceBook } from '../../db/seed/seed'
-import { createTestApi, type TestApi } from '../support/test-api'
-import { createSeededDatabase, databaseKinds, SEED_TIME, type TestDatabase } from '../support/test-database'
+import { changedCopy } from '../support/changed-copy'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds, SEED_TIME } from '../support/test-database'
 
 const monthly100M = {
   offering: 'bb-express',
@@ -13,23 +14,13 @@ const monthly100M = {
   usage: {},
 }
 
-function priceBookWith(change: (book: any) => void) {
-  const book = structuredClone(seedPriceBook) as any
-  change(book)
-  return book
-}
+const priceBookWith = (change: (book: any) => void) => changedCopy(seedPriceBook, change)
 
 describe.each(databaseKinds)('catalog on %s', (kind) => {
-  let database: TestDatabase
-  let api: TestApi
-  beforeAll(async () => {
-    database = await createSeededDatabase(kind)
-    api = createTestApi(database)
-  })
-  afterAll(() => database.drop())
+  const seeded = useSeededApi(kind)
 
   it('lists the 7 public offerings with from-prices and names in both languages', async () => {
-    const { offerings } = await (await api.request('/api/offerings')).json()
+    const { offerings } = await (await seeded.api.request('/api/offerings')).json()
     expect(offerings.map((offering: { slug: string }) => offering.slug)).toEqual([
       'bb-express',
       'fixed-broadband',
@@ -47,52 +38,52 @@ describe.each(databaseKinds)('catalog on %s', (kind) => {
   })
 
   it('describes one offering with components, options, terms and eligibility', async () => {
-    const detail = await (await api.request('/api/offerings/business-plus')).json()
+    const detail = await (await seeded.api.request('/api/offerings/business-plus')).json()
     expect(detail.options).toEqual({ tier: ['T300', 'T600', 'T1000'] })
     expect(detail.terms).toEqual([12])
     expect(detail.components.find((component: { code: string }) => component.code === 'fixed-line')).toMatchObject({ min: 0, max: 8, monthly: 2500 })
     expect(detail.eligibility).toEqual({ statuses: ['new', 'existing'], priorSpendRequiredFor: [] })
-    expect((await api.request('/api/offerings/unknown')).status).toBe(404)
+    expect((await seeded.api.request('/api/offerings/unknown')).status).toBe(404)
   })
 
   it('keeps the seed idempotent: the same price book is the same catalog version', async () => {
-    const before = await database.db.selectFrom('catalog_versions').selectAll().execute()
-    await seedDatabase(database.db, { now: SEED_TIME })
-    expect(await database.db.selectFrom('catalog_versions').selectAll().execute()).toEqual(before)
-    expect(await database.db.selectFrom('buildings').select('id').execute()).toHaveLength(20)
+    const before = await seeded.database.db.selectFrom('catalog_versions').selectAll().execute()
+    await seedDatabase(seeded.database.db, { now: SEED_TIME })
+    expect(await seeded.database.db.selectFrom('catalog_versions').selectAll().execute()).toEqual(before)
+    expect(await seeded.database.db.selectFrom('buildings').select('id').execute()).toHaveLength(20)
   })
 
   it('prices with a changed price book after re-seeding, and keeps old quotes as they were', async () => {
-    const old = await (await api.postJson('/api/quotes', monthly100M)).json()
+    const old = await (await seeded.api.postJson('/api/quotes', monthly100M)).json()
     expect(old.monthly.estimatedBill).toBe(63000)
 
     const raised = priceBookWith((book) => {
       book.components.find((component: { code: string }) => component.code === 'bb-100').monthly = 64000
     })
-    const { catalogVersion } = await seedDatabase(database.db, { now: SEED_TIME, priceBook: raised })
+    const { catalogVersion } = await seedDatabase(seeded.database.db, { now: SEED_TIME, priceBook: raised })
     expect(catalogVersion).not.toBe(old.catalogVersion)
 
-    const repriced = await (await api.postJson('/api/quotes', monthly100M)).json()
+    const repriced = await (await seeded.api.postJson('/api/quotes', monthly100M)).json()
     expect(repriced.catalogVersion).toBe(catalogVersion)
     expect(repriced.monthly.estimatedBill).toBe(64000)
-    expect(await (await api.request(`/api/quotes/${old.id}`)).json()).toEqual(old)
+    expect(await (await seeded.api.request(`/api/quotes/${old.id}`)).json()).toEqual(old)
 
     // Going back to the original price book makes its version current again.
-    const { catalogVersion: restored } = await seedDatabase(database.db, { now: SEED_TIME })
+    const { catalogVersion: restored } = await seedDatabase(seeded.database.db, { now: SEED_TIME })
     expect(restored).toBe(old.catalogVersion)
-    expect((await (await api.postJson('/api/quotes', monthly100M)).json()).monthly.estimatedBill).toBe(63000)
+    expect((await (await seeded.api.postJson('/api/quotes', monthly100M)).json()).monthly.estimatedBill).toBe(63000)
   })
 
   it('refuses, before writing anything, a price book with an offering of 4 categories or a rule that does not parse', async () => {
-    const versions = await database.db.selectFrom('catalog_versions').select('id').execute()
+    const versions = await seeded.database.db.selectFrom('catalog_versions').select('id').execute()
     const fourCategories = priceBookWith((book) => {
       book.offerings[0].categories = ['broadband', 'fixed_voice', 'mobile', 'vas']
     })
     const badRule = priceBookWith((book) => {
       book.offerings[1].rule.excessTiers = [{ upTo: 20000, rateBp: 'ninety' }]
     })
-    await expect(seedDatabase(database.db, { now: SEED_TIME, priceBook: fourCategories })).rejects.toThrow(ZodError)
-    await expect(seedDatabase(database.db, { now: SEED_TIME, priceBook: badRule })).rejects.toThrow(/excessTiers/)
-    expect(await database.db.selectFrom('catalog_versions').select('id').execute()).toEqual(versions)
+    await expect(seedDatabase(seeded.database.db, { now: SEED_TIME, priceBook: fourCategories })).rejects.toThrow(ZodError)
+    await expect(seedDatabase(seeded.database.db, { now: SEED_TIME, priceBook: badRule })).rejects.toThrow(/excessTiers/)
+    expect(await seeded.database.db.selectFrom('catalog_versions').select('id').execute()).toEqual(versions)
   })
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../support/test-api'
-import { createSeededDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
+import { describe, expect, it } from 'vitest'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
 import { quoteVectors } from '../support/quote-vectors'
 
 /** A valid request with one part replaced by something arbitrary. */
@@ -27,35 +27,29 @@ const knownKeyMutation = fc
   .map(([request, key, value]) => ({ ...request, [key]: value }))
 
 describe.each(databaseKinds)('POST /api/quotes never fails with a 500 on %s', (kind) => {
-  let database: TestDatabase
-  let api: TestApi
-  beforeAll(async () => {
-    database = await createSeededDatabase(kind)
-    api = createTestApi(database)
-  })
-  afterAll(() => database.drop())
+  const seeded = useSeededApi(kind)
 
   it('for arbitrary JSON bodies and mutations of valid requests', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), mutatedRequest, knownKeyMutation), async (body) => {
-        const response = await api.postJson('/api/quotes', body)
+        const response = await seeded.api.postJson('/api/quotes', body)
         expect(response.status).toBeLessThan(500)
         const answer = await response.json()
         if (response.status >= 400) expect(answer.error.code).toEqual(expect.any(String))
       }),
       { numRuns: 300 },
     )
-    expect(api.errors).toEqual([])
+    expect(seeded.api.errors).toEqual([])
   })
 
   it('for arbitrary serviceability queries', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 40 }), fc.string({ maxLength: 60 }), async (id, items) => {
-        const response = await api.request(`/api/buildings/${encodeURIComponent(id || 'x')}/serviceability?items=${encodeURIComponent(items)}`)
+        const response = await seeded.api.request(`/api/buildings/${encodeURIComponent(id || 'x')}/serviceability?items=${encodeURIComponent(items)}`)
         expect(response.status).toBeLessThan(500)
       }),
       { numRuns: 200 },
     )
-    expect(api.errors).toEqual([])
+    expect(seeded.api.errors).toEqual([])
   })
 })

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../support/test-api'
-import { createSeededDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
+import { describe, expect, it } from 'vitest'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
 import { expectQuoteToMatchVector, quoteVectors } from '../support/quote-vectors'
 
 describe.each(databaseKinds)('POST /api/quotes vectors on %s', (kind) => {
-  let database: TestDatabase
-  let api: TestApi
-  beforeAll(async () => {
-    database = await createSeededDatabase(kind)
-    api = createTestApi(database)
-  })
-  afterAll(() => database.drop())
+  const seeded = useSeededApi(kind)
 
   it.each(quoteVectors.map((vector) => [vector.name, vector] as const))('%s', async (_name, vector) => {
-    const response = await api.postJson('/api/quotes', vector.request)
+    const response = await seeded.api.postJson('/api/quotes', vector.request)
     const body = await response.json()
     expect(response.status, JSON.stringify(body)).toBe(vector.expect.status)
     if (vector.expect.error) {
@@ -21,7 +15,7 @@ describe.each(databaseKinds)('POST /api/quotes vectors on %s', (kind) => {
       return
     }
     expectQuoteToMatchVector(body, vector.expect.quote!)
-    const stored = await api.request(`/api/quotes/${body.id}`)
+    const stored = await seeded.api.request(`/api/quotes/${body.id}`)
     expect(stored.status).toBe(200)
     expect(await stored.json()).toEqual(body)
   })

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { findQuoteAttribution } from '../../server/repositories/quotes-repository'
 import { MAX_BODY_BYTES } from '../../server/app'
-import { createTestApi, type TestApi } from '../support/test-api'
-import { createSeededDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
+import { changedCopy } from '../support/changed-copy'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
 
 const evergreen = {
   offering: 'evergreen',
@@ -13,35 +14,25 @@ const evergreen = {
   usage: { local_voice: 300000, long_distance: 500000, mobile: 300000 },
 }
 
-const withChange = (change: (body: any) => void) => {
-  const body = structuredClone(evergreen) as any
-  change(body)
-  return body
-}
+const withChange = (change: (body: any) => void) => changedCopy(evergreen, change)
 
 describe.each(databaseKinds)('quotes API on %s', (kind) => {
-  let database: TestDatabase
-  let api: TestApi
-  beforeAll(async () => {
-    database = await createSeededDatabase(kind)
-    api = createTestApi(database)
-  })
-  afterAll(() => database.drop())
+  const seeded = useSeededApi(kind)
 
   it('stores the quote with its catalog version, 7-day expiry and attribution', async () => {
     const attribution = { utm_source: 'baidu', utm_campaign: 'lujiazui-q4', bd_vid: 'abc123' }
-    const response = await api.postJson('/api/quotes', { ...evergreen, attribution, buildingId: 'bld-jinmao-tower' })
+    const response = await seeded.api.postJson('/api/quotes', { ...evergreen, attribution, buildingId: 'bld-jinmao-tower' })
     expect(response.status).toBe(201)
     const quote = await response.json()
     expect(quote.catalogVersion).toMatch(/^v1-/)
     expect(quote.buildingId).toBe('bld-jinmao-tower')
     expect(Date.parse(quote.expiresAt) - Date.parse(quote.createdAt)).toBe(7 * 24 * 60 * 60 * 1000)
-    expect(await findQuoteAttribution(database.db, quote.id)).toEqual(attribution)
+    expect(await findQuoteAttribution(seeded.database.db, quote.id)).toEqual(attribution)
     for (const line of quote.monthly.lines) expect(line.rule).toMatch(/\w/)
   })
 
   it('answers 404 quote_not_found for an unknown quote id', async () => {
-    const response = await api.request('/api/quotes/does-not-exist')
+    const response = await seeded.api.request('/api/quotes/does-not-exist')
     expect(response.status).toBe(404)
     expect((await response.json()).error.code).toBe('quote_not_found')
   })
@@ -73,7 +64,7 @@ describe.each(databaseKinds)('quotes API on %s', (kind) => {
     ['an unknown building', withChange((b) => (b.buildingId = 'bld-nowhere')), 404, 'building_not_found'],
   ]
   it.each(badRequests)('refuses %s', async (_name, body, status, code) => {
-    const response = await api.postJson('/api/quotes', body)
+    const response = await seeded.api.postJson('/api/quotes', body)
     expect(response.status).toBe(status)
     const answer = await response.json()
     expect(answer.error.code).toBe(code)
@@ -82,30 +73,30 @@ describe.each(databaseKinds)('quotes API on %s', (kind) => {
   })
 
   it('points a configuration error at the field that caused it', async () => {
-    const response = await api.postJson('/api/quotes', withChange((b) => (b.items = { 'bb-100': 2 })))
+    const response = await seeded.api.postJson('/api/quotes', withChange((b) => (b.items = { 'bb-100': 2 })))
     expect((await response.json()).error.issues).toEqual([{ path: 'items.bb-100', message: expect.any(String) }])
   })
 
   it('answers 400 for a body that is not JSON', async () => {
-    const response = await api.request('/api/quotes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"offering":' })
+    const response = await seeded.api.request('/api/quotes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"offering":' })
     expect(response.status).toBe(400)
     expect((await response.json()).error.code).toBe('invalid_request')
   })
 
   it('answers 413 for a body above 64 KiB', async () => {
     const body = JSON.stringify({ ...evergreen, padding: 'x'.repeat(MAX_BODY_BYTES) })
-    const response = await api.request('/api/quotes', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const response = await seeded.api.request('/api/quotes', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
     expect(response.status).toBe(413)
     expect((await response.json()).error.code).toBe('payload_too_large')
   })
 
   it('answers unknown API routes with a JSON 404', async () => {
-    const response = await api.request('/api/nothing-here')
+    const response = await seeded.api.request('/api/nothing-here')
     expect(response.status).toBe(404)
     expect((await response.json()).error.code).toBe('not_found')
   })
 
   it('never logged an unexpected error', () => {
-    expect(api.errors).toEqual([])
+    expect(seeded.api.errors).toEqual([])
   })
 })

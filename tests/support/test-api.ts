@@ -1,7 +1,9 @@
 import { createApi } from '../../server/app'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import type { Services } from '../../server/services/services'
-import type { TestDatabase } from './test-database'
+import { afterAll, beforeAll } from 'vitest'
+import type { DatabaseKind } from '../../db/connect'
+import { createSeededDatabase, type TestDatabase } from './test-database'
 
 export interface TestApi {
   services: Services
@@ -33,4 +35,15 @@ export function createTestApi(database: TestDatabase, now = new Date('2026-11-22
     postJson: (path, body) =>
       request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   }
+}
+
+/** A seeded database of that kind and an API over it for one describe block, dropped afterwards. */
+export function useSeededApi(kind: DatabaseKind): { readonly database: TestDatabase; readonly api: TestApi } {
+  const context = {} as { database: TestDatabase; api: TestApi }
+  beforeAll(async () => {
+    context.database = await createSeededDatabase(kind)
+    context.api = createTestApi(context.database)
+  })
+  afterAll(() => context.database?.drop())
+  return context
 }
