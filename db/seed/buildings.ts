@@ -1,4 +1,5 @@
 import type { District } from '../../server/domain/districts'
+import type { LocalizedText } from '../../server/pricing/catalog-schema'
 
 // Seed data: Shanghai office buildings served by the SME telecom storefront,
 // plus the account managers who cover them. All people, phone numbers and
@@ -15,8 +16,8 @@ export interface SeedManager {
 
 export interface SeedBuilding {
   id: string
-  name: { zh: string; en: string }
-  address: { zh: string; en: string }
+  name: LocalizedText
+  address: LocalizedText
   district: District
   grade: 'premium' | 'standard' | 'mixed'
   freeFibrePorts: number

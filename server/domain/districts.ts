@@ -1,9 +1,11 @@
+import type { LocalizedText } from '../pricing/catalog-schema'
+
 /** Shanghai districts the operator's buildings are in, with their display names. */
 export const districts = ['pudong', 'huangpu', 'jingan', 'xuhui', 'changning', 'putuo', 'hongkou', 'yangpu', 'minhang'] as const
 
 export type District = (typeof districts)[number]
 
-export const districtNames: Record<District, { zh: string; en: string }> = {
+export const districtNames: Record<District, LocalizedText> = {
   pudong: { zh: '浦东新区', en: 'Pudong New Area' },
   huangpu: { zh: '黄浦区', en: 'Huangpu' },
   jingan: { zh: '静安区', en: "Jing'an" },

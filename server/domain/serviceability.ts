@@ -1,4 +1,4 @@
-import type { Component } from '../pricing/catalog-schema'
+import type { Component, LocalizedText } from '../pricing/catalog-schema'
 
 export interface BuildingCapacity {
   freeFibrePorts: number
@@ -23,7 +23,7 @@ export interface ServiceabilityItem {
 export interface Alternative {
   replaces: string
   code: string
-  name: { zh: string; en: string }
+  name: LocalizedText
   speedMbps: number
   monthly: number
 }

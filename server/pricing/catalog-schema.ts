@@ -231,6 +231,7 @@ function referencedComponentCodes(offering: z.infer<typeof offeringSchema>): str
   return [...offering.items.map((item) => item.code), ...included]
 }
 
+export type LocalizedText = z.infer<typeof localizedText>
 export type Component = z.infer<typeof componentSchema>
 export type Offering = z.infer<typeof offeringSchema>
 export type PricingRule = z.infer<typeof pricingRuleSchema>

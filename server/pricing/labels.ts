@@ -1,10 +1,7 @@
-import type { Component } from './catalog-schema'
+import type { Component, LocalizedText } from './catalog-schema'
 import { formatYuan } from './money'
 
-export interface Text {
-  zh: string
-  en: string
-}
+export type Text = LocalizedText
 
 export function text(zh: string, en: string): Text {
   return { zh, en }
