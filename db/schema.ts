@@ -58,6 +58,24 @@ export interface Database {
     created_at: string
     expires_at: string
   }
+  leads: {
+    id: string
+    source: string
+    company: string
+    contact_name: string
+    mobile: string
+    note: string | null
+    lang: string
+    building_id: string | null
+    offering_slug: string | null
+    quote_id: string | null
+    manager_id: string | null
+    queue_district: string | null
+    attribution_json: string | null
+    status: string
+    created_at: string
+  }
+  landing_views: { day: string; path: string; utm_source: string; utm_medium: string; utm_campaign: string; views: number }
 }
 
 export type BuildingRow = Selectable<Database['buildings']>

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError, createErrorHandler, errorBody } from './errors'
 import { buildingsRoutes } from './routes/buildings'
+import { leadsRoutes } from './routes/leads'
 import { offeringsRoutes } from './routes/offerings'
 import { quotesRoutes } from './routes/quotes'
 import type { Services } from './services/services'
@@ -27,6 +28,7 @@ export function createApi(services: Services) {
     .route('/offerings', offeringsRoutes(services))
     .route('/buildings', buildingsRoutes(services))
     .route('/quotes', quotesRoutes(services))
+    .route('/leads', leadsRoutes(services))
   // Unmatched /api paths answer in the API's error shape instead of falling through to the site.
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
   api.onError(createErrorHandler(services.log))

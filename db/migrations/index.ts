@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as catalogBuildingsQuotes from './0001-catalog-buildings-quotes'
+import * as leadsLandingViews from './0002-leads-landing-views'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
   '0001-catalog-buildings-quotes': catalogBuildingsQuotes,
+  '0002-leads-landing-views': leadsLandingViews,
 }
 
 export const migrationProvider: MigrationProvider = {

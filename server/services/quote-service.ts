@@ -13,8 +13,8 @@ import type { Services } from './services'
 export const QUOTE_VALIDITY_DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */
-export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
+/** Prices a request with the current catalog, without storing it (for side-by-side comparisons). */
+export async function previewQuote(services: Services, request: QuoteRequest) {
   const catalog = await services.catalogs.current()
   const offering = await resolveOffering(services, catalog, request)
   const result = priceQuote(catalog, offering, request)
@@ -25,10 +25,16 @@ export async function createQuote(services: Services, request: QuoteRequest): Pr
   if (request.buildingId && !(await findBuildingWithManager(services.db, request.buildingId))) {
     throw new AppError('building_not_found', `No building with id ${request.buildingId}.`, [{ path: 'buildingId', message: 'unknown building' }])
   }
+  return { catalogVersion: catalog.version, offering, quote: result.quote }
+}
+
+/** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */
+export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
+  const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
   const now = services.now()
   const quote: Quote = {
     id: randomUUID(),
-    catalogVersion: catalog.version,
+    catalogVersion,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + QUOTE_VALIDITY_DAYS * DAY_MS).toISOString(),
     buildingId: request.buildingId ?? null,
@@ -38,7 +44,7 @@ export async function createQuote(services: Services, request: QuoteRequest): Pr
     },
     items: Object.fromEntries(Object.entries(request.items).filter(([, count]) => count > 0)),
     usage: request.usage as Record<string, number>,
-    ...result.quote,
+    ...priced,
   }
   await insertQuote(services.db, quote, request, offering.listed ? null : (request.offerCode ?? null))
   return quote

@@ -7,5 +7,7 @@ export interface Services {
   db: Kysely<Database>
   catalogs: CatalogStore
   now: () => Date
+  /** Absolute address of the site, for canonical links and links sent out of the site. */
+  siteUrl: string
   log: (error: unknown) => void
 }

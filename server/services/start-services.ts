@@ -14,6 +14,7 @@ export async function startServices(config: Config): Promise<{ services: Service
     db: database.db,
     catalogs: createCatalogStore(database.db),
     now: () => new Date(),
+    siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
     log: (error) => console.error(error),
   }
   return { services, database }

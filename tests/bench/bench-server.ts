@@ -49,6 +49,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     db: database.db,
     catalogs: createCatalogStore(database.db),
     now: () => new Date(),
+    siteUrl: 'http://127.0.0.1',
     log: console.error,
   }
   const inFlight = trackInFlight()

@@ -21,6 +21,7 @@ export function createTestApi(database: TestDatabase, now = new Date('2026-11-22
     db: database.db,
     catalogs: createCatalogStore(database.db),
     now: () => clock,
+    siteUrl: 'http://storefront.test',
     log: (error) => errors.push(error),
   }
   const api = createApi(services)

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { offeringSlug } from '../pricing/catalog-schema'
+import { attributionSchema } from './attribution'
+import { MAINLAND_MOBILE, normalizeMobile } from './mainland-mobile'
+
+export const leadSources = ['callback', 'unserviceable', 'refer_to_manager', 'abandoned_quote'] as const
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const leadRequestSchema = z.strictObject({
+  company: text(100),
+  contact: z.strictObject({
+    name: text(50),
+    mobile: z
+      .string()
+      .transform(normalizeMobile)
+      .pipe(z.string().regex(MAINLAND_MOBILE, 'a mainland mobile number: 11 digits starting with 13–19')),
+  }),
+  buildingId: z.string().min(1).max(64).optional(),
+  offering: offeringSlug.optional(),
+  quoteId: z.string().min(1).max(64).optional(),
+  note: z.string().trim().max(500).optional(),
+  source: z.enum(leadSources).default('callback'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  attribution: attributionSchema.optional(),
+})
+
+export type LeadRequest = z.infer<typeof leadRequestSchema>
+export type LeadRequestInput = z.input<typeof leadRequestSchema>

@@ -1,0 +1,24 @@
+import type { ErrorCode } from '../../server/errors'
+import type { Lang } from './lang'
+
+/** The API's stable error codes as sentences a customer understands. */
+const messages: Record<ErrorCode, Record<Lang, string>> = {
+  invalid_request: { zh: '填写的内容有误，请检查标红的项目。', en: 'Something in the form is not right; please check the highlighted fields.' },
+  not_found: { zh: '没有找到这个页面或资源。', en: 'We could not find that.' },
+  offering_not_found: { zh: '没有这个套餐，可能已下架。', en: 'This bundle does not exist or is no longer offered.' },
+  building_not_found: { zh: '没有找到这栋楼宇，请重新查询。', en: 'We could not find that building; please search again.' },
+  quote_not_found: { zh: '报价不存在或已过期。', en: 'This quote does not exist or has expired.' },
+  payload_too_large: { zh: '提交的内容太长了。', en: 'What you sent is too long.' },
+  offer_code_invalid: { zh: '优惠码无效：可能输错了、已使用或已过期。', en: 'This offer code is not valid: it may be mistyped, used or expired.' },
+  not_eligible: { zh: '这个套餐仅面向已有固话的老客户。', en: 'This bundle is for existing fixed-line customers only.' },
+  invalid_term: { zh: '这个套餐没有您选择的合约期。', en: 'This bundle is not offered for that contract term.' },
+  invalid_configuration: { zh: '这个组合不可选，请按提示调整。', en: 'That combination is not possible; please adjust it as shown.' },
+  prior_spend_required: { zh: '请填写近 3 个月每月的通信费，我们据此计算您的方案。', en: 'Please enter your telecom spend of each of the last 3 months; your plan is based on it.' },
+  below_minimum: { zh: '月均通信费低于本计划的起步金额，可以看看其他套餐。', en: 'Your average monthly spend is below this plan’s minimum; other bundles may suit you better.' },
+  refer_to_manager: { zh: '您的通信费规模较大，楼宇经理将为您单独定制方案，请留下联系方式。', en: 'For a spend this large your building manager prepares a tailored plan; leave your details and they will call.' },
+  internal_error: { zh: '系统暂时出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again shortly.' },
+}
+
+export function errorMessage(code: string, lang: Lang): string {
+  return (messages[code as ErrorCode] ?? messages.internal_error)[lang]
+}
