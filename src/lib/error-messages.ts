@@ -19,6 +19,7 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   internal_error: { zh: '系统暂时出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again shortly.' },
 }
 
-export function errorMessage(code: string, lang: Lang): string {
-  return (messages[code as ErrorCode] ?? messages.internal_error)[lang]
+/** All codes' sentences in one language, for an island that must not carry both. */
+export function errorCodesText(lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(messages).map(([code, text]) => [code, text[lang]]))
 }

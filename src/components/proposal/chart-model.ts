@@ -96,7 +96,7 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
 
   // Vertical layout: panel title, monthly bars, month numbers, panel title, running total, month numbers.
   const titleBand = f + 10
-  const labelBand = f + 10
+  const labelBand = f + 14
   const gap = f
   const plotsHeight = height - 2 * titleBand - 2 * labelBand - gap
   const monthlyHeight = Math.round(plotsHeight * 0.5)
@@ -116,7 +116,7 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
     top,
     bottom,
     titleY: top - 10,
-    labelY: bottom + f + 4,
+    labelY: bottom + f + 8,
     ticks: scale.ticks.map((value) => ({ value, y: y(value) })),
     zeroY: y(0),
   })
