@@ -12,8 +12,8 @@ const SITE = 'http://site.invalid'
 
 /** The page to go back to after a form error, with the form's values: only a page of this site. */
 function backToForm(value: unknown, params: Record<string, string>): string {
-  const url = new URL(typeof value === 'string' && value.startsWith('/') ? value : '/', SITE)
-  if (url.origin !== SITE) return '/'
+  const requested = new URL(typeof value === 'string' && value.startsWith('/') ? value : '/', SITE)
+  const url = requested.origin === SITE ? requested : new URL('/', SITE)
   for (const [key, param] of Object.entries(params)) url.searchParams.set(key, param)
   return `${url.pathname}${url.search}#callback`
 }

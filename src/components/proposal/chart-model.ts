@@ -81,8 +81,6 @@ export interface ChartGeometry {
   line: string
   area: string
   points: { x: number; y: number; value: number }[]
-  /** Where the final running total is written. */
-  endLabel: { x: number; y: number }
 }
 
 const r = (value: number) => Math.round(value * 10) / 10
@@ -136,11 +134,6 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
   const first = linePoints[0]
   const last = linePoints[linePoints.length - 1]
   const area = first && last ? `M${first.x} ${cumulative.zeroY} ${line.replace(/^M/, 'L')} L${last.x} ${cumulative.zeroY} Z` : ''
-  const endY = last
-    ? last.value >= 0
-      ? Math.max(last.y - 8, cumulativeTop + f)
-      : Math.min(last.y + f + 6, cumulativeBottom - 4)
-    : cumulativeTop
   return {
     size,
     plotLeft,
@@ -151,6 +144,5 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
     line,
     area,
     points: linePoints,
-    endLabel: { x: last ? last.x + 4 : plotRight, y: endY },
   }
 }
