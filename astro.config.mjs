@@ -8,6 +8,5 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   integrations: [solid()],
   image: { service: passthroughImageService() },
-  i18n: { locales: ['zh-CN', 'en'], defaultLocale: 'zh-CN', routing: { prefixDefaultLocale: false } },
   build: { inlineStylesheets: 'always' },
 })
