@@ -18,7 +18,7 @@ export interface HttpThroughput {
   ratio: number
 }
 
-interface Endpoint {
+export interface Endpoint {
   label: string
   path: string
   method: 'GET' | 'POST'
@@ -50,7 +50,8 @@ export async function measureHttpThroughput(server: BenchServer): Promise<HttpTh
   return { hello, quote, ratio: quote.requestsPerSecond / hello.requestsPerSecond }
 }
 
-async function load(server: BenchServer, endpoint: Endpoint): Promise<EndpointLoad> {
+/** Warms an endpoint up, then loads it for a few seconds. */
+export async function load(server: Pick<BenchServer, 'origin' | 'idle'>, endpoint: Endpoint): Promise<EndpointLoad> {
   await fire(server, endpoint, WARM_UP_SECONDS)
   const result = await fire(server, endpoint, MEASURE_SECONDS)
   return {
@@ -62,7 +63,7 @@ async function load(server: BenchServer, endpoint: Endpoint): Promise<EndpointLo
   }
 }
 
-async function fire(server: BenchServer, endpoint: Endpoint, seconds: number): Promise<autocannon.Result> {
+async function fire(server: Pick<BenchServer, 'origin' | 'idle'>, endpoint: Endpoint, seconds: number): Promise<autocannon.Result> {
   const result = await autocannon({
     url: `${server.origin}${endpoint.path}`,
     method: endpoint.method,

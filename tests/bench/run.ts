@@ -1,7 +1,11 @@
 import type { DatabaseKind } from '../../db/connect'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startBenchServer, probePostgres, postgresUrl } from './bench-server'
 import { measureEngineThroughput } from './engine-throughput'
 import { measureHttpThroughput, type EndpointLoad, type HttpThroughput } from './http-throughput'
+import { JS_BUDGET_BYTES, LIGHTHOUSE_TARGET, measureLandingPages } from './landing-page'
 import { formatCount, formatFixed, formatMegabytes, formatMilliseconds, renderTable } from './table'
 
 /** `npm run bench`: a measurement, not a test. It prints numbers and warnings, and fails only if it cannot run. */
@@ -38,6 +42,33 @@ async function main() {
     }
   }
 
+  console.error('landing pages: JavaScript shipped, Lighthouse (mobile), server-side rendering…')
+  const landingDir = mkdtempSync(join(tmpdir(), 'storefront-bench-landing-'))
+  try {
+    const landing = await measureLandingPages(`file:${join(landingDir, 'bench.db')}`)
+    if ('error' in landing) warnings.push(`landing pages not measured: ${landing.error}`)
+    else {
+      for (const page of landing.pages) {
+        const withinBudget = page.javascriptGzipBytes <= JS_BUDGET_BYTES ? 'within' : 'OVER'
+        rows.push([`landing ${page.path} JS (gzip)`, `${formatCount(page.javascriptGzipBytes)} B`, '', `${page.scripts} scripts; ${withinBudget} the ${JS_BUDGET_BYTES / 1024} KB budget`])
+        if ('error' in page.lighthouse) warnings.push(`Lighthouse on ${page.path} failed: ${page.lighthouse.error}`)
+        else {
+          const { score, fcpMs, lcpMs, tbtMs, cls } = page.lighthouse
+          rows.push([
+            `landing ${page.path} Lighthouse`,
+            String(score),
+            '',
+            `mobile; target ≥ ${LIGHTHOUSE_TARGET}; FCP ${formatCount(fcpMs)} ms, LCP ${formatCount(lcpMs)} ms, TBT ${formatCount(tbtMs)} ms, CLS ${cls.toFixed(3)}`,
+          ])
+        }
+      }
+      rows.push(httpRow('site', landing.staticFile, ''))
+      rows.push(httpRow('site', landing.render, `ratio ${(landing.render.requestsPerSecond / landing.staticFile.requestsPerSecond).toPrecision(2)} of static`))
+    }
+  } finally {
+    rmSync(landingDir, { recursive: true, force: true })
+  }
+
   const memory = process.memoryUsage()
   rows.push(['memory rss', formatMegabytes(memory.rss), '', 'whole process, load generator included'])
   rows.push(['memory heap used', formatMegabytes(memory.heapUsed), '', 'main thread'])
@@ -52,7 +83,7 @@ async function main() {
   for (const warning of warnings) console.log(`warning: ${warning}`)
 }
 
-function httpRow(kind: DatabaseKind, load: EndpointLoad, note: string): string[] {
+function httpRow(kind: DatabaseKind | 'site', load: EndpointLoad, note: string): string[] {
   return [`${kind.padEnd(8)} ${load.label} req/s`, formatCount(load.requestsPerSecond), formatMilliseconds(load.p99Ms), note]
 }
 
