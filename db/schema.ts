@@ -76,6 +76,78 @@ export interface Database {
     created_at: string
   }
   landing_views: { day: string; path: string; utm_source: string; utm_medium: string; utm_campaign: string; views: number }
+  orders: {
+    id: string
+    number: string
+    quote_id: string
+    status: string
+    payment_method: string
+    amount_due_fen: number
+    monthly_fen: number
+    currency: string
+    company_name: string
+    credit_code: string
+    contact_name: string
+    contact_mobile: string
+    contact_email: string
+    lang: string
+    building_id: string
+    floor: string
+    unit: string
+    install_date: string
+    install_slot: string
+    manager_id: string | null
+    queue_district: string | null
+    fibre_ports_reserved: number
+    voice_ports_reserved: number
+    tracking_token_hash: string
+    stripe_session_id: string | null
+    flagged_reason: string | null
+    attribution_json: string | null
+    terms_accepted_at: string
+    created_at: string
+    updated_at: string
+  }
+  order_items: {
+    order_id: string
+    position: number
+    kind: string
+    code: string
+    label_zh: string
+    label_en: string
+    quantity: number | null
+    amount_fen: number
+    waived: number
+    rule: string
+  }
+  work_orders: {
+    id: string
+    order_id: string
+    kind: string
+    status: string
+    details_json: string
+    manager_id: string | null
+    queue_district: string | null
+    scheduled_date: string | null
+    scheduled_slot: string | null
+    created_at: string
+  }
+  order_events: { order_id: string; sequence: number; status: string; note: string | null; created_at: string }
+  outbox: {
+    id: string
+    kind: string
+    recipient: string
+    lang: string
+    payload_json: string
+    status: string
+    attempts: number
+    next_attempt_at: string
+    last_error: string | null
+    sent_at: string | null
+    created_at: string
+  }
+  idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
+  stripe_events: { id: string; type: string; order_id: string | null; outcome: string; received_at: string }
 }
 
 export type BuildingRow = Selectable<Database['buildings']>

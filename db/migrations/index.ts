@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as catalogBuildingsQuotes from './0001-catalog-buildings-quotes'
 import * as leadsLandingViews from './0002-leads-landing-views'
+import * as orders from './0003-orders'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
   '0001-catalog-buildings-quotes': catalogBuildingsQuotes,
   '0002-leads-landing-views': leadsLandingViews,
+  '0003-orders': orders,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -93,7 +93,7 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
   const barWidth = Math.min(slot * 0.36, 20)
 
   // Vertical layout: panel title, monthly bars, month numbers, panel title, running total, month numbers.
-  const titleBand = f + 10
+  const titleBand = f + 14
   const labelBand = f + 14
   const gap = f
   const plotsHeight = height - 2 * titleBand - 2 * labelBand - gap
@@ -103,8 +103,14 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
   const cumulativeTop = monthlyBottom + labelBand + gap + titleBand
   const cumulativeBottom = height - labelBand
 
-  const monthlyScale = niceScale(0, Math.max(...points.flatMap((p) => [p.current, p.proposed]), 0))
-  const cumulativeScale = niceScale(Math.min(...points.map((p) => p.cumulative), 0), Math.max(...points.map((p) => p.cumulative), 0))
+  // As many gridlines as fit without the axis labels touching (2 to 4 intervals).
+  const tickTarget = (panelHeight: number) => Math.max(2, Math.min(4, Math.floor(panelHeight / (f * 2.4))))
+  const monthlyScale = niceScale(0, Math.max(...points.flatMap((p) => [p.current, p.proposed]), 0), tickTarget(monthlyHeight))
+  const cumulativeScale = niceScale(
+    Math.min(...points.map((p) => p.cumulative), 0),
+    Math.max(...points.map((p) => p.cumulative), 0),
+    tickTarget(cumulativeBottom - cumulativeTop),
+  )
 
   const yIn = (scale: Scale, top: number, bottom: number) => (value: number) => r(bottom - ((value - scale.lo) / (scale.hi - scale.lo)) * (bottom - top))
   const yMonthly = yIn(monthlyScale, monthlyTop, monthlyBottom)
@@ -113,7 +119,7 @@ export function chartGeometry(points: readonly MonthPoint[], size: ChartSize): C
   const panel = (scale: Scale, top: number, bottom: number, y: (value: number) => number): Panel => ({
     top,
     bottom,
-    titleY: top - 10,
+    titleY: top - 12,
     labelY: bottom + f + 8,
     ticks: scale.ticks.map((value) => ({ value, y: y(value) })),
     zeroY: y(0),

@@ -22,27 +22,8 @@ export function proposalStatus(state: ProposalState): number {
   return state.kind === 'not_found' ? 404 : state.kind === 'expired' ? 410 : 200
 }
 
-/**
- * Astro streams pages: by the time a child component runs, the response status is already sent, so
- * the page sets the status and the view renders. Both call this; the lookup runs once per request.
- */
-const loaded = new WeakMap<Request, Map<string, Promise<ProposalState>>>()
-
-export function loadProposal(request: Request, id: string): Promise<ProposalState> {
-  let byId = loaded.get(request)
-  if (!byId) {
-    byId = new Map()
-    loaded.set(request, byId)
-  }
-  let state = byId.get(id)
-  if (!state) {
-    state = lookUp(id)
-    byId.set(id, state)
-  }
-  return state
-}
-
-async function lookUp(id: string): Promise<ProposalState> {
+/** The quote behind a proposal, with what the page shows about it. */
+export async function loadProposal(id: string): Promise<ProposalState> {
   const { db, catalogs, now } = currentServices()
   const quote = await findQuote(db, id)
   if (!quote) return { kind: 'not_found', id }

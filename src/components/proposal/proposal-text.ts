@@ -28,6 +28,7 @@ export const proposalText = {
     addCurrentSpend: '填写当前每月通信费，查看节省对比',
     planTitle: '我们的方案',
     offering: '套餐',
+    colon: '：',
     term: '合约期',
     noTerm: '无合约期',
     months: (n: number) => `${n} 个月`,
@@ -93,7 +94,7 @@ export const proposalText = {
           a.minProposed === a.maxProposed
             ? `方案每月账单 ${a.firstProposed}`
             : `方案每月账单在 ${a.minProposedText} 至 ${a.maxProposedText} 之间`
-        const oneTime = a.oneTime ? `，其中含一次性费用 ${a.oneTime}` : ''
+        const oneTime = a.oneTime ? `（已计入一次性费用 ${a.oneTime}）` : ''
         const outcome = a.endNegative ? `12 个月累计多付 ${a.endText}${oneTime}` : `12 个月累计节省 ${a.endText}${oneTime}`
         return `您现在每月通信费 ${a.current}，${monthly}。${outcome}。`
       },
@@ -124,6 +125,7 @@ export const proposalText = {
     addCurrentSpend: 'Add your current monthly spend to compare',
     planTitle: 'Our plan',
     offering: 'Bundle',
+    colon: ': ',
     term: 'Contract term',
     noTerm: 'No contract term',
     months: (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`,
@@ -178,7 +180,7 @@ export const proposalText = {
       negativeHint: '(below 0 means you pay more)',
       monthlyPanel: 'Monthly cost',
       cumulativePanel: 'Cumulative saving',
-      twelveMonths: '12-month total',
+      twelveMonths: '12 months:',
       month: 'Month',
       monthN: (n: number) => `Month ${n}`,
       difference: 'Saved that month',
@@ -189,7 +191,7 @@ export const proposalText = {
           a.minProposed === a.maxProposed
             ? `the proposed bill is ${a.firstProposed} every month`
             : `the proposed bill ranges from ${a.minProposedText} to ${a.maxProposedText} a month`
-        const oneTime = a.oneTime ? `, including ${a.oneTime} of one-time charges` : ''
+        const oneTime = a.oneTime ? `, after ${a.oneTime} of one-time charges` : ''
         const outcome = a.endNegative ? `Over 12 months you would pay ${a.endText} more${oneTime}` : `Over 12 months you would save ${a.endText}${oneTime}`
         return `You pay ${a.current} a month today; ${monthly}. ${outcome}.`
       },
@@ -221,7 +223,8 @@ export function formatDate(iso: string, lang: Lang): string {
 
 /** Axis labels: whole yuan without the trailing .00, still through formatYuan. */
 export function formatAxisYuan(fen: number, lang: Lang): string {
-  return formatYuan(fen, lang).replace(/\.00$/, '')
+  const text = formatYuan(Math.abs(fen), lang).replace(/\.00$/, '')
+  return fen < 0 ? `−${text}` : text
 }
 
 /** The short reference printed on the proposal (the full id stays in the link). */
