@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+/**
+ * Browser tests against the built server (`npx astro build` first; `npm test` does it).
+ * Every run starts the server on a FRESH SQLite database in a new temporary folder; the specs open
+ * the same file read-only through E2E_DATABASE_PATH to check what was stored.
+ */
+const port = Number(process.env.E2E_PORT ?? 4599)
+const baseURL = `http://127.0.0.1:${port}`
+
+// The config is loaded again in each worker process: only the runner (no TEST_WORKER_INDEX) makes the
+// database folder; workers inherit the path through the environment.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  const folder = join(tmpdir(), `storefront-e2e-${Date.now()}`)
+  mkdirSync(folder, { recursive: true })
+  process.env.E2E_DATABASE_PATH = join(folder, 'e2e.db')
+}
+const databasePath = process.env.E2E_DATABASE_PATH!
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  workers: 1, // two cores, shared with the server
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: true,
+  reporter: 'list',
+  outputDir: 'test-results/playwright',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx server/main.ts',
+    url: `${baseURL}/api/offerings`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${databasePath}` },
+  },
+})

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test'
+import { errorCodesText } from '../../src/lib/error-messages'
+import { enterSpend, unlabelledControls, waitForConfigurator } from './support/pages'
+
+const messages = errorCodesText('zh')
+
+test.describe('the configurator shows a refused configuration next to the field that caused it', () => {
+  test('too many mobile lines: the error sits on the count field and goes away when corrected', async ({ page }) => {
+    const response = await page.goto('/configure/fixed-mobile')
+    expect(response?.status()).toBe(200)
+    await waitForConfigurator(page)
+    const lines = page.locator('[id="cfg-items.mobile-line"]')
+    const field = page.locator('.field', { has: lines })
+    const error = field.locator('.error')
+    const result = page.locator('.configurator__result')
+    await expect(page.getByTestId('monthly-bill')).toBeVisible()
+
+    await lines.fill('6')
+    await expect(error).toBeVisible()
+    await expect(error).toHaveText(messages.invalid_configuration)
+    await expect(lines).toHaveAttribute('aria-invalid', 'true')
+    await expect(lines).toHaveAttribute('aria-describedby', /cfg-items\.mobile-line-error/)
+    await expect(result).toHaveClass(/is-stale/)
+    await expect(page.getByTestId('quote-error')).toHaveCount(0) // not repeated above the quote
+
+    await lines.fill('3')
+    await expect(error).toHaveCount(0)
+    await expect(lines).toHaveAttribute('aria-invalid', 'false')
+    await expect(result).not.toHaveClass(/is-stale/)
+    await expect(page.getByTestId('monthly-bill')).toBeVisible()
+    await expect(page.getByTestId('proposal-link')).toBeVisible()
+  })
+
+  test('a prior spend below the plan minimum is explained next to the prior-spend fields', async ({ page }) => {
+    await page.goto('/configure/evergreen')
+    await waitForConfigurator(page)
+    const prior = page.locator('#cfg-prior')
+    await enterSpend(page, ['400', '400', '400'], ['400'])
+    await expect(prior.locator('.error')).toBeVisible()
+    await expect(prior.locator('.error')).toHaveText(messages.below_minimum)
+    for (const input of await prior.locator('input').all()) await expect(input).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  test('every visible control of the configurator and of the callback form has an accessible name', async ({ page }) => {
+    for (const path of ['/configure/evergreen', '/en/configure/evergreen', '/configure/fixed-mobile']) {
+      await page.goto(path)
+      await waitForConfigurator(page)
+      await expect(page.locator('#callback form')).toBeVisible()
+      expect(await unlabelledControls(page.locator('.configurator__form')), `${path} configurator`).toEqual([])
+      expect(await unlabelledControls(page.locator('#callback')), `${path} callback form`).toEqual([])
+    }
+    // The labels a visitor (or a screen reader) finds them by.
+    await page.goto('/configure/evergreen')
+    await waitForConfigurator(page)
+    await expect(page.getByLabel('合约期')).toBeVisible()
+    await expect(page.getByLabel('商务固话')).toBeVisible()
+    await expect(page.getByLabel('前 3 个月')).toBeVisible()
+    await expect(page.getByLabel('电信')).toBeVisible()
+    await expect(page.getByLabel('本地通话')).toBeVisible()
+    await expect(page.getByLabel('公司名称')).toBeVisible()
+    await expect(page.getByLabel('手机号码')).toBeVisible()
+    await expect(page.getByLabel('备注（选填）')).toBeVisible()
+  })
+})

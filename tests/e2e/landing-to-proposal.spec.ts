@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test'
+import { landingViews, storedQuote } from './support/database'
+import { enterSpend, proposalId, waitForConfigurator } from './support/pages'
+
+test('a Baidu visitor goes from the bundle page through the building check and configurator to a proposal', async ({ page }) => {
+  const landing = await page.goto('/bundles/evergreen?utm_source=baidu&utm_medium=cpc&utm_campaign=sme-evergreen&bd_vid=test123')
+  expect(landing?.status()).toBe(200)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('商务常青')
+
+  // The building check on the landing page keeps the bundle.
+  await page.getByLabel('您的写字楼').fill('金茂')
+  await page.getByRole('button', { name: '查询能否安装' }).click()
+  await expect(page).toHaveURL(/\/check\?/)
+  await page.getByRole('link', { name: '选择 金茂大厦' }).click()
+
+  const result = page.locator('section.result')
+  await expect(result).toHaveAttribute('data-result', 'qualified')
+  await expect(result.getByRole('heading', { level: 2 })).toHaveText('金茂大厦')
+  await expect(result.getByRole('status')).toContainText('好消息：本楼可以办理「商务常青」')
+  await expect(result.locator('.manager')).toContainText('您的楼宇经理')
+  await expect(result.locator('.manager')).toContainText('王静')
+  await result.getByRole('link', { name: '开始配置报价' }).click()
+
+  await expect(page).toHaveURL(/\/configure\/evergreen\?building=bld-jinmao-tower/)
+  await expect(page.locator('.configure__building')).toContainText('金茂大厦')
+  await waitForConfigurator(page)
+  const planA = page.getByRole('radio', { name: '计划 A' })
+  await planA.check()
+  await expect(planA).toBeChecked()
+  await enterSpend(page, ['8000', '8000', '8000'], ['11000'])
+
+  await expect(page.getByTestId('monthly-bill')).toHaveText('¥8,800.00')
+  await expect(page.getByTestId('savings-monthly')).toHaveText('¥2,200.00')
+  const link = page.getByTestId('proposal-link')
+  await expect(link).toHaveAttribute('href', /^\/quotes\/[^/]+$/)
+  const id = await proposalId(link)
+
+  const proposal = page.waitForResponse((response) => new URL(response.url()).pathname === `/quotes/${id}` && response.request().isNavigationRequest())
+  await link.click()
+  expect((await proposal).status()).toBe(200)
+  await expect(page).toHaveURL(new RegExp(`/quotes/${id}$`))
+  await expect(page.locator('h1')).toHaveCount(1)
+  await expect(page.locator('main')).toContainText('¥2,200.00')
+
+  // What the server stored: the quote with its first-touch attribution and building, and the landing view.
+  const quote = storedQuote(id)
+  expect(quote, `quote ${id} in the database`).toBeDefined()
+  expect(quote!.offering_slug).toBe('evergreen')
+  expect(quote!.building_id).toBe('bld-jinmao-tower')
+  expect(JSON.parse(quote!.attribution_json ?? 'null')).toMatchObject({ utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'sme-evergreen', bd_vid: 'test123' })
+
+  const views = landingViews('/bundles/evergreen').filter((row) => row.utm_source === 'baidu')
+  expect(views).toHaveLength(1)
+  expect(views[0]).toMatchObject({ utm_medium: 'cpc', utm_campaign: 'sme-evergreen' })
+  expect(Number(views[0].views)).toBeGreaterThanOrEqual(1)
+})

@@ -1,0 +1,34 @@
+// Run by `npm test` before anything else: the browser tests need Debian's Chromium (Playwright cannot
+// download browsers here) and a CJK font, or Chinese pages screenshot as boxes.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+const CHROMIUM = '/usr/bin/chromium'
+const isRoot = process.getuid?.() === 0
+
+function aptInstall(packages) {
+  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0
+  console.log(`preflight: installing ${packages.join(' ')} with apt-get…`)
+  if (run(['install', '-y', ...packages])) return true
+  console.log('preflight: install failed; running apt-get update and trying again…')
+  return run(['update']) && run(['install', '-y', ...packages])
+}
+
+const hasCjkFont = () => (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim() !== ''
+
+if (!existsSync(CHROMIUM)) {
+  if (!isRoot) {
+    console.error(`preflight: ${CHROMIUM} is missing; the browser tests need it. Install it with:\n  sudo apt-get install -y chromium fonts-wqy-zenhei`)
+    process.exit(1)
+  }
+  if (!aptInstall(['chromium', 'fonts-wqy-zenhei']) || !existsSync(CHROMIUM)) {
+    console.error(`preflight: could not install chromium; ${CHROMIUM} is still missing.`)
+    process.exit(1)
+  }
+  console.log(`preflight: installed ${CHROMIUM}`)
+}
+
+if (!hasCjkFont()) {
+  if (isRoot && aptInstall(['fonts-wqy-zenhei']) && hasCjkFont()) console.log('preflight: installed fonts-wqy-zenhei')
+  else console.warn('preflight: WARNING no CJK font (fc-list :lang=zh is empty); Chinese text in screenshots will be boxes. Install it with:\n  sudo apt-get install -y fonts-wqy-zenhei')
+}
