@@ -58,7 +58,9 @@ export default function QuoteSummary(props: Props) {
             <Show when={savings().monthly >= 0} fallback={<p>{t().costsMore} <strong class="money">{money(-savings().monthly)}</strong></p>}>
               <p>{t().savingsMonthly} <strong class="money" data-testid="savings-monthly">{money(savings().monthly)}</strong></p>
             </Show>
-            <p>{t().savingsAnnual} <strong class="money">{money(savings().annual)}</strong></p>
+            <Show when={savings().annual >= 0} fallback={<p>{t().costsMoreAnnual} <strong class="money">{money(-savings().annual)}</strong></p>}>
+              <p>{t().savingsAnnual} <strong class="money">{money(savings().annual)}</strong></p>
+            </Show>
           </div>
         )}
       </Show>
@@ -98,7 +100,7 @@ export default function QuoteSummary(props: Props) {
 
       <Show when={etf().length > 0}>
         <p class="muted summary__etf">
-          {t().etf}: {etf().map((entry) => `${fill(t().etfAfter, { m: entry!.afterMonths })} ${money(entry!.fee)}`).join(' · ')}
+          {t().etf}{etf().map((entry) => `${fill(t().etfAfter, { m: entry!.afterMonths })} ${money(entry!.fee)}`).join(' · ')}
         </p>
       </Show>
       <ul class="muted summary__terms">

@@ -54,7 +54,8 @@ export function defaultConfiguration(offering: OfferingDetail, size: CompanySize
     options: Object.fromEntries(Object.entries(offering.options).map(([name, values]) => [name, values[0]])),
     termMonths: Math.max(...offering.terms),
     prior: [spend, spend, spend],
-    current: [spend, ...Array(CARRIERS - 1).fill('')],
+    // Left for the visitor: a guessed current spend would show made-up savings.
+    current: Array(CARRIERS).fill(''),
     usage: Object.fromEntries(usageCategories.map((category) => [category, yuanText(defaults.usage[category])])) as Configuration['usage'],
   }
 }
