@@ -100,7 +100,7 @@ export interface Database {
     queue_district: string | null
     fibre_ports_reserved: number
     voice_ports_reserved: number
-    tracking_token_hash: string
+    tracking_token: string
     stripe_session_id: string | null
     flagged_reason: string | null
     attribution_json: string | null

@@ -4,7 +4,9 @@ import { AppError, createErrorHandler, errorBody } from './errors'
 import { buildingsRoutes } from './routes/buildings'
 import { leadsRoutes } from './routes/leads'
 import { offeringsRoutes } from './routes/offerings'
+import { ordersRoutes } from './routes/orders'
 import { quotesRoutes } from './routes/quotes'
+import { webhooksRoutes } from './routes/webhooks'
 import type { Services } from './services/services'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -29,6 +31,8 @@ export function createApi(services: Services) {
     .route('/buildings', buildingsRoutes(services))
     .route('/quotes', quotesRoutes(services))
     .route('/leads', leadsRoutes(services))
+    .route('/orders', ordersRoutes(services))
+    .route('/webhooks', webhooksRoutes(services))
   // Unmatched /api paths answer in the API's error shape instead of falling through to the site.
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
   api.onError(createErrorHandler(services.log))

@@ -9,6 +9,9 @@ export const errorStatus = {
   offering_not_found: 404,
   building_not_found: 404,
   quote_not_found: 404,
+  order_not_found: 404,
+  idempotency_conflict: 409,
+  quote_already_ordered: 409,
   payload_too_large: 413,
   offer_code_invalid: 422,
   not_eligible: 422,
@@ -17,6 +20,9 @@ export const errorStatus = {
   prior_spend_required: 422,
   below_minimum: 422,
   refer_to_manager: 422,
+  quote_expired: 422,
+  install_slot_unavailable: 422,
+  payment_unavailable: 422,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>
 

@@ -31,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('queue_district', 'text')
     .addColumn('fibre_ports_reserved', 'integer', (col) => col.notNull())
     .addColumn('voice_ports_reserved', 'integer', (col) => col.notNull())
-    .addColumn('tracking_token_hash', 'text', (col) => col.notNull())
+    .addColumn('tracking_token', 'text', (col) => col.notNull())
     .addColumn('stripe_session_id', 'text')
     .addColumn('flagged_reason', 'text')
     .addColumn('attribution_json', 'text')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { CatalogStore } from './catalog-store'
+import type { StripeGateway } from './stripe-gateway'
 
 /** What request handlers and pages need; built once at start-up and passed down. */
 export interface Services {
@@ -10,4 +11,6 @@ export interface Services {
   /** Absolute address of the site, for canonical links and links sent out of the site. */
   siteUrl: string
   log: (error: unknown) => void
+  /** Online payment; null when no Stripe keys are set. */
+  stripe: StripeGateway | null
 }

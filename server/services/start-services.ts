@@ -3,6 +3,7 @@ import { connectDatabase, type DatabaseHandle } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
 import { createCatalogStore } from './catalog-store'
+import { createStripeGateway } from './stripe-gateway'
 import type { Services } from './services'
 
 /** Opens the database, brings its schema up to date, seeds it (idempotent) and wires the services. */
@@ -16,6 +17,7 @@ export async function startServices(config: Config): Promise<{ services: Service
     now: () => new Date(),
     siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
     log: (error) => console.error(error),
+    stripe: createStripeGateway(config),
   }
   return { services, database }
 }

@@ -51,6 +51,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     now: () => new Date(),
     siteUrl: 'http://127.0.0.1',
     log: console.error,
+    stripe: null,
   }
   const inFlight = trackInFlight()
   const app = new Hono()

@@ -1,6 +1,7 @@
 import { createApi } from '../../server/app'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import type { Services } from '../../server/services/services'
+import type { StripeGateway } from '../../server/services/stripe-gateway'
 import { afterAll, beforeAll } from 'vitest'
 import type { DatabaseKind } from '../../db/connect'
 import { createSeededDatabase, type TestDatabase } from './test-database'
@@ -14,7 +15,7 @@ export interface TestApi {
   errors: unknown[]
 }
 
-export function createTestApi(database: TestDatabase, now = new Date('2026-11-22T03:00:00.000Z')): TestApi {
+export function createTestApi(database: TestDatabase, now = new Date('2026-11-22T03:00:00.000Z'), stripe: StripeGateway | null = null): TestApi {
   let clock = now
   const errors: unknown[] = []
   const services: Services = {
@@ -23,6 +24,7 @@ export function createTestApi(database: TestDatabase, now = new Date('2026-11-22
     now: () => clock,
     siteUrl: 'http://storefront.test',
     log: (error) => errors.push(error),
+    stripe,
   }
   const api = createApi(services)
   const request = async (path: string, init?: RequestInit) => api.request(path, init)

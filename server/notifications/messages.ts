@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+
+/**
+ * What the site sends by mail, as rows of the `outbox` table. Other code inserts them with
+ * `enqueue` inside the transaction that makes the business change, so a message exists if and
+ * only if the change was committed; the outbox worker delivers them afterwards.
+ */
+
+export type Lang = 'zh' | 'en'
+
+/** Where work for operations goes, including managers' work for buildings that have none. */
+export const OPERATIONS_ADDRESS = 'operations@example-telecom.cn'
+
+export type InstallSlot = 'am' | 'pm'
+
+/** The statuses an order can be created in (see server/domain/order-status.ts). */
+export type NewOrderStatus = 'awaiting_payment' | 'awaiting_transfer' | 'survey_required' | 'paid'
+
+export interface OrderConfirmationPayload {
+  orderNumber: string
+  companyName: string
+  status: NewOrderStatus
+  /** Fen. */
+  amountDue: number
+  /** Fen. */
+  monthly: number
+  /** YYYY-MM-DD. */
+  installDate: string
+  installSlot: InstallSlot
+  trackingUrl: string
+  managerName?: string
+  managerPhone?: string
+}
+
+export interface PaymentReceivedPayload {
+  orderNumber: string
+  /** Fen. */
+  amount: number
+  trackingUrl: string
+}
+
+export interface ManagerNewOrderPayload {
+  orderNumber: string
+  companyName: string
+  buildingName: string
+  status: NewOrderStatus
+  installDate: string
+  installSlot: InstallSlot
+  contactName: string
+  contactMobile: string
+  /** Fen. */
+  amountDue: number
+  /** Set when the building has no manager and the order went to a district queue. */
+  queueDistrict?: string
+}
+
+export interface ManagerNewLeadPayload {
+  company: string
+  contactName: string
+  mobile: string
+  buildingName?: string
+  source: string
+  note?: string
+  queueDistrict?: string
+}
+
+export interface OpsPaymentFlaggedPayload {
+  orderNumber: string
+  reason: string
+}
+
+export type OutboxMessage =
+  | { kind: 'order_confirmation'; payload: OrderConfirmationPayload }
+  | { kind: 'payment_received'; payload: PaymentReceivedPayload }
+  | { kind: 'manager_new_order'; payload: ManagerNewOrderPayload }
+  | { kind: 'manager_new_lead'; payload: ManagerNewLeadPayload }
+  | { kind: 'ops_payment_flagged'; payload: OpsPaymentFlaggedPayload }
+
+export type OutboxKind = OutboxMessage['kind']
+
+export type PayloadOf<K extends OutboxKind> = Extract<OutboxMessage, { kind: K }>['payload']
+
+export const outboxKinds: readonly OutboxKind[] = ['order_confirmation', 'payment_received', 'manager_new_order', 'manager_new_lead', 'ops_payment_flagged']
+
+export function isOutboxKind(kind: string): kind is OutboxKind {
+  return (outboxKinds as readonly string[]).includes(kind)
+}
+
+export type EnqueuedMessage = OutboxMessage & { recipient: string; lang: Lang }
+
+/**
+ * Inserts one pending message, due at once. Pass the transaction (`trx`) of the business change
+ * so that the message commits or rolls back with it.
+ */
+export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, now: Date): Promise<void> {
+  const at = now.toISOString()
+  await db
+    .insertInto('outbox')
+    .values({
+      id: randomUUID(),
+      kind: message.kind,
+      recipient: message.recipient,
+      lang: message.lang,
+      payload_json: JSON.stringify(message.payload),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      last_error: null,
+      sent_at: null,
+      created_at: at,
+    })
+    .execute()
+}

@@ -1,0 +1,204 @@
+import { formatYuan } from '../pricing/money'
+import type { InstallSlot, Lang, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
+
+export interface RenderedEmail {
+  subject: string
+  text: string
+  html: string
+}
+
+/**
+ * One mail's content before layout, so that the plain-text and HTML versions cannot say
+ * different things.
+ */
+interface EmailContent {
+  subject: string
+  greeting?: string
+  paragraphs: string[]
+  /** The one link the reader should follow (the order tracking page in customers' mails). */
+  action?: { label: string; url: string }
+  details: Array<[label: string, value: string]>
+}
+
+const brand = { zh: '楼宇商企通', en: 'Office Bundles' }
+
+const statusLabels: Record<Lang, Record<NewOrderStatus, string>> = {
+  zh: { awaiting_payment: '待在线支付', awaiting_transfer: '待对公转账', survey_required: '待现场勘察', paid: '已付款' },
+  en: { awaiting_payment: 'Awaiting online payment', awaiting_transfer: 'Awaiting bank transfer', survey_required: 'Site survey required', paid: 'Paid' },
+}
+
+const leadSourceLabels: Record<Lang, Record<string, string>> = {
+  zh: { callback: '回电请求', unserviceable: '楼宇暂未覆盖', refer_to_manager: '转客户经理', abandoned_quote: '未完成的报价' },
+  en: { callback: 'Callback request', unserviceable: 'Building not yet served', refer_to_manager: 'Referred to a manager', abandoned_quote: 'Abandoned quote' },
+}
+
+export function renderEmail<K extends OutboxKind>(kind: K, payload: PayloadOf<K>, lang: Lang): RenderedEmail {
+  // The cast only re-pairs what the signature already ties together (kind K with payload of K).
+  const content = contentOf({ kind, payload } as OutboxMessage, lang)
+  return { subject: oneLine(content.subject), text: toText(content, lang), html: toHtml(content, lang) }
+}
+
+function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en)
+  const money = (fen: number) => formatYuan(fen, lang)
+  const appointment = (date: string, slot: InstallSlot) => t(`${date} ${slot === 'am' ? '上午' : '下午'}`, `${date}, ${slot === 'am' ? 'morning' : 'afternoon'}`)
+  const track = (url: string) => ({ label: t('查看订单进度', 'Track your order'), url })
+
+  switch (message.kind) {
+    case 'order_confirmation': {
+      const p = message.payload
+      const next = {
+        awaiting_payment: t(`请完成在线支付 ${money(p.amountDue)}，付款后我们将按预约时间上门安装。`, `Please complete the online payment of ${money(p.amountDue)}; we will install at your appointment once it is paid.`),
+        awaiting_transfer: t(
+          `请通过对公转账支付 ${money(p.amountDue)}，并在转账备注中填写订单号 ${p.orderNumber}。到账后我们将确认安装。`,
+          `Please pay ${money(p.amountDue)} by bank transfer, quoting order number ${p.orderNumber} as the reference. We will confirm the installation when it arrives.`,
+        ),
+        survey_required: t(
+          '您所在的楼宇需要先进行现场勘察，客户经理将与您联系安排。勘察完成前无需付款。',
+          'Your building needs a site survey first; your account manager will contact you to arrange it. Nothing is due until the survey is done.',
+        ),
+        paid: t(`我们已收到您的付款 ${money(p.amountDue)}，将按预约时间上门安装。`, `We have received your payment of ${money(p.amountDue)} and will install at your appointment.`),
+      }[p.status]
+      const details: EmailContent['details'] = [
+        [t('订单号', 'Order number'), p.orderNumber],
+        [t('公司', 'Company'), p.companyName],
+        [t('月费', 'Monthly fee'), money(p.monthly)],
+      ]
+      if (p.status !== 'survey_required') details.push([p.status === 'paid' ? t('已付金额', 'Paid') : t('应付金额', 'Amount due'), money(p.amountDue)])
+      details.push([p.status === 'survey_required' ? t('期望安装时间', 'Requested installation') : t('预约安装时间', 'Installation appointment'), appointment(p.installDate, p.installSlot)])
+      if (p.managerName) details.push([t('客户经理', 'Account manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
+      return {
+        subject: t(`订单确认 ${p.orderNumber} — ${brand.zh}`, `Order confirmation ${p.orderNumber} — ${brand.en}`),
+        greeting: t(`${p.companyName}，您好：`, `Hello ${p.companyName},`),
+        paragraphs: [t(`感谢您在${brand.zh}下单，您的订单号是 ${p.orderNumber}。`, `Thank you for your order with ${brand.en}. Your order number is ${p.orderNumber}.`), next],
+        action: track(p.trackingUrl),
+        details,
+      }
+    }
+    case 'payment_received': {
+      const p = message.payload
+      return {
+        subject: t(`已收到付款：订单 ${p.orderNumber} — ${brand.zh}`, `Payment received for order ${p.orderNumber} — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          t(`我们已收到订单 ${p.orderNumber} 的付款 ${money(p.amount)}，谢谢。`, `We have received your payment of ${money(p.amount)} for order ${p.orderNumber}. Thank you.`),
+          t('我们将按预约时间上门安装；如需调整，请联系您的客户经理。', 'We will install at your appointment; please contact your account manager if you need to change it.'),
+        ],
+        action: track(p.trackingUrl),
+        details: [
+          [t('订单号', 'Order number'), p.orderNumber],
+          [t('付款金额', 'Amount paid'), money(p.amount)],
+        ],
+      }
+    }
+    case 'manager_new_order': {
+      const p = message.payload
+      const paragraphs = [t(`${p.buildingName} 有一笔新订单，请在上门前与客户确认安装时间。`, `There is a new order in ${p.buildingName}. Please confirm the installation time with the customer before the visit.`)]
+      if (p.queueDistrict) paragraphs.push(t(`该楼宇暂无客户经理，订单已进入「${p.queueDistrict}」区待分配队列。`, `The building has no manager; the order is in the ${p.queueDistrict} district queue awaiting assignment.`))
+      return {
+        subject: t(`新订单 ${p.orderNumber}：${p.companyName}`, `New order ${p.orderNumber}: ${p.companyName}`),
+        paragraphs,
+        details: [
+          [t('订单号', 'Order number'), p.orderNumber],
+          [t('公司', 'Company'), p.companyName],
+          [t('楼宇', 'Building'), p.buildingName],
+          [t('状态', 'Status'), statusLabels[lang][p.status] ?? p.status],
+          [t('预约安装时间', 'Installation appointment'), appointment(p.installDate, p.installSlot)],
+          [t('联系人', 'Contact'), p.contactName],
+          [t('手机', 'Mobile'), p.contactMobile],
+          [t('应付金额', 'Amount due'), money(p.amountDue)],
+        ],
+      }
+    }
+    case 'manager_new_lead': {
+      const p = message.payload
+      const paragraphs = [t('有客户希望与我们联系，请尽快回电。', 'A customer has asked to be contacted; please call them back soon.')]
+      if (p.queueDistrict) paragraphs.push(t(`该线索已进入「${p.queueDistrict}」区待分配队列。`, `The lead is in the ${p.queueDistrict} district queue awaiting assignment.`))
+      const details: EmailContent['details'] = [
+        [t('公司', 'Company'), p.company],
+        [t('联系人', 'Contact'), p.contactName],
+        [t('手机', 'Mobile'), p.mobile],
+      ]
+      if (p.buildingName) details.push([t('楼宇', 'Building'), p.buildingName])
+      details.push([t('来源', 'Source'), leadSourceLabels[lang][p.source] ?? p.source])
+      if (p.note) details.push([t('备注', 'Note'), p.note])
+      return { subject: t(`新客户线索：${p.company}`, `New lead: ${p.company}`), paragraphs, details }
+    }
+    case 'ops_payment_flagged': {
+      const p = message.payload
+      return {
+        subject: t(`付款需人工核查：订单 ${p.orderNumber}`, `Payment flagged for review: order ${p.orderNumber}`),
+        paragraphs: [t(`订单 ${p.orderNumber} 的付款未能自动确认，请人工核查后处理。`, `The payment for order ${p.orderNumber} could not be confirmed automatically; please review it.`)],
+        details: [
+          [t('订单号', 'Order number'), p.orderNumber],
+          [t('原因', 'Reason'), p.reason],
+        ],
+      }
+    }
+  }
+}
+
+/** Customer-typed text (a company name) must not fold a header or add one. */
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim()
+}
+
+const footer = {
+  zh: `此邮件由${brand.zh}系统自动发送，请勿直接回复。`,
+  en: `This message was sent automatically by ${brand.en}; please do not reply to it.`,
+}
+
+function toText(content: EmailContent, lang: Lang): string {
+  const colon = lang === 'zh' ? '：' : ': '
+  const blocks: string[] = []
+  if (content.greeting) blocks.push(content.greeting)
+  blocks.push(...content.paragraphs)
+  // The link goes first and on a line of its own, so mail clients make it clickable as a whole.
+  if (content.action) blocks.push(`${content.action.label}${colon.trim()}\n${content.action.url}`)
+  blocks.push(content.details.map(([label, value]) => `${label}${colon}${value}`).join('\n'))
+  blocks.push(`--\n${brand[lang]}\n${footer[lang]}`)
+  return `${blocks.join('\n\n')}\n`
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+}
+
+const fontStack = `-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif`
+
+/** Table layout with inline styles: what mail clients (Outlook, QQ Mail) still render reliably. */
+function toHtml(content: EmailContent, lang: Lang): string {
+  const paragraph = (text: string) => `<p style="margin:0 0 14px;">${escapeHtml(text)}</p>`
+  const rows = content.details
+    .map(
+      ([label, value]) =>
+        `<tr><td style="padding:6px 16px 6px 0;color:#52606d;white-space:nowrap;vertical-align:top;">${escapeHtml(label)}</td><td style="padding:6px 0;color:#1f2933;">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('')
+  const action = content.action ? actionHtml(content.action) : ''
+  return [
+    `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f4f5f7;">`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;"><tr><td align="center" style="padding:24px 12px;">`,
+    `<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #e1e4e8;border-radius:6px;font-family:${fontStack};font-size:15px;line-height:1.6;color:#1f2933;">`,
+    `<tr><td style="padding:18px 28px;border-bottom:3px solid #0b5cab;font-size:18px;font-weight:bold;color:#0b5cab;">${escapeHtml(brand[lang])}</td></tr>`,
+    `<tr><td style="padding:24px 28px;">`,
+    content.greeting ? paragraph(content.greeting) : '',
+    content.paragraphs.map(paragraph).join(''),
+    action,
+    `<table role="presentation" cellpadding="0" cellspacing="0" style="margin-top:8px;border-top:1px solid #e1e4e8;padding-top:8px;font-size:14px;">${rows}</table>`,
+    `</td></tr>`,
+    `<tr><td style="padding:14px 28px;border-top:1px solid #e1e4e8;font-size:12px;color:#7b8794;">${escapeHtml(footer[lang])}</td></tr>`,
+    `</table></td></tr></table></body></html>`,
+  ].join('\n')
+}
+
+function actionHtml(action: { label: string; url: string }): string {
+  // Only web links become buttons; anything else is shown as text rather than made clickable.
+  if (!/^https?:\/\//i.test(action.url)) return `<p style="margin:0 0 14px;">${escapeHtml(action.label)}: ${escapeHtml(action.url)}</p>`
+  const href = escapeHtml(action.url)
+  return (
+    `<p style="margin:22px 0 8px;"><a href="${href}" style="display:inline-block;background:#0b5cab;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 24px;border-radius:4px;">${escapeHtml(action.label)}</a></p>` +
+    `<p style="margin:0 0 20px;font-size:13px;color:#52606d;word-break:break-all;"><a href="${href}" style="color:#0b5cab;">${escapeHtml(action.url)}</a></p>`
+  )
+}

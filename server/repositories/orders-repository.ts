@@ -1,0 +1,107 @@
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
+import type { Database } from '../../db/schema'
+import type { OrderStatus } from '../domain/order-status'
+
+export type OrderRow = Selectable<Database['orders']>
+
+export async function findOrderByNumber(db: Kysely<Database>, number: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst()
+}
+
+export async function findOrder(db: Kysely<Database>, id: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findOrderForQuote(db: Kysely<Database>, quoteId: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('quote_id', '=', quoteId).executeTakeFirst()
+}
+
+export async function insertOrder(
+  db: Kysely<Database>,
+  order: Insertable<Database['orders']>,
+  items: Omit<Insertable<Database['order_items']>, 'order_id'>[],
+  workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[],
+): Promise<void> {
+  await db.insertInto('orders').values(order).execute()
+  if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
+  if (workOrders.length > 0) await db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: order.id }))).execute()
+  await appendOrderEvent(db, order.id, order.status as OrderStatus, null, order.created_at)
+}
+
+export async function appendOrderEvent(db: Kysely<Database>, orderId: string, status: OrderStatus, note: string | null, at: string): Promise<void> {
+  const last = await db.selectFrom('order_events').select((eb) => eb.fn.max('sequence').as('sequence')).where('order_id', '=', orderId).executeTakeFirst()
+  await db
+    .insertInto('order_events')
+    .values({ order_id: orderId, sequence: Number(last?.sequence ?? 0) + 1, status, note, created_at: at })
+    .execute()
+}
+
+/** Moves an order only if it is still in `from`: the row's status is the lock against races and replays. */
+export async function transitionOrder(
+  db: Kysely<Database>,
+  orderId: string,
+  from: OrderStatus,
+  to: OrderStatus,
+  at: string,
+  note: string | null = null,
+): Promise<boolean> {
+  const result = await db.updateTable('orders').set({ status: to, updated_at: at }).where('id', '=', orderId).where('status', '=', from).executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) return false
+  await appendOrderEvent(db, orderId, to, note, at)
+  return true
+}
+
+export async function flagOrder(db: Kysely<Database>, orderId: string, reason: string, at: string): Promise<void> {
+  await db.updateTable('orders').set({ flagged_reason: reason, updated_at: at }).where('id', '=', orderId).execute()
+}
+
+export async function setStripeSession(db: Kysely<Database>, orderId: string, sessionId: string): Promise<void> {
+  await db.updateTable('orders').set({ stripe_session_id: sessionId }).where('id', '=', orderId).execute()
+}
+
+export async function orderEvents(db: Kysely<Database>, orderId: string) {
+  return db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('sequence').execute()
+}
+
+export async function orderWorkOrders(db: Kysely<Database>, orderId: string) {
+  return db.selectFrom('work_orders').selectAll().where('order_id', '=', orderId).orderBy('kind').execute()
+}
+
+/** Takes ports from a building only if it still has them; false when another order took the last one. */
+export async function reservePorts(db: Kysely<Database>, buildingId: string, fibre: number, voice: number): Promise<boolean> {
+  const result = await db
+    .updateTable('buildings')
+    .set({ free_fibre_ports: sql`free_fibre_ports - ${fibre}`, free_voice_ports: sql`free_voice_ports - ${voice}` })
+    .where('id', '=', buildingId)
+    .where('free_fibre_ports', '>=', fibre)
+    .where('free_voice_ports', '>=', voice)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function releasePorts(db: Kysely<Database>, buildingId: string, fibre: number, voice: number): Promise<void> {
+  await db
+    .updateTable('buildings')
+    .set({ free_fibre_ports: sql`free_fibre_ports + ${fibre}`, free_voice_ports: sql`free_voice_ports + ${voice}` })
+    .where('id', '=', buildingId)
+    .execute()
+}
+
+export async function findIdempotentResponse(db: Kysely<Database>, key: string) {
+  return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst()
+}
+
+export async function saveIdempotentResponse(db: Kysely<Database>, key: string, requestHash: string, statusCode: number, response: unknown, at: string): Promise<void> {
+  await db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, status_code: statusCode, response_json: JSON.stringify(response), created_at: at }).execute()
+}
+
+/** Consumes a single-use offer code; false when it was used or expired meanwhile. */
+export async function consumeOfferCode(db: Kysely<Database>, code: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('offer_codes').set({ used_at: at }).where('code', '=', code).where('used_at', 'is', null).where('expires_at', '>', at).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function quoteOfferCode(db: Kysely<Database>, quoteId: string): Promise<string | null> {
+  const row = await db.selectFrom('quotes').select('offer_code').where('id', '=', quoteId).executeTakeFirst()
+  return row?.offer_code ?? null
+}

@@ -1,0 +1,275 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { isInstallSlotOffered } from '../domain/install-slots'
+import type { OrderStatus } from '../domain/order-status'
+import { AppError } from '../errors'
+import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
+import type { Catalog } from '../pricing/catalog'
+import type { Component } from '../pricing/catalog-schema'
+import { findBuildingWithManager } from '../repositories/buildings-repository'
+import {
+  consumeOfferCode,
+  findIdempotentResponse,
+  findOrderForQuote,
+  insertOrder,
+  quoteOfferCode,
+  reservePorts,
+  saveIdempotentResponse,
+} from '../repositories/orders-repository'
+import { findQuote, findQuoteAttribution } from '../repositories/quotes-repository'
+import type { OrderRequest } from '../schemas/order-request'
+import type { Quote } from '../schemas/quote'
+import { isUniqueViolation } from './database-errors'
+import { orderLinks } from './order-links'
+import type { Services } from './services'
+
+export interface OrderPlaced {
+  id: string
+  number: string
+  status: OrderStatus
+  payment: { method: 'online' | 'invoice'; amountDue: number; url?: string }
+  trackingUrl: string
+}
+
+export interface IdempotentAnswer {
+  statusCode: number
+  body: OrderPlaced
+  replayed: boolean
+}
+
+const NUMBER_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+
+/** SO + Shanghai date + 6 characters nobody misreads on the phone: SO261122-7K3F9Q. */
+function orderNumber(now: Date): string {
+  const day = new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(2, 10).replace(/-/g, '')
+  const random = [...randomBytes(6)].map((byte) => NUMBER_ALPHABET[byte % NUMBER_ALPHABET.length]).join('')
+  return `SO${day}-${random}`
+}
+
+/**
+ * Places an order for a stored quote. The price comes from the quote only. In one transaction: the
+ * order, its items, the building's ports, work orders, routing to the manager, the timeline, outbox
+ * messages and the idempotent answer. Without ports left the order is `survey_required` and nothing
+ * is charged. The same key with the same body replays the first answer.
+ */
+export async function placeOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex')
+  const known = await replay(services.db, idempotencyKey, requestHash)
+  if (known) return known
+
+  const now = services.now()
+  const quote = await findQuote(services.db, request.quoteId)
+  if (!quote) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
+  if (Date.parse(quote.expiresAt) <= now.getTime()) throw new AppError('quote_expired', 'This quote has expired; please make a new one.')
+  const amountDue = quote.oneTime.total
+  if (request.payment.method === 'online' && amountDue > 0 && !services.stripe) {
+    throw new AppError('payment_unavailable', 'Online payment is not available; choose invoice (bank transfer).', [{ path: 'payment.method', message: 'unavailable' }])
+  }
+  const site = await findBuildingWithManager(services.db, request.site.buildingId)
+  if (!site) throw new AppError('building_not_found', 'There is no building with this id.', [{ path: 'site.buildingId', message: 'unknown building' }])
+  const { date, slot } = request.installSlot
+  if (!isInstallSlotOffered(now, site.building.same_day_install === 1, date, slot)) {
+    throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'installSlot', message: 'not offered' }])
+  }
+  const delivered = deliveredComponents(quote, await services.catalogs.current())
+  // First touch: what the order page sent, else what the quote was made with.
+  const attribution = request.attribution ?? (await findQuoteAttribution(services.db, quote.id))
+  const ports = portsNeeded(delivered)
+
+  try {
+    return await services.db.transaction().execute(async (trx) => {
+      const twin = await replay(trx, idempotencyKey, requestHash)
+      if (twin) return twin
+      if (await findOrderForQuote(trx, quote.id)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
+      const at = now.toISOString()
+      const offerCode = await quoteOfferCode(trx, quote.id)
+      if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
+        throw new AppError('offer_code_invalid', 'The offer code of this quote has been used or has expired.')
+      }
+      const reserved = await reservePorts(trx, site.building.id, ports.fibre, ports.voice)
+      const status: OrderStatus = !reserved ? 'survey_required' : amountDue === 0 ? 'paid' : request.payment.method === 'online' ? 'awaiting_payment' : 'awaiting_transfer'
+      const id = randomUUID()
+      const number = orderNumber(now)
+      const token = randomBytes(24).toString('base64url')
+      const links = orderLinks(services.siteUrl, request.lang, number, token)
+      const routing = { manager_id: site.manager?.id ?? null, queue_district: site.manager ? null : site.building.district }
+
+      await insertOrder(
+        trx,
+        {
+          id,
+          number,
+          quote_id: quote.id,
+          status,
+          payment_method: request.payment.method,
+          amount_due_fen: status === 'survey_required' ? 0 : amountDue,
+          monthly_fen: quote.monthly.estimatedBill,
+          currency: quote.currency,
+          company_name: request.company.name,
+          credit_code: request.company.creditCode,
+          contact_name: request.contact.name,
+          contact_mobile: request.contact.mobile,
+          contact_email: request.contact.email,
+          lang: request.lang,
+          building_id: site.building.id,
+          floor: request.site.floor,
+          unit: request.site.unit,
+          install_date: date,
+          install_slot: slot,
+          ...routing,
+          fibre_ports_reserved: reserved ? ports.fibre : 0,
+          voice_ports_reserved: reserved ? ports.voice : 0,
+          tracking_token: token,
+          stripe_session_id: null,
+          flagged_reason: null,
+          attribution_json: attribution ? JSON.stringify(attribution) : null,
+          terms_accepted_at: at,
+          created_at: at,
+          updated_at: at,
+        },
+        orderItems(quote),
+        workOrders(delivered, status, request, routing, at),
+      )
+
+      const manager = site.manager
+      await enqueue(
+        trx,
+        {
+          kind: 'order_confirmation',
+          recipient: request.contact.email,
+          lang: request.lang,
+          payload: {
+            orderNumber: number,
+            companyName: request.company.name,
+            status: status as 'awaiting_payment' | 'awaiting_transfer' | 'survey_required' | 'paid',
+            amountDue: status === 'survey_required' ? 0 : amountDue,
+            monthly: quote.monthly.estimatedBill,
+            installDate: date,
+            installSlot: slot,
+            trackingUrl: links.tracking,
+            ...(manager ? { managerName: request.lang === 'zh' ? manager.name : manager.name_en, managerPhone: manager.phone } : {}),
+          },
+        },
+        now,
+      )
+      await enqueue(
+        trx,
+        {
+          kind: 'manager_new_order',
+          recipient: manager?.email ?? OPERATIONS_ADDRESS,
+          lang: 'zh',
+          payload: {
+            orderNumber: number,
+            companyName: request.company.name,
+            buildingName: site.building.name_zh,
+            status,
+            installDate: date,
+            installSlot: slot,
+            contactName: request.contact.name,
+            contactMobile: request.contact.mobile,
+            amountDue,
+            ...(manager ? {} : { queueDistrict: site.building.district }),
+          },
+        },
+        now,
+      )
+
+      const body: OrderPlaced = {
+        id,
+        number,
+        status,
+        payment: {
+          method: request.payment.method,
+          amountDue: status === 'survey_required' ? 0 : amountDue,
+          ...(status === 'awaiting_payment' ? { url: links.payment } : {}),
+        },
+        trackingUrl: links.tracking,
+      }
+      await saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at)
+      return { statusCode: 201, body, replayed: false }
+    })
+  } catch (error) {
+    // A concurrent twin committed first (PostgreSQL reports the clash when ours commits or inserts).
+    if (!isUniqueViolation(error)) throw error
+    const twin = await replay(services.db, idempotencyKey, requestHash)
+    if (twin) return twin
+    throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
+  }
+}
+
+async function replay(db: Kysely<Database>, key: string, requestHash: string): Promise<IdempotentAnswer | undefined> {
+  const stored = await findIdempotentResponse(db, key)
+  if (!stored) return undefined
+  if (stored.request_hash !== requestHash) {
+    throw new AppError('idempotency_conflict', 'This Idempotency-Key was used with a different request.')
+  }
+  return { statusCode: stored.status_code, body: JSON.parse(stored.response_json), replayed: true }
+}
+
+interface Delivered {
+  component: Component
+  count: number
+}
+
+/** What will be installed or delivered: the quote's items and the components its package includes. */
+export function deliveredComponents(quote: Quote, catalog: Catalog): Delivered[] {
+  const counts = new Map<string, number>(Object.entries(quote.items))
+  for (const line of quote.monthly.lines) {
+    if (line.quantity && catalog.components.has(line.code)) counts.set(line.code, Math.max(counts.get(line.code) ?? 0, line.quantity))
+  }
+  return [...counts].flatMap(([code, count]) => {
+    const component = catalog.components.get(code)
+    return component && count > 0 ? [{ component, count }] : []
+  })
+}
+
+function portsNeeded(delivered: Delivered[]): { fibre: number; voice: number } {
+  return {
+    fibre: delivered.reduce((total, item) => total + (item.component.needs.fibrePorts ?? 0) * item.count, 0),
+    voice: delivered.reduce((total, item) => total + (item.component.needs.voicePorts ?? 0) * item.count, 0),
+  }
+}
+
+function orderItems(quote: Quote) {
+  const monthly = quote.monthly.lines.map((line) => ({ kind: 'monthly', code: line.code, label: line.label, quantity: line.quantity ?? null, amount: line.amount, waived: false, rule: line.rule }))
+  const oneTime = quote.oneTime.lines.map((line) => ({ kind: 'one_time', code: line.code, label: line.label, quantity: null, amount: line.amount, waived: line.waived, rule: line.rule }))
+  return [...monthly, ...oneTime].map((item, position) => ({
+    position,
+    kind: item.kind,
+    code: item.code,
+    label_zh: item.label.zh,
+    label_en: item.label.en,
+    quantity: item.quantity,
+    amount_fen: item.amount,
+    waived: item.waived ? 1 : 0,
+    rule: item.rule,
+  }))
+}
+
+/** Fulfilment work: a site installation for lines and broadband, SIM delivery for mobiles, or a survey. */
+function workOrders(
+  delivered: Delivered[],
+  status: OrderStatus,
+  request: OrderRequest,
+  routing: { manager_id: string | null; queue_district: string | null },
+  at: string,
+) {
+  const workStatus = status === 'paid' ? 'open' : 'waiting_for_payment'
+  const slot = { scheduled_date: request.installSlot.date, scheduled_slot: request.installSlot.slot }
+  const place = { floor: request.site.floor, unit: request.site.unit }
+  const describe = (items: Delivered[]) => items.map((item) => ({ code: item.component.code, count: item.count }))
+  if (status === 'survey_required') {
+    return [{ id: randomUUID(), kind: 'site_survey', status: 'open', details_json: JSON.stringify({ ...place, components: describe(delivered) }), ...routing, ...slot, created_at: at }]
+  }
+  const onSite = delivered.filter((item) => item.component.category === 'fixed_voice' || item.component.category === 'broadband')
+  const mobiles = delivered.filter((item) => item.component.category === 'mobile')
+  return [
+    ...(onSite.length > 0
+      ? [{ id: randomUUID(), kind: 'site_installation', status: workStatus, details_json: JSON.stringify({ ...place, components: describe(onSite) }), ...routing, ...slot, created_at: at }]
+      : []),
+    ...(mobiles.length > 0
+      ? [{ id: randomUUID(), kind: 'sim_delivery', status: workStatus, details_json: JSON.stringify({ ...place, components: describe(mobiles) }), ...routing, ...slot, created_at: at }]
+      : []),
+  ]
+}

@@ -1,0 +1,41 @@
+import type { OrderStatus } from '../domain/order-status'
+import { findBuildingWithManager } from '../repositories/buildings-repository'
+import { orderEvents, type OrderRow } from '../repositories/orders-repository'
+import { managerContact } from './building-presenter'
+import { orderLinks } from './order-links'
+import type { Services } from './services'
+
+/** The customer's milestones, in order; survey and cancellation are shown instead where they happen. */
+const milestones = ['received', 'paid', 'scheduled', 'installing', 'active'] as const
+
+/** What the customer sees of their order: status, timeline, slot and who follows it up. Nothing else. */
+export async function orderTracking(services: Services, order: OrderRow) {
+  const events = await orderEvents(services.db, order.id)
+  const found = await findBuildingWithManager(services.db, order.building_id)
+  const reachedAt = (status: string) => events.find((event) => event.status === status)?.created_at ?? null
+  const status = order.status as OrderStatus
+  const reached = new Set(events.map((event) => event.status))
+  const timeline = milestones.map((milestone) => {
+    const at = milestone === 'received' ? order.created_at : reachedAt(milestone)
+    return { step: milestone, done: milestone === 'received' || reached.has(milestone), at }
+  })
+  const links = orderLinks(services.siteUrl, order.lang as 'zh' | 'en', order.number, order.tracking_token)
+  return {
+    number: order.number,
+    status,
+    createdAt: order.created_at,
+    company: order.company_name,
+    timeline,
+    events: events.map((event) => ({ status: event.status, at: event.created_at })),
+    installSlot: { date: order.install_date, slot: order.install_slot },
+    site: { building: found ? { id: found.building.id, name: { zh: found.building.name_zh, en: found.building.name_en } } : null, floor: order.floor, unit: order.unit },
+    manager: found?.manager ? managerContact(found.manager) : null,
+    payment: {
+      method: order.payment_method,
+      amountDue: order.amount_due_fen,
+      monthly: order.monthly_fen,
+      ...(status === 'awaiting_payment' && services.stripe ? { url: links.payment } : {}),
+    },
+    trackingUrl: links.tracking,
+  }
+}

@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely'
+import type Stripe from 'stripe'
+import type { Database } from '../../db/schema'
+import { AppError } from '../errors'
+import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
+import {
+  findOrder,
+  flagOrder,
+  releasePorts,
+  setStripeSession,
+  transitionOrder,
+  type OrderRow,
+} from '../repositories/orders-repository'
+import { isUniqueViolation } from './database-errors'
+import { orderLinks } from './order-links'
+import type { Services } from './services'
+
+/** How long a customer has on Stripe's page before the reservation is given back (Stripe's minimum is 30 min). */
+const CHECKOUT_MINUTES = 60
+
+/**
+ * Stripe's hosted page for an order awaiting payment: the open session if there is one, else a new
+ * one. The idempotency key comes from the order (and the session it replaces), so retries never
+ * create a second session for the same attempt.
+ */
+export async function checkoutUrl(services: Services, order: OrderRow, returnTo: { success: string; cancel: string }): Promise<string> {
+  const stripe = services.stripe
+  if (!stripe) throw new AppError('payment_unavailable', 'Online payment is not available.')
+  if (order.status !== 'awaiting_payment') throw new AppError('payment_unavailable', 'This order is not waiting for an online payment.')
+  if (order.stripe_session_id) {
+    const open = await stripe.client.checkout.sessions.retrieve(order.stripe_session_id)
+    if (open.status === 'open' && open.url) return open.url
+  }
+  const session = await stripe.client.checkout.sessions.create(
+    {
+      mode: 'payment',
+      currency: 'cny',
+      // Card, Alipay and WeChat Pay where the account has them enabled.
+      allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'],
+      payment_method_options: { wechat_pay: { client: 'web' } },
+      line_items: [
+        {
+          quantity: 1,
+          price_data: { currency: 'cny', unit_amount: order.amount_due_fen, product_data: { name: `${order.number} · ${order.company_name}` } },
+        },
+      ],
+      metadata: { order_id: order.id, order_number: order.number },
+      client_reference_id: order.id,
+      customer_email: order.contact_email,
+      success_url: `${returnTo.success}${returnTo.success.includes('?') ? '&' : '?'}session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: returnTo.cancel,
+      expires_at: Math.floor(services.now().getTime() / 1000) + CHECKOUT_MINUTES * 60,
+    },
+    { idempotencyKey: `checkout:${order.id}:${order.stripe_session_id ?? 'first'}` },
+  )
+  await setStripeSession(services.db, order.id, session.id)
+  return session.url!
+}
+
+type Outcome = 'confirmed' | 'already_settled' | 'released' | 'flagged' | 'ignored' | 'unknown_order' | 'duplicate'
+
+/**
+ * One Stripe event, exactly once: its id is recorded in the same transaction as its effect, so a
+ * replay (or five at once) finds it recorded and changes nothing.
+ */
+export async function handleStripeEvent(services: Services, event: Stripe.Event): Promise<Outcome> {
+  try {
+    return await services.db.transaction().execute(async (trx) => {
+      const seen = await trx.selectFrom('stripe_events').select('id').where('id', '=', event.id).executeTakeFirst()
+      if (seen) return 'duplicate'
+      const session = sessionOf(event)
+      const orderId = session?.metadata?.order_id ?? null
+      const outcome = session ? await applyEvent(services, trx, event.type, session) : 'ignored'
+      await trx.insertInto('stripe_events').values({ id: event.id, type: event.type, order_id: orderId, outcome, received_at: services.now().toISOString() }).execute()
+      return outcome
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'duplicate'
+    throw error
+  }
+}
+
+/** The success page's own check, for when the customer is back before the webhook: confirms once, like it. */
+export async function confirmFromSession(services: Services, order: OrderRow, sessionId: string): Promise<void> {
+  if (!services.stripe || order.status !== 'awaiting_payment' || order.stripe_session_id !== sessionId) return
+  const session = await services.stripe.client.checkout.sessions.retrieve(sessionId)
+  if (session.payment_status !== 'paid') return
+  await services.db.transaction().execute((trx) => confirm(services, trx, session))
+}
+
+function sessionOf(event: Stripe.Event): Stripe.Checkout.Session | undefined {
+  return event.type.startsWith('checkout.session.') ? (event.data.object as Stripe.Checkout.Session) : undefined
+}
+
+async function applyEvent(services: Services, trx: Kysely<Database>, type: string, session: Stripe.Checkout.Session): Promise<Outcome> {
+  switch (type) {
+    case 'checkout.session.completed':
+      // Card payments are paid now; bank-based methods complete first and succeed (or fail) later.
+      return session.payment_status === 'paid' ? confirm(services, trx, session) : 'ignored'
+    case 'checkout.session.async_payment_succeeded':
+      return confirm(services, trx, session)
+    case 'checkout.session.async_payment_failed':
+    case 'checkout.session.expired':
+      return release(services, trx, session)
+    default:
+      return 'ignored'
+  }
+}
+
+async function confirm(services: Services, trx: Kysely<Database>, session: Stripe.Checkout.Session): Promise<Outcome> {
+  const order = session.metadata?.order_id ? await findOrder(trx, session.metadata.order_id) : undefined
+  if (!order) return 'unknown_order'
+  const at = services.now().toISOString()
+  const mismatch =
+    session.id !== order.stripe_session_id
+      ? `payment ${session.id} is not this order's checkout session`
+      : session.amount_total !== order.amount_due_fen || session.currency?.toLowerCase() !== order.currency.toLowerCase()
+        ? `paid ${session.amount_total} ${session.currency}, due ${order.amount_due_fen} ${order.currency}`
+        : undefined
+  if (mismatch) return flag(trx, order, mismatch, services.now())
+  if (!(await transitionOrder(trx, order.id, 'awaiting_payment', 'paid', at, `stripe ${session.id}`))) {
+    return order.status === 'cancelled' ? flag(trx, order, `paid after the order was cancelled (${session.id}): refund or reinstate`, services.now()) : 'already_settled'
+  }
+  await trx.updateTable('work_orders').set({ status: 'open' }).where('order_id', '=', order.id).where('status', '=', 'waiting_for_payment').execute()
+  await enqueue(
+    trx,
+    { kind: 'payment_received', recipient: order.contact_email, lang: order.lang as 'zh' | 'en', payload: { orderNumber: order.number, amount: order.amount_due_fen, trackingUrl: trackingPath(services, order) } },
+    services.now(),
+  )
+  return 'confirmed'
+}
+
+/** A failed or abandoned payment gives the building's ports back and cancels the order. */
+async function release(services: Services, trx: Kysely<Database>, session: Stripe.Checkout.Session): Promise<Outcome> {
+  const order = session.metadata?.order_id ? await findOrder(trx, session.metadata.order_id) : undefined
+  if (!order) return 'unknown_order'
+  if (session.id !== order.stripe_session_id) return 'ignored'
+  const at = services.now().toISOString()
+  if (!(await transitionOrder(trx, order.id, 'awaiting_payment', 'cancelled', at, `stripe ${session.status ?? session.payment_status}`))) return 'already_settled'
+  await releasePorts(trx, order.building_id, order.fibre_ports_reserved, order.voice_ports_reserved)
+  await trx.updateTable('work_orders').set({ status: 'cancelled' }).where('order_id', '=', order.id).execute()
+  return 'released'
+}
+
+async function flag(trx: Kysely<Database>, order: OrderRow, reason: string, now: Date): Promise<Outcome> {
+  await flagOrder(trx, order.id, reason, now.toISOString())
+  await enqueue(trx, { kind: 'ops_payment_flagged', recipient: OPERATIONS_ADDRESS, lang: 'zh', payload: { orderNumber: order.number, reason } }, now)
+  return 'flagged'
+}
+
+function trackingPath(services: Services, order: OrderRow): string {
+  return orderLinks(services.siteUrl, order.lang as 'zh' | 'en', order.number, order.tracking_token).tracking
+}

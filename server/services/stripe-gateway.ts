@@ -1,0 +1,28 @@
+import Stripe from 'stripe'
+import type { Config } from '../config'
+
+export interface StripeGateway {
+  client: Stripe
+  webhookSecret: string
+}
+
+/**
+ * The real SDK, or null without keys (online payment is then not offered). STRIPE_API_BASE sends
+ * its calls elsewhere, e.g. to the project's fake Stripe in tests and offline demos.
+ */
+export function createStripeGateway(config: Pick<Config, 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE'>): StripeGateway | null {
+  if (!config.STRIPE_SECRET_KEY || !config.STRIPE_WEBHOOK_SECRET) return null
+  const base = config.STRIPE_API_BASE ? new URL(config.STRIPE_API_BASE) : undefined
+  const client = new Stripe(config.STRIPE_SECRET_KEY, {
+    maxNetworkRetries: 2,
+    telemetry: false,
+    ...(base
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)),
+          protocol: base.protocol.replace(':', '') as 'http' | 'https',
+        }
+      : {}),
+  })
+  return { client, webhookSecret: config.STRIPE_WEBHOOK_SECRET }
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
+import { broadbandQuote, createQuote, orderBody, postOrder } from '../support/orders'
+
+describe.each(databaseKinds)('placing orders on %s', (kind) => {
+  const seeded = useSeededApi(kind)
+  const db = () => seeded.database.db
+
+  it('places an invoice order priced by the quote, routed to the building manager with work and mail', async () => {
+    const quote = await createQuote(seeded.api)
+    const response = await postOrder(seeded.api, orderBody(quote.id))
+    expect(response.status).toBe(201)
+    const order = await response.json()
+    expect(order).toMatchObject({ status: 'awaiting_transfer', number: expect.stringMatching(/^SO\d{6}-[A-Z2-9]{6}$/), payment: { method: 'invoice', amountDue: 30000 } })
+    expect(order.payment.url).toBeUndefined()
+    expect(order.trackingUrl).toMatch(new RegExp(`^http://storefront.test/orders/${order.number}\\?token=[\\w-]{32}$`))
+
+    const row = await db().selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ amount_due_fen: 30000, monthly_fen: 63000, manager_id: 'mgr-lujiazui-wang', fibre_ports_reserved: 1, credit_code: '91330100716105852F' })
+    const items = await db().selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('position').execute()
+    expect(items.map((item) => [item.kind, item.code, item.amount_fen])).toEqual([
+      ['monthly', 'bb-100', 63000],
+      ['one_time', 'bb-100:install', 30000],
+    ])
+    const work = await db().selectFrom('work_orders').selectAll().where('order_id', '=', order.id).execute()
+    expect(work).toEqual([expect.objectContaining({ kind: 'site_installation', status: 'waiting_for_payment', manager_id: 'mgr-lujiazui-wang', scheduled_date: '2026-11-24', scheduled_slot: 'am' })])
+    const mail = await db().selectFrom('outbox').select(['kind', 'recipient']).orderBy('kind').execute()
+    expect(mail).toEqual(expect.arrayContaining([
+      { kind: 'manager_new_order', recipient: 'wang.jing@example-telecom.cn' },
+      { kind: 'order_confirmation', recipient: 'li.lei@example.com' },
+    ]))
+  })
+
+  it('shows the customer their order with its token, and nothing without it', async () => {
+    const quote = await createQuote(seeded.api)
+    const order = await (await postOrder(seeded.api, orderBody(quote.id))).json()
+    const token = new URL(order.trackingUrl).searchParams.get('token')
+    const tracking = await seeded.api.request(`/api/orders/${order.number}?token=${token}`)
+    expect(tracking.status).toBe(200)
+    expect(await tracking.json()).toMatchObject({
+      number: order.number,
+      status: 'awaiting_transfer',
+      installSlot: { date: '2026-11-24', slot: 'am' },
+      manager: { name: '王静' },
+      timeline: [{ step: 'received', done: true }, { step: 'paid', done: false }, { step: 'scheduled', done: false }, { step: 'installing', done: false }, { step: 'active', done: false }],
+    })
+    for (const wrong of [`token=${token!.slice(0, -1)}x`, 'token=x', '']) {
+      const response = await seeded.api.request(`/api/orders/${order.number}?${wrong}`)
+      expect([400, 404]).toContain(response.status)
+    }
+    expect((await seeded.api.request(`/api/orders/SO000000-AAAAAA?token=${token}`)).status).toBe(404)
+  })
+
+  it.each([
+    ['a total', (body: any) => (body.total = 1)],
+    ['a discount', (body: any) => (body.discount = 5000)],
+    ['an amount in the payment', (body: any) => (body.payment.amount = 1)],
+    ['a price on the company', (body: any) => (body.company.price = 0)],
+  ])('refuses a body that carries %s (400)', async (_name, tamper) => {
+    const quote = await createQuote(seeded.api)
+    const body = orderBody(quote.id)
+    tamper(body)
+    const response = await postOrder(seeded.api, body)
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.code).toBe('invalid_request')
+  })
+
+  it.each([
+    ['a wrong credit-code check character', (body: any) => (body.company.creditCode = '91330100716105852G'), 400, 'invalid_request'],
+    ['a landline as mobile', (body: any) => (body.contact.mobile = '02161234567'), 400, 'invalid_request'],
+    ['a bad e-mail', (body: any) => (body.contact.email = 'li.lei'), 400, 'invalid_request'],
+    ['terms not accepted', (body: any) => (body.acceptTerms = false), 400, 'invalid_request'],
+    ['a Saturday slot', (body: any) => (body.installSlot = { date: '2026-11-28', slot: 'am' }), 422, 'install_slot_unavailable'],
+    ['a slot beyond 14 working days', (body: any) => (body.installSlot = { date: '2026-12-31', slot: 'am' }), 422, 'install_slot_unavailable'],
+    ['an unknown building', (body: any) => (body.site.buildingId = 'bld-nowhere'), 404, 'building_not_found'],
+    ['an unknown quote', (body: any) => (body.quoteId = 'nope'), 404, 'quote_not_found'],
+    ['online payment without Stripe', (body: any) => (body.payment.method = 'online'), 422, 'payment_unavailable'],
+  ])('refuses %s', async (_name, change, status, code) => {
+    const quote = await createQuote(seeded.api)
+    const body = orderBody(quote.id)
+    change(body)
+    const response = await postOrder(seeded.api, body)
+    expect(response.status).toBe(status)
+    expect((await response.json()).error.code).toBe(code)
+  })
+
+  it('requires an Idempotency-Key', async () => {
+    const quote = await createQuote(seeded.api)
+    const response = await postOrder(seeded.api, orderBody(quote.id), null)
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.issues).toEqual([{ path: 'Idempotency-Key', message: 'required' }])
+  })
+
+  it('refuses an expired quote', async () => {
+    const quote = await createQuote(seeded.api)
+    seeded.api.setNow(new Date('2026-11-30T03:00:00.000Z'))
+    try {
+      const response = await postOrder(seeded.api, orderBody(quote.id, { installSlot: { date: '2026-12-01', slot: 'pm' } }))
+      expect(response.status).toBe(422)
+      expect((await response.json()).error.code).toBe('quote_expired')
+    } finally {
+      seeded.api.setNow(new Date('2026-11-22T03:00:00.000Z'))
+    }
+  })
+
+  it('replays the first answer for the same key and body, and refuses the key with another body', async () => {
+    const quote = await createQuote(seeded.api)
+    const key = crypto.randomUUID()
+    const first = await postOrder(seeded.api, orderBody(quote.id), key)
+    const again = await postOrder(seeded.api, orderBody(quote.id), key)
+    expect(again.status).toBe(201)
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true')
+    expect(await again.json()).toEqual(await first.json())
+    const other = await postOrder(seeded.api, orderBody(quote.id, { site: { buildingId: 'bld-jinmao-tower', floor: '19', unit: '1901' } }), key)
+    expect(other.status).toBe(409)
+    expect((await other.json()).error.code).toBe('idempotency_conflict')
+    expect(await db().selectFrom('orders').select('id').where('quote_id', '=', quote.id).execute()).toHaveLength(1)
+  })
+
+  it('creates one order from 20 concurrent submissions of one quote', async () => {
+    const quote = await createQuote(seeded.api)
+    const responses = await Promise.all(Array.from({ length: 20 }, () => postOrder(seeded.api, orderBody(quote.id))))
+    const statuses = responses.map((response) => response.status).sort()
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1)
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19)
+    for (const response of responses.filter((candidate) => candidate.status === 409)) expect((await response.json()).error.code).toBe('quote_already_ordered')
+    expect(await db().selectFrom('orders').select('id').where('quote_id', '=', quote.id).execute()).toHaveLength(1)
+  })
+
+  it('gives the last fibre port of a building to one of two racing orders; the other needs a survey and owes nothing', async () => {
+    const site = { buildingId: 'bld-last-port-huaxin', floor: '3', unit: '302' }
+    const [first, second] = await Promise.all([createQuote(seeded.api, broadbandQuote), createQuote(seeded.api, broadbandQuote)])
+    const orders = await Promise.all([first, second].map(async (quote) => (await postOrder(seeded.api, orderBody(quote.id, { site }))).json()))
+    expect(orders.map((order) => order.status).sort()).toEqual(['awaiting_transfer', 'survey_required'])
+    const survey = orders.find((order) => order.status === 'survey_required')
+    expect(survey.payment.amountDue).toBe(0)
+    const building = await db().selectFrom('buildings').select('free_fibre_ports').where('id', '=', 'bld-last-port-huaxin').executeTakeFirstOrThrow()
+    expect(building.free_fibre_ports).toBe(0)
+    const work = await db().selectFrom('work_orders').select('kind').where('order_id', '=', survey.id).execute()
+    expect(work).toEqual([{ kind: 'site_survey' }])
+  })
+
+  it('confirms an order with nothing due today at once', async () => {
+    const quote = await createQuote(seeded.api, { offering: 'shangjiale', termMonths: 12, customer: { status: 'new' } })
+    expect(quote.oneTime.total).toBe(0)
+    const order = await (await postOrder(seeded.api, orderBody(quote.id))).json()
+    expect(order.status).toBe('paid')
+    const work = await db().selectFrom('work_orders').select(['kind', 'status']).where('order_id', '=', order.id).orderBy('kind').execute()
+    expect(work).toEqual([{ kind: 'sim_delivery', status: 'open' }, { kind: 'site_installation', status: 'open' }])
+  })
+
+  it('consumes the offer code of a win-back quote: a second order with the same code is refused', async () => {
+    const winBack = { offering: 'evergreen-winback', termMonths: 12, offerCode: 'WB-TEST-0001', customer: { status: 'existing' as const, priorMonthlySpend: [800000, 800000, 800000] as [number, number, number] } }
+    const [first, second] = [await createQuote(seeded.api, winBack), await createQuote(seeded.api, winBack)]
+    expect((await postOrder(seeded.api, orderBody(first.id))).status).toBe(201)
+    const code = await db().selectFrom('offer_codes').select('used_at').where('code', '=', 'WB-TEST-0001').executeTakeFirstOrThrow()
+    expect(code.used_at).not.toBeNull()
+    const refused = await postOrder(seeded.api, orderBody(second.id))
+    expect(refused.status).toBe(422)
+    expect((await refused.json()).error.code).toBe('offer_code_invalid')
+    expect(await db().selectFrom('orders').select('id').where('quote_id', '=', second.id).execute()).toEqual([])
+  })
+
+  it('sends orders in a building without a manager to the district queue', async () => {
+    const [unmanaged] = await db().selectFrom('buildings').selectAll().where('manager_id', 'is', null).where('free_fibre_ports', '>', 0).execute()
+    const quote = await createQuote(seeded.api)
+    const order = await (await postOrder(seeded.api, orderBody(quote.id, { site: { buildingId: unmanaged.id, floor: '1', unit: '101' } }))).json()
+    const row = await db().selectFrom('orders').select(['manager_id', 'queue_district']).where('id', '=', order.id).executeTakeFirstOrThrow()
+    expect(row).toEqual({ manager_id: null, queue_district: unmanaged.district })
+    const mail = await db().selectFrom('outbox').select('recipient').where('kind', '=', 'manager_new_order').where('payload_json', 'like', `%${order.number}%`).executeTakeFirstOrThrow()
+    expect(mail.recipient).toBe('operations@example-telecom.cn')
+  })
+
+  it('never logged an unexpected error', () => {
+    expect(seeded.api.errors).toEqual([])
+  })
+})
