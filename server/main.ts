@@ -7,6 +7,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createApi } from './app'
+import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
 import { ConfigError, loadConfig } from './config'
 import { provideServices } from './services/registry'
 import { startServices } from './services/start-services'
@@ -34,11 +35,20 @@ async function main() {
     return passed ? c.notFound() : RESPONSE_ALREADY_SENT
   })
 
+  // Notifications leave through the outbox: by SMTP when SMTP_URL is set, else as .eml files.
+  const mail = createMailTransport(config.SMTP_URL, resolve('data/outbox'))
+  const outbox = startOutboxWorker(services, mail.deliver)
+
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`storefront listening on http://${info.address}:${info.port} (${database.kind})`)
   })
   const shutdown = () => {
-    server.close(() => void database.close().then(() => process.exit(0)))
+    server.close(async () => {
+      await outbox.stop()
+      mail.close()
+      await database.close()
+      process.exit(0)
+    })
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)

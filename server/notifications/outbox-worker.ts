@@ -214,13 +214,14 @@ export function startOutboxWorker(
   }
   const runOnce = (): Promise<DeliveryResult> => {
     inProgress += 1
-    const run = tail.then(pass).finally(() => (inProgress -= 1))
+    // `pass` does not throw, but if logging itself did, the next pass must still run.
+    const run = tail.then(pass, pass).finally(() => (inProgress -= 1))
     tail = run
     return run
   }
 
   const timer = setInterval(() => {
-    if (inProgress === 0) void runOnce()
+    if (inProgress === 0) runOnce().catch(() => {})
   }, intervalMs)
   timer.unref()
 
@@ -228,7 +229,7 @@ export function startOutboxWorker(
     runOnce,
     stop: async () => {
       clearInterval(timer)
-      await tail
+      await tail.catch(() => {})
     },
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../errors'
+import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { insertLead } from '../repositories/leads-repository'
 import { findQuote } from '../repositories/quotes-repository'
@@ -19,26 +20,48 @@ export async function createLead(services: Services, request: LeadRequest) {
   if (buildingId && !found) throw new AppError('building_not_found', 'There is no building with this id.', [{ path: 'buildingId', message: 'unknown building' }])
 
   const id = randomUUID()
-  await insertLead(services.db, {
-    id,
-    source: request.source,
-    company: request.company,
-    contact_name: request.contact.name,
-    mobile: request.contact.mobile,
-    note: request.note ?? null,
-    lang: request.lang,
-    building_id: buildingId ?? null,
-    offering_slug: request.offering ?? quote?.offering ?? null,
-    quote_id: request.quoteId ?? null,
-    manager_id: found?.manager?.id ?? null,
-    queue_district: found && !found.manager ? found.building.district : null,
-    attribution_json: request.attribution ? JSON.stringify(request.attribution) : null,
-    status: 'new',
-    created_at: services.now().toISOString(),
+  const now = services.now()
+  const manager = found?.manager
+  await services.db.transaction().execute(async (trx) => {
+    await insertLead(trx, {
+      id,
+      source: request.source,
+      company: request.company,
+      contact_name: request.contact.name,
+      mobile: request.contact.mobile,
+      note: request.note ?? null,
+      lang: request.lang,
+      building_id: buildingId ?? null,
+      offering_slug: request.offering ?? quote?.offering ?? null,
+      quote_id: request.quoteId ?? null,
+      manager_id: manager?.id ?? null,
+      queue_district: found && !manager ? found.building.district : null,
+      attribution_json: request.attribution ? JSON.stringify(request.attribution) : null,
+      status: 'new',
+      created_at: now.toISOString(),
+    })
+    await enqueue(
+      trx,
+      {
+        kind: 'manager_new_lead',
+        recipient: manager?.email ?? OPERATIONS_ADDRESS,
+        lang: 'zh',
+        payload: {
+          company: request.company,
+          contactName: request.contact.name,
+          mobile: request.contact.mobile,
+          source: request.source,
+          ...(found ? { buildingName: found.building.name_zh } : {}),
+          ...(request.note ? { note: request.note } : {}),
+          ...(found && !manager ? { queueDistrict: found.building.district } : {}),
+        },
+      },
+      now,
+    )
   })
   return {
     id,
-    manager: found?.manager ? managerContact(found.manager) : null,
-    queue: found?.manager ? null : { district: found?.building.district ?? null },
+    manager: manager ? managerContact(manager) : null,
+    queue: manager ? null : { district: found?.building.district ?? null },
   }
 }

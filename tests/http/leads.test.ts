@@ -31,6 +31,8 @@ describe.each(databaseKinds)('leads API on %s', (kind) => {
       attribution_json: JSON.stringify({ utm_source: 'baidu' }),
       status: 'new',
     })
+    const notice = await seeded.database.db.selectFrom('outbox').selectAll().where('kind', '=', 'manager_new_lead').where('payload_json', 'like', '%上海示例科技有限公司%').executeTakeFirstOrThrow()
+    expect(notice).toMatchObject({ recipient: 'wang.jing@example-telecom.cn', status: 'pending' })
   })
 
   it('sends a building without a manager to its district queue, and no building to the unassigned queue', async () => {

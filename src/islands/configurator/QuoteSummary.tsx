@@ -110,7 +110,8 @@ export default function QuoteSummary(props: Props) {
       <Show when={stored()}>
         {(quote) => (
           <p class="summary__actions">
-            <a class="button" href={localePath(lang(), `/quotes/${quote().id}`)} data-testid="proposal-link">{t().proposal}</a>
+            <a class="button" href={localePath(lang(), `/checkout/${quote().id}`)} data-testid="checkout-link">{t().order}</a>
+            <a class="button button--secondary" href={localePath(lang(), `/quotes/${quote().id}`)} data-testid="proposal-link">{t().proposal}</a>
             <span class="muted">
               {t().validUntil} {new Date(quote().expiresAt).toLocaleDateString(lang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
             </span>

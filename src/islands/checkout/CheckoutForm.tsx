@@ -1,0 +1,197 @@
+import { createMemo, createSignal, For, Show } from 'solid-js'
+import { isValidCreditCode } from '../../../server/domain/credit-code'
+import { installDays, type InstallSlotKind } from '../../../server/domain/install-slots'
+import { formatYuan } from '../../../server/pricing/money'
+import type { Attribution } from '../../../server/schemas/attribution'
+import { isMainlandMobile } from '../../../server/schemas/mainland-mobile'
+import type { OrderRequestInput } from '../../../server/schemas/order-request'
+import { api, type ApiErrorBody } from '../../lib/api-client'
+import type { CheckoutText } from '../../lib/checkout-text'
+import Field from '../configurator/Field'
+
+export interface CheckoutBuilding {
+  id: string
+  name: string
+  sameDayInstall: boolean
+}
+
+interface Props {
+  text: CheckoutText
+  quoteId: string
+  amountDue: number
+  buildings: CheckoutBuilding[]
+  buildingId?: string
+  onlineAvailable: boolean
+  /** Server time, so the offered slots match what the server accepts. */
+  now: string
+  attribution?: Attribution
+}
+
+type Problems = Record<string, string>
+
+/** Maps an API issue path to the form field that shows it. */
+const fieldOf = (path: string) => (path.startsWith('installSlot') ? 'date' : path.split('.').at(-1) ?? path)
+
+/** The checkout form: who, where, when and how to pay. The price is the stored quote's, never sent from here. */
+export default function CheckoutForm(props: Props) {
+  const t = props.text
+  // One key per visit of this page: a retried submission is recognised, never placed twice.
+  const idempotencyKey = crypto.randomUUID()
+  const [buildingId, setBuildingId] = createSignal(props.buildingId ?? '')
+  const [method, setMethod] = createSignal<'online' | 'invoice'>(props.onlineAvailable && props.amountDue > 0 ? 'online' : 'invoice')
+  const [problems, setProblems] = createSignal<Problems>({})
+  const [failure, setFailure] = createSignal<string>()
+  const [sending, setSending] = createSignal(false)
+
+  const building = () => props.buildings.find((candidate) => candidate.id === buildingId())
+  const days = createMemo(() => installDays(new Date(props.now), building()?.sameDayInstall ?? false))
+  const [date, setDate] = createSignal('')
+  const [slot, setSlot] = createSignal<InstallSlotKind>('am')
+  const chosenDay = () => days().find((day) => day.date === date()) ?? days()[0]
+  const dayLabel = (isoDate: string) => {
+    const day = new Date(`${isoDate}T00:00:00Z`)
+    return `${isoDate.slice(5).replace('-', t.lang === 'zh' ? '月' : '/')}${t.lang === 'zh' ? '日' : ''} ${t.weekdays[day.getUTCDay()]}`
+  }
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget as HTMLFormElement)
+    const value = (name: string) => String(form.get(name) ?? '').trim()
+    const found: Problems = {}
+    for (const name of ['companyName', 'creditCode', 'contactName', 'mobile', 'email', 'building', 'floor', 'unit']) if (!value(name)) found[name] = t.required
+    if (value('creditCode') && !isValidCreditCode(value('creditCode'))) found.creditCode = t.badCreditCode
+    if (value('mobile') && !isMainlandMobile(value('mobile'))) found.mobile = t.badMobile
+    if (value('email') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value('email'))) found.email = t.badEmail
+    if (!form.get('acceptTerms')) found.acceptTerms = t.mustAccept
+    setProblems(found)
+    setFailure(undefined)
+    if (Object.keys(found).length > 0) {
+      document.getElementById(`checkout-${Object.keys(found)[0]}`)?.focus()
+      return
+    }
+    const day = chosenDay()
+    const body: OrderRequestInput = {
+      quoteId: props.quoteId,
+      company: { name: value('companyName'), creditCode: value('creditCode') },
+      contact: { name: value('contactName'), mobile: value('mobile'), email: value('email') },
+      site: { buildingId: value('building'), floor: value('floor'), unit: value('unit') },
+      installSlot: { date: day.date, slot: day.slots.includes(slot()) ? slot() : day.slots[0] },
+      payment: { method: method() },
+      acceptTerms: true,
+      lang: t.lang,
+      ...(props.attribution ? { attribution: props.attribution } : {}),
+    }
+    setSending(true)
+    try {
+      const response = await api.orders.$post({ json: body }, { headers: { 'Idempotency-Key': idempotencyKey } })
+      if (!response.ok) {
+        const { error } = (await response.json()) as unknown as ApiErrorBody
+        const byField = Object.fromEntries((error.issues ?? []).map((issue) => [fieldOf(issue.path), t.errors[error.code] ?? t.errors.invalid_request]))
+        setProblems(byField)
+        if (Object.keys(byField).length === 0 || error.code !== 'invalid_request') setFailure(t.errors[error.code] ?? t.errors.internal_error)
+        return
+      }
+      const order = await response.json()
+      window.location.assign(order.payment.url ?? order.trackingUrl)
+    } catch {
+      setFailure(t.errors.internal_error)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const input = (name: string, label: string, type: string, autocomplete: string, hint?: string, extra: Record<string, string> = {}) => (
+    <Field id={`checkout-${name}`} label={label} hint={hint} error={problems()[name]}>
+      {(describedBy) => (
+        <input id={`checkout-${name}`} name={name} type={type} autocomplete={autocomplete} aria-describedby={describedBy} aria-invalid={problems()[name] ? 'true' : 'false'} {...extra} />
+      )}
+    </Field>
+  )
+
+  return (
+    <form class="checkout card" onSubmit={submit} novalidate>
+      <fieldset>
+        <legend>{t.company}</legend>
+        {input('companyName', t.companyName, 'text', 'organization', undefined, { maxlength: '100' })}
+        {input('creditCode', t.creditCode, 'text', 'off', t.creditCodeHint, { maxlength: '18', autocapitalize: 'characters', spellcheck: 'false' })}
+      </fieldset>
+      <fieldset>
+        <legend>{t.contact}</legend>
+        <div class="checkout__row">
+          {input('contactName', t.contactName, 'text', 'name', undefined, { maxlength: '50' })}
+          {input('mobile', t.mobile, 'tel', 'tel', undefined, { inputmode: 'tel', maxlength: '20' })}
+        </div>
+        {input('email', t.email, 'email', 'email', undefined, { maxlength: '200' })}
+      </fieldset>
+      <fieldset>
+        <legend>{t.site}</legend>
+        <Field id="checkout-building" label={t.building} error={problems().building ?? problems().buildingId}>
+          {(describedBy) => (
+            <select id="checkout-building" name="building" aria-describedby={describedBy} onChange={(event) => setBuildingId(event.currentTarget.value)}>
+              <option value="" selected={!buildingId()}>{t.chooseBuilding}</option>
+              <For each={props.buildings}>{(candidate) => <option value={candidate.id} selected={candidate.id === buildingId()}>{candidate.name}</option>}</For>
+            </select>
+          )}
+        </Field>
+        <div class="checkout__row">
+          {input('floor', t.floor, 'text', 'off', undefined, { maxlength: '20' })}
+          {input('unit', t.unit, 'text', 'off', undefined, { maxlength: '30' })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.slot}</legend>
+        <Field id="checkout-date" label={t.date} error={problems().date}>
+          {(describedBy) => (
+            <select id="checkout-date" aria-describedby={describedBy} onChange={(event) => setDate(event.currentTarget.value)}>
+              <For each={days()}>{(day) => <option value={day.date} selected={day.date === chosenDay().date}>{dayLabel(day.date)}</option>}</For>
+            </select>
+          )}
+        </Field>
+        <div class="choices" role="radiogroup" aria-label={t.slot}>
+          <For each={chosenDay().slots}>
+            {(kind) => (
+              <label class="choice">
+                <input type="radio" name="slot" value={kind} checked={(chosenDay().slots.includes(slot()) ? slot() : chosenDay().slots[0]) === kind} onChange={() => setSlot(kind)} />
+                {t[kind]}
+              </label>
+            )}
+          </For>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.payment}</legend>
+        <Show when={props.amountDue > 0} fallback={<p class="notice notice--good">{t.nothingDue}</p>}>
+          <div class="choices choices--stacked">
+            <label class="choice">
+              <input type="radio" name="method" value="online" checked={method() === 'online'} disabled={!props.onlineAvailable} onChange={() => setMethod('online')} />
+              {t.online}
+            </label>
+            <label class="choice">
+              <input type="radio" name="method" value="invoice" checked={method() === 'invoice'} onChange={() => setMethod('invoice')} />
+              {t.invoice}
+            </label>
+          </div>
+          <Show when={!props.onlineAvailable}>
+            <p class="hint" data-testid="online-unavailable">{t.onlineUnavailable}</p>
+          </Show>
+          <p class="checkout__due">
+            {t.dueToday} <strong class="price">{formatYuan(props.amountDue, t.lang)}</strong>
+          </p>
+        </Show>
+      </fieldset>
+      <div class="field">
+        <label class="checkout__accept">
+          <input id="checkout-acceptTerms" type="checkbox" name="acceptTerms" aria-invalid={problems().acceptTerms ? 'true' : 'false'} />
+          <span>{t.accept}</span>
+        </label>
+        <Show when={problems().acceptTerms}><span class="error" role="alert">{problems().acceptTerms}</span></Show>
+      </div>
+      <Show when={failure()}>
+        <p class="notice notice--bad" role="alert" data-testid="checkout-error">{failure()}</p>
+      </Show>
+      <button class="button" type="submit" disabled={sending()}>
+        {sending() ? t.sending : method() === 'online' && props.amountDue > 0 ? t.submitPay : t.submit}
+      </button>
+    </form>
+  )
+}
