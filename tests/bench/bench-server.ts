@@ -12,6 +12,8 @@ import { seedDatabase } from '../../db/seed/seed'
 import { createApi } from '../../server/app'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import type { Services } from '../../server/services/services'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -21,6 +23,8 @@ export interface BenchServer {
   kind: DatabaseKind
   /** http://127.0.0.1:PORT, no trailing slash. */
   origin: string
+  /** The server's database, to prepare data for a load run. */
+  db: Kysely<Database>
   /** Resolves once no request is being handled (a load run's last requests may still be in flight). */
   idle: () => Promise<void>
   /** Waits for in-flight requests, stops the server, closes the database and removes it (temp file or schema). */
@@ -69,6 +73,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
   return {
     kind,
     origin: `http://127.0.0.1:${port}`,
+    db: database.db,
     idle: inFlight.idle,
     close: async () => {
       try {

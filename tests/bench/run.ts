@@ -6,6 +6,7 @@ import { startBenchServer, probePostgres, postgresUrl } from './bench-server'
 import { measureEngineThroughput } from './engine-throughput'
 import { measureHttpThroughput, type EndpointLoad, type HttpThroughput } from './http-throughput'
 import { JS_BUDGET_BYTES, LIGHTHOUSE_TARGET, measureLandingPages } from './landing-page'
+import { measureOrderThroughput } from './order-throughput'
 import { formatCount, formatFixed, formatMegabytes, formatMilliseconds, renderTable } from './table'
 
 /** `npm run bench`: a measurement, not a test. It prints numbers and warnings, and fails only if it cannot run. */
@@ -31,13 +32,19 @@ async function main() {
     console.error(`http: loading a ${kind}-backed server…`)
     const server = await startBenchServer(kind)
     let http: HttpThroughput
+    let orders: EndpointLoad
     try {
       http = await measureHttpThroughput(server)
+      orders = await measureOrderThroughput(server)
     } finally {
       await server.close()
     }
-    rows.push(httpRow(kind, http.hello, ''), httpRow(kind, http.quote, `ratio ${http.ratio.toPrecision(2)} of hello`))
-    for (const load of [http.hello, http.quote]) {
+    rows.push(
+      httpRow(kind, http.hello, ''),
+      httpRow(kind, http.quote, `ratio ${http.ratio.toPrecision(2)} of hello`),
+      httpRow(kind, orders, `ratio ${(orders.requestsPerSecond / http.hello.requestsPerSecond).toPrecision(2)} of hello; one transaction each`),
+    )
+    for (const load of [http.hello, http.quote, orders]) {
       if (load.failures) warnings.push(`${kind} ${load.label}: unexpected responses in ${formatCount(load.requests)} requests: ${load.failures}`)
     }
   }
