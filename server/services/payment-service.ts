@@ -88,6 +88,21 @@ export async function confirmFromSession(services: Services, order: OrderRow, se
   await services.db.transaction().execute((trx) => confirm(services, trx, session))
 }
 
+/**
+ * Staff record a bank transfer (对公转账) against an order waiting for it. The amount must be the
+ * amount due: anything else is refused, so a short or mistaken transfer never confirms an order.
+ */
+export async function recordTransfer(services: Services, number: string, amountFen: number): Promise<OrderRow> {
+  return services.db.transaction().execute(async (trx) => {
+    const order = await trx.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst()
+    if (!order) throw new AppError('order_not_found', `There is no order ${number}.`)
+    if (order.status !== 'awaiting_transfer') throw new AppError('invalid_request', `Order ${number} is ${order.status}, not waiting for a transfer.`)
+    if (amountFen !== order.amount_due_fen) throw new AppError('invalid_request', `Order ${number} is due ${order.amount_due_fen} fen, not ${amountFen}.`)
+    await markPaid(services, trx, order, 'bank transfer recorded by staff')
+    return (await findOrder(trx, order.id))!
+  })
+}
+
 function sessionOf(event: Stripe.Event): Stripe.Checkout.Session | undefined {
   return event.type.startsWith('checkout.session.') ? (event.data.object as Stripe.Checkout.Session) : undefined
 }
@@ -110,7 +125,6 @@ async function applyEvent(services: Services, trx: Kysely<Database>, type: strin
 async function confirm(services: Services, trx: Kysely<Database>, session: Stripe.Checkout.Session): Promise<Outcome> {
   const order = session.metadata?.order_id ? await findOrder(trx, session.metadata.order_id) : undefined
   if (!order) return 'unknown_order'
-  const at = services.now().toISOString()
   const mismatch =
     session.id !== order.stripe_session_id
       ? `payment ${session.id} is not this order's checkout session`
@@ -118,16 +132,23 @@ async function confirm(services: Services, trx: Kysely<Database>, session: Strip
         ? `paid ${session.amount_total} ${session.currency}, due ${order.amount_due_fen} ${order.currency}`
         : undefined
   if (mismatch) return flag(trx, order, mismatch, services.now())
-  if (!(await transitionOrder(trx, order.id, 'awaiting_payment', 'paid', at, `stripe ${session.id}`))) {
+  if (!(await markPaid(services, trx, order, `stripe ${session.id}`))) {
     return order.status === 'cancelled' ? flag(trx, order, `paid after the order was cancelled (${session.id}): refund or reinstate`, services.now()) : 'already_settled'
   }
+  return 'confirmed'
+}
+
+/** Paid: the work orders open and the customer is told. False when the order was not waiting for it. */
+async function markPaid(services: Services, trx: Kysely<Database>, order: OrderRow, note: string): Promise<boolean> {
+  const from = order.payment_method === 'online' ? 'awaiting_payment' : 'awaiting_transfer'
+  if (!(await transitionOrder(trx, order.id, from, 'paid', services.now().toISOString(), note))) return false
   await trx.updateTable('work_orders').set({ status: 'open' }).where('order_id', '=', order.id).where('status', '=', 'waiting_for_payment').execute()
   await enqueue(
     trx,
     { kind: 'payment_received', recipient: order.contact_email, lang: order.lang as 'zh' | 'en', payload: { orderNumber: order.number, amount: order.amount_due_fen, trackingUrl: trackingPath(services, order) } },
     services.now(),
   )
-  return 'confirmed'
+  return true
 }
 
 /** A failed or abandoned payment gives the building's ports back and cancels the order. */
