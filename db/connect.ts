@@ -55,7 +55,8 @@ export function connectDatabase(url: string, options: { schema?: string } = {}):
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('synchronous = NORMAL')
+  // FULL: an acknowledged order survives power loss too, not only a killed process (NORMAL in WAL mode).
+  sqlite.pragma('synchronous = FULL')
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
   return { db, kind: 'sqlite', close: () => db.destroy() }
 }
