@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server'
 import { dev } from 'astro'
 import { createApi } from './app'
 import { loadConfig } from './config'
+import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
 import { provideServices } from './services/registry'
 import { startServices } from './services/start-services'
 
@@ -9,6 +10,7 @@ import { startServices } from './services/start-services'
 const config = loadConfig(process.env)
 const { services } = await startServices(config)
 provideServices(services)
+startOutboxWorker(services, createMailTransport(config.SMTP_URL, 'data/outbox').deliver)
 const apiListener = getRequestListener(createApi(services).fetch)
 
 await dev({
