@@ -11,6 +11,15 @@ import { defineConfig } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 4599)
 const baseURL = `http://127.0.0.1:${port}`
 
+/**
+ * Online payment goes to the project's fake Stripe (tests/support/fake-stripe), started as a second web
+ * server: the app's Stripe SDK calls it (STRIPE_API_BASE), its hosted page /pay/:id completes a payment,
+ * posts the signed webhook back to the app and returns the customer to the tracking page.
+ */
+const stripePort = Number(process.env.E2E_STRIPE_PORT ?? 4598)
+const stripeOrigin = `http://127.0.0.1:${stripePort}`
+const stripeWebhookSecret = 'whsec_e2e_test'
+
 // The config is loaded again in each worker process: only the runner (no TEST_WORKER_INDEX) makes the
 // database folder; workers inherit the path through the environment.
 if (process.env.TEST_WORKER_INDEX === undefined) {
@@ -42,14 +51,41 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: 'node --import tsx server/main.ts',
-    url: `${baseURL}/api/offerings`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${databasePath}` },
-  },
+  // Either may start first: the app calls Stripe only when a customer pays, the fake posts webhooks only then.
+  webServer: [
+    {
+      command: 'node --import tsx server/main.ts',
+      url: `${baseURL}/api/offerings`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: `file:${databasePath}`,
+        // Tracking and payment links (and Stripe's success_url) must point at this test server.
+        PUBLIC_BASE_URL: baseURL,
+        STRIPE_SECRET_KEY: 'sk_test_e2e',
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_API_BASE: stripeOrigin,
+        SMTP_URL: '', // never mail anyone from a test run: notifications become data/outbox/*.eml
+      },
+    },
+    {
+      command: 'node --import tsx tests/support/fake-stripe/server.ts',
+      url: `${stripeOrigin}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      env: {
+        FAKE_STRIPE_PORT: String(stripePort),
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        FAKE_STRIPE_WEBHOOK_URL: `${baseURL}/api/webhooks/stripe`,
+      },
+    },
+  ],
 })

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { waitForConfigurator } from './support/pages'
+import { createFixedBroadbandQuote, placeOrder } from './support/orders'
+import { waitForCheckout, waitForConfigurator } from './support/pages'
 
 /**
  * Full-page screenshots of the main pages on a phone and a laptop, for a person to look at, plus the
@@ -37,6 +38,12 @@ async function createLead(request: APIRequestContext): Promise<string> {
   return ((await response.json()) as { id: string }).id
 }
 
+/** The path and query of an absolute link the server made (it points at this test server). */
+const relative = (url: string) => {
+  const { pathname, search } = new URL(url)
+  return `${pathname}${search}`
+}
+
 interface Shot {
   name: string
   path: (request: APIRequestContext) => Promise<string> | string
@@ -59,6 +66,27 @@ const shots: Shot[] = [
   },
   { name: 'proposal', path: async (request) => `/quotes/${await createQuote(request)}` },
   { name: 'thank-you', path: async (request) => `/leads/${await createLead(request)}` },
+  {
+    name: 'checkout',
+    path: async (request) => `/checkout/${await createFixedBroadbandQuote(request, 'bld-jingan-kerry-centre')}`,
+    ready: waitForCheckout,
+  },
+  {
+    // Awaiting a bank transfer: the instructions block.
+    name: 'order-tracking',
+    path: async (request) => {
+      const order = await placeOrder(request, await createFixedBroadbandQuote(request), { buildingId: 'bld-jingan-kerry-centre', method: 'invoice' })
+      return relative(order.trackingUrl)
+    },
+  },
+  {
+    // Awaiting an online payment: the pay link (not followed).
+    name: 'order-tracking-en',
+    path: async (request) => {
+      const order = await placeOrder(request, await createFixedBroadbandQuote(request), { buildingId: 'bld-plaza-66', method: 'online', lang: 'en' })
+      return relative(order.trackingUrl)
+    },
+  },
 ]
 
 test.describe('screenshots and layout of the main pages', () => {

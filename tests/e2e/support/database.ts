@@ -1,4 +1,9 @@
 import Database from 'better-sqlite3'
+import type { Selectable } from 'kysely'
+import type { Database as Schema } from '../../../db/schema'
+
+/** Rows as the migrations define them (db/schema.ts), narrowed to the columns a query selects. */
+type Row<Table extends keyof Schema, Column extends keyof Selectable<Schema[Table]>> = Pick<Selectable<Schema[Table]>, Column>
 
 /**
  * The run's SQLite database (made fresh by playwright.config.ts), opened read-only to check what the
@@ -15,39 +20,51 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
   }
 }
 
-export interface StoredQuote {
-  id: string
-  offering_slug: string
-  building_id: string | null
-  attribution_json: string | null
-  estimated_monthly_fen: number
-}
+export type StoredQuote = Row<'quotes', 'id' | 'offering_slug' | 'building_id' | 'attribution_json' | 'estimated_monthly_fen'>
 
 export const storedQuote = (id: string) =>
   readDatabase((db) => db.prepare('select id, offering_slug, building_id, attribution_json, estimated_monthly_fen from quotes where id = ?').get(id) as StoredQuote | undefined)
 
-export interface StoredLead {
-  id: string
-  source: string
-  company: string
-  mobile: string
-  building_id: string | null
-  manager_id: string | null
-  offering_slug: string | null
-  attribution_json: string | null
-}
+export type StoredLead = Row<'leads', 'id' | 'source' | 'company' | 'mobile' | 'building_id' | 'manager_id' | 'offering_slug' | 'attribution_json'>
 
 export const storedLead = (id: string) =>
   readDatabase((db) => db.prepare('select id, source, company, mobile, building_id, manager_id, offering_slug, attribution_json from leads where id = ?').get(id) as StoredLead | undefined)
 
-export interface LandingViews {
-  day: string
-  path: string
-  utm_source: string
-  utm_medium: string
-  utm_campaign: string
-  views: number
-}
+export type LandingViews = Selectable<Schema['landing_views']>
 
 export const landingViews = (path: string) =>
   readDatabase((db) => db.prepare('select day, path, utm_source, utm_medium, utm_campaign, views from landing_views where path = ?').all(path) as LandingViews[])
+
+export type StoredOrder = Selectable<Schema['orders']>
+
+export const storedOrder = (number: string) =>
+  readDatabase(
+    (db) =>
+      db
+        .prepare('select * from orders where number = ?')
+        .get(number) as StoredOrder | undefined,
+  )
+
+/** Everything recorded about one order besides the order row: timeline, work orders, Stripe events, outbox. */
+export interface OrderRecords {
+  events: Row<'order_events', 'sequence' | 'status' | 'note'>[]
+  workOrders: Row<'work_orders', 'kind' | 'status' | 'manager_id' | 'scheduled_date' | 'scheduled_slot'>[]
+  stripeEvents: Row<'stripe_events', 'id' | 'type' | 'outcome'>[]
+  /** Outbox rows whose payload names the order number (every message about an order does). */
+  outbox: Row<'outbox', 'id' | 'kind' | 'recipient' | 'status'>[]
+}
+
+export const orderRecords = (orderId: string, number: string): OrderRecords =>
+  readDatabase((db) => ({
+    events: db.prepare('select sequence, status, note from order_events where order_id = ? order by sequence').all(orderId) as OrderRecords['events'],
+    workOrders: db
+      .prepare('select kind, status, manager_id, scheduled_date, scheduled_slot from work_orders where order_id = ? order by kind')
+      .all(orderId) as OrderRecords['workOrders'],
+    stripeEvents: db.prepare('select id, type, outcome from stripe_events where order_id = ? order by received_at').all(orderId) as OrderRecords['stripeEvents'],
+    outbox: db
+      .prepare("select id, kind, recipient, status from outbox where json_extract(payload_json, '$.orderNumber') = ? order by created_at, kind")
+      .all(number) as OrderRecords['outbox'],
+  }))
+
+export const ordersForQuote = (quoteId: string) =>
+  readDatabase((db) => db.prepare('select number, status from orders where quote_id = ?').all(quoteId) as Row<'orders', 'number' | 'status'>[])

@@ -47,3 +47,52 @@ export async function unlabelledControls(scope: Locator): Promise<string[]> {
     ),
   )
 }
+
+/** Waits until the checkout island has hydrated (before that, the form would submit natively). */
+export async function waitForCheckout(page: Page): Promise<void> {
+  await expect(page.locator('astro-island form.checkout')).toHaveCount(1)
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0)
+}
+
+export interface CheckoutDetails {
+  companyName: string
+  creditCode: string
+  contactName: string
+  mobile: string
+  email: string
+  /** A building id; left as the page preselected it when absent. */
+  buildingId?: string
+  floor: string
+  unit: string
+}
+
+/** Types the customer's details into the checkout form (the slot, payment and terms are left to the test). */
+export async function fillCheckout(page: Page, details: CheckoutDetails): Promise<void> {
+  await page.locator('#checkout-companyName').fill(details.companyName)
+  await page.locator('#checkout-creditCode').fill(details.creditCode)
+  await page.locator('#checkout-contactName').fill(details.contactName)
+  await page.locator('#checkout-mobile').fill(details.mobile)
+  await page.locator('#checkout-email').fill(details.email)
+  if (details.buildingId) await page.locator('#checkout-building').selectOption(details.buildingId)
+  await page.locator('#checkout-floor').fill(details.floor)
+  await page.locator('#checkout-unit').fill(details.unit)
+}
+
+/**
+ * The first date with a morning visit. Before noon on a working day a same-day building (Jin Mao) also
+ * offers today's afternoon as the first date; every later working day has both. Returns the date chosen.
+ * `morningLabel`: the morning radio's name (上午… or Morning…).
+ */
+export async function chooseFirstMorning(page: Page, morningLabel: RegExp): Promise<string> {
+  const date = page.locator('#checkout-date')
+  const morning = page.getByRole('radio', { name: morningLabel })
+  for (const value of await date.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))) {
+    await date.selectOption(value)
+    if ((await morning.count()) > 0) {
+      await morning.check()
+      expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      return value
+    }
+  }
+  throw new Error('no installation date offers a morning visit')
+}

@@ -118,6 +118,12 @@ describe('Checkout Sessions API through the real SDK', () => {
     expect(error).toMatchObject({ type: 'StripeIdempotencyError', rawType: 'idempotency_error', statusCode: 400 })
   })
 
+  it('answers GET /health without an API key (a readiness probe, not a Stripe route)', async () => {
+    const response = await fetch(`${fake.origin}/health`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true })
+  })
+
   it('retrieves sessions and answers 404 resource_missing for unknown ids', async () => {
     const created = await stripe.checkout.sessions.create(params({ expires_at: Math.floor(Date.now() / 1000) + 3600 }))
     const session = await stripe.checkout.sessions.retrieve(created.id)

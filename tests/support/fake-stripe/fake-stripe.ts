@@ -401,6 +401,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake-stripe.invalid')
+    // Readiness probe for process supervisors (Playwright's webServer waits on it); not a Stripe route.
+    if (req.method === 'GET' && url.pathname === '/health') return void sendJson(res, 200, { ok: true })
     const pay = /^\/pay\/([^/]+)$/.exec(url.pathname)
     const work = pay
       ? handlePay(req, res, decodeURIComponent(pay[1]), url.searchParams)
