@@ -25,8 +25,3 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 export function isTerminal(status: OrderStatus): boolean {
   return orderTransitions[status].length === 0
 }
-
-/** Statuses in which the order holds building ports (released when it is cancelled). */
-export function holdsReservation(status: OrderStatus): boolean {
-  return status !== 'cancelled' && status !== 'survey_required'
-}

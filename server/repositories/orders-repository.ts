@@ -63,9 +63,6 @@ export async function orderEvents(db: Kysely<Database>, orderId: string) {
   return db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('sequence').execute()
 }
 
-export async function orderWorkOrders(db: Kysely<Database>, orderId: string) {
-  return db.selectFrom('work_orders').selectAll().where('order_id', '=', orderId).orderBy('kind').execute()
-}
 
 /** Takes ports from a building only if it still has them; false when another order took the last one. */
 export async function reservePorts(db: Kysely<Database>, buildingId: string, fibre: number, voice: number): Promise<boolean> {
