@@ -1,20 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { landingViews, storedQuote } from './support/database'
-import { enterSpend, proposalId, waitForConfigurator } from './support/pages'
+import { checkBuildingFromLanding, enterSpend, proposalId, waitForConfigurator } from './support/pages'
 
 test('a Baidu visitor goes from the bundle page through the building check and configurator to a proposal', async ({ page }) => {
-  const landing = await page.goto('/bundles/evergreen?utm_source=baidu&utm_medium=cpc&utm_campaign=sme-evergreen&bd_vid=test123')
-  expect(landing?.status()).toBe(200)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('商务常青')
-
   // The building check on the landing page keeps the bundle.
-  await page.getByLabel('您的写字楼').fill('金茂')
-  await page.getByRole('button', { name: '查询能否安装' }).click()
-  await expect(page).toHaveURL(/\/check\?/)
-  await page.getByRole('link', { name: '选择 金茂大厦' }).click()
-
-  const result = page.locator('section.result')
-  await expect(result).toHaveAttribute('data-result', 'qualified')
+  const result = await checkBuildingFromLanding(page, '/bundles/evergreen?utm_source=baidu&utm_medium=cpc&utm_campaign=sme-evergreen&bd_vid=test123', '商务常青')
   await expect(result.getByRole('heading', { level: 2 })).toHaveText('金茂大厦')
   await expect(result.getByRole('status')).toContainText('好消息：本楼可以办理「商务常青」')
   await expect(result.locator('.manager')).toContainText('您的楼宇经理')

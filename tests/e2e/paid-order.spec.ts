@@ -2,22 +2,14 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import { orderRecords, storedOrder } from './support/database'
-import { chooseFirstMorning, fillCheckout, waitForCheckout, waitForConfigurator } from './support/pages'
+import { checkBuildingFromLanding, chooseFirstMorning, fillCheckout, waitForCheckout, waitForConfigurator } from './support/pages'
 
 /** The server (cwd = the repository) writes each notification as data/outbox/<outbox id>.eml without SMTP_URL. */
 const OUTBOX_DIR = fileURLToPath(new URL('../../data/outbox/', import.meta.url))
 
 test('a Baidu visitor orders broadband, pays online on Stripe and lands on the paid order', async ({ page }) => {
   // Landing page from a Baidu ad, then the building check on it.
-  const landing = await page.goto('/bundles/bb-express?utm_source=baidu&utm_campaign=broadband')
-  expect(landing?.status()).toBe(200)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('网络快车')
-  await page.getByLabel('您的写字楼').fill('金茂')
-  await page.getByRole('button', { name: '查询能否安装' }).click()
-  await expect(page).toHaveURL(/\/check\?/)
-  await page.getByRole('link', { name: '选择 金茂大厦' }).click()
-  const result = page.locator('section.result')
-  await expect(result).toHaveAttribute('data-result', 'qualified')
+  const result = await checkBuildingFromLanding(page, '/bundles/bb-express?utm_source=baidu&utm_campaign=broadband', '网络快车')
   await result.getByRole('link', { name: '开始配置报价' }).click()
 
   // Configure: pay monthly, so the ¥300 installation is due today.

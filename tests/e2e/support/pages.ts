@@ -96,3 +96,17 @@ export async function chooseFirstMorning(page: Page, morningLabel: RegExp): Prom
   }
   throw new Error('no installation date offers a morning visit')
 }
+
+/** From a landing page, the building check on it: search, choose the building, see the qualified result. */
+export async function checkBuildingFromLanding(page: Page, landingUrl: string, bundleName: string): Promise<Locator> {
+  const landing = await page.goto(landingUrl)
+  expect(landing?.status()).toBe(200)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundleName)
+  await page.getByLabel('您的写字楼').fill('金茂')
+  await page.getByRole('button', { name: '查询能否安装' }).click()
+  await expect(page).toHaveURL(/\/check\?/)
+  await page.getByRole('link', { name: '选择 金茂大厦' }).click()
+  const result = page.locator('section.result')
+  await expect(result).toHaveAttribute('data-result', 'qualified')
+  return result
+}
