@@ -16,7 +16,3 @@ export function buildCatalog(version: string, priceBook: PriceBookInput): Catalo
     offerings: new Map(book.offerings.map((offering) => [offering.slug, offering])),
   }
 }
-
-export function termPrice(component: Component, termMonths: number): number | undefined {
-  return component.termPrices.find((price) => price.termMonths === termMonths)?.monthly
-}

@@ -1,18 +1,14 @@
 import type { PricedQuote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import type { Catalog } from './catalog'
-import { usageCategories, type Offering } from './catalog-schema'
-import { divideHalfUp, pct, sum } from './money'
+import type { Offering } from './catalog-schema'
+import { describeOffering } from './describe-offering'
+import { earlyTerminationFees } from './early-termination'
+import { divideHalfUp, sum } from './money'
+import { usageCategories } from './primitives'
 import type { PricingContext, RequestedItem, RuleOutcome } from './pricing-context'
 import { pricingError, type PricingError } from './pricing-error'
-import { optionChoices } from './rule-options'
-import { priceBasePlusTiers } from './rules/base-plus-tiers'
-import { priceBroadbandPayment } from './rules/broadband-payment'
-import { priceCommitmentPlan } from './rules/commitment-plan'
-import { priceEntryBundle } from './rules/entry-bundle'
-import { priceFixedMonthlyPackage } from './rules/fixed-monthly-package'
-import { priceGroupMobile } from './rules/group-mobile'
-import { priceLocalSpendGift } from './rules/local-spend-gift'
+import { kindOf, optionChoices } from './rules/registry'
 
 export type PricingResult = { ok: true; quote: PricedQuote } | { ok: false; error: PricingError }
 
@@ -32,23 +28,7 @@ export function priceQuote(catalog: Catalog, offering: Offering, request: QuoteR
 }
 
 function priceByRule(ctx: PricingContext): RuleOutcome | PricingError {
-  const rule = ctx.offering.rule
-  switch (rule.kind) {
-    case 'broadband_payment':
-      return priceBroadbandPayment(ctx, rule)
-    case 'fixed_monthly_package':
-      return priceFixedMonthlyPackage(ctx, rule)
-    case 'group_mobile':
-      return priceGroupMobile(ctx, rule)
-    case 'local_spend_gift':
-      return priceLocalSpendGift(ctx, rule)
-    case 'base_plus_tiers':
-      return priceBasePlusTiers(ctx, rule)
-    case 'entry_bundle':
-      return priceEntryBundle(ctx, rule)
-    case 'commitment_plan':
-      return priceCommitmentPlan(ctx, rule)
-  }
+  return kindOf(ctx.offering.rule).price(ctx, ctx.offering.rule)
 }
 
 /** The general rules of PRICING.md, in the order its errors win. */
@@ -165,28 +145,16 @@ function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
     schedule,
     gifts: outcome.gifts,
     firstYearTotal: oneTimeTotal + yearOfBills,
-    earlyTermination: earlyTerminationSchedule(offering, request.termMonths, outcome, waivedTotal),
+    earlyTermination: earlyTerminationFees(offering.earlyTermination, request.termMonths, {
+      commitment: outcome.etfCommitment,
+      broadbandDiscountPerMonth: outcome.broadbandDiscountPerMonth,
+      waivedOneTime: waivedTotal,
+    }),
     savings:
       current === undefined
         ? null
         : { monthly: current - estimatedBill, annual: MONTHS_IN_YEAR * current - yearOfBills, currentMonthlySpend: current },
     ...(outcome.x === undefined ? {} : { x: outcome.x }),
-    terms: outcome.terms,
+    terms: describeOffering(ctx.catalog, offering, ctx.options).terms,
   }
-}
-
-/** One fee for each month the customer may leave after, 1..term−1 (PRICING.md, each offering's ETF). */
-function earlyTerminationSchedule(offering: Offering, termMonths: number, outcome: RuleOutcome, waivedOneTime: number) {
-  const etf = offering.earlyTermination
-  if (!etf || termMonths === 0) return []
-  const perRemainingMonth =
-    etf.perRemainingMonth +
-    pct(outcome.etfCommitment, etf.commitmentShareBp) +
-    (etf.broadbandDiscount ? outcome.broadbandDiscountPerMonth : 0)
-  return Array.from({ length: termMonths - 1 }, (_, index) => {
-    const afterMonths = index + 1
-    const remaining = termMonths - afterMonths
-    const proRata = etf.proRataWaivedOneTime ? divideHalfUp(waivedOneTime * remaining, termMonths) : 0
-    return { afterMonths, fee: remaining * perRemainingMonth + proRata }
-  })
 }

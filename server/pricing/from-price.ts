@@ -2,7 +2,7 @@ import type { Catalog } from './catalog'
 import type { Offering } from './catalog-schema'
 import { priceQuote } from './engine'
 import { divideHalfUp, sum } from './money'
-import { optionChoices } from './rule-options'
+import { optionChoices } from './rules/registry'
 
 const MONTHS_IN_YEAR = 12
 

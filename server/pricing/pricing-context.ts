@@ -1,9 +1,10 @@
 import type { Catalog } from './catalog'
-import type { Component, Offering, UsageCategory } from './catalog-schema'
+import type { Component, Offering } from './catalog-schema'
 import type { Gift, MonthlyLine, OneTimeLine } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import { componentLabel, text, type Text } from './labels'
 import { sum } from './money'
+import type { UsageCategory } from './primitives'
 
 export interface RequestedItem {
   component: Component
@@ -23,11 +24,14 @@ export interface PricingContext {
   options: Record<string, string>
 }
 
+/** A quote line whose rule is one of the closed set of codes of the rule kind that priced it. */
+export type Coded<Line extends { rule: string }, Code extends string> = Omit<Line, 'rule'> & { rule: Code }
+
 /** What a rule kind computes; the engine turns it into totals, the ETF schedule and savings. */
-export interface RuleOutcome {
-  oneTime: OneTimeLine[]
+export interface RuleOutcome<Code extends string = string> {
+  oneTime: Coded<OneTimeLine, Code>[]
   /** The bill of month 1..12 as lines that add up to it. */
-  monthLines: (month: number) => MonthlyLine[]
+  monthLines: (month: number) => Coded<MonthlyLine, Code>[]
   commitment: number | null
   allowance: number | null
   careCredit: number
@@ -37,7 +41,6 @@ export interface RuleOutcome {
   etfCommitment: number
   /** The monthly broadband discount an early termination pays back. */
   broadbandDiscountPerMonth: number
-  terms: Text[]
 }
 
 export function itemsOfCategory(items: RequestedItem[], category: Component['category']): RequestedItem[] {
@@ -52,8 +55,17 @@ export function usageOf(usage: PricingContext['usage'], categories: readonly Usa
   return sum(categories.map((category) => usage[category]))
 }
 
+/** The monthly price of a component on a committed term, when the price book gives one. */
+export function termPrice(component: Component, termMonths: number): number | undefined {
+  return component.termPrices.find((price) => price.termMonths === termMonths)?.monthly
+}
+
 /** One install line per item with an install fee; waived installs stay listed (PRICING.md). */
-export function installLines(items: RequestedItem[], waive: (item: RequestedItem) => boolean, waiverRule: string): OneTimeLine[] {
+export function installLines<Code extends string>(
+  items: RequestedItem[],
+  waive: (item: RequestedItem) => boolean,
+  codes: { charged: Code; waived: Code },
+): Coded<OneTimeLine, Code>[] {
   return items
     .filter((item) => item.component.install > 0)
     .map((item) => {
@@ -63,12 +75,12 @@ export function installLines(items: RequestedItem[], waive: (item: RequestedItem
         label: componentLabel(item.component, item.count, text('安装费', 'installation')),
         amount: item.component.install * item.count,
         waived,
-        rule: waived ? waiverRule : 'standard_install',
+        rule: waived ? codes.waived : codes.charged,
       }
     })
 }
 
-export function rentalLines(items: RequestedItem[], rule = 'standard_monthly'): MonthlyLine[] {
+export function rentalLines<Code extends string>(items: RequestedItem[], rule: Code): Coded<MonthlyLine, Code>[] {
   return items.map((item) => ({
     code: item.component.code,
     label: componentLabel(item.component, item.count),
@@ -79,7 +91,7 @@ export function rentalLines(items: RequestedItem[], rule = 'standard_monthly'): 
 }
 
 /** Components a package covers: listed at 0 so the customer sees what the price includes. */
-export function includedLines(items: RequestedItem[], rule: string, note: Text): MonthlyLine[] {
+export function includedLines<Code extends string>(items: RequestedItem[], rule: Code, note: Text): Coded<MonthlyLine, Code>[] {
   return items.map((item) => ({
     code: item.component.code,
     label: componentLabel(item.component, item.count, note),
@@ -95,10 +107,15 @@ export const usageNames: Record<UsageCategory, Text> = {
   mobile: text('手机通话费', 'mobile usage'),
 }
 
-export function usageLine(category: UsageCategory, amount: number, rule = 'usage_at_standard_tariff'): MonthlyLine {
+export function usageLine<Code extends string>(category: UsageCategory, amount: number, rule: Code): Coded<MonthlyLine, Code> {
   return { code: `usage:${category}`, label: usageNames[category], amount, rule }
 }
 
-export function hasUsage(line: MonthlyLine): boolean {
+export function hasUsage(line: { amount: number }): boolean {
   return line.amount > 0
+}
+
+/** The components of a package, as requested items (the catalog has them: the loader checked). */
+export function packageItems(catalog: Catalog, included: readonly { code: string; count: number }[]): RequestedItem[] {
+  return included.map((item) => ({ component: catalog.components.get(item.code)!, count: item.count }))
 }

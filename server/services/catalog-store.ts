@@ -5,6 +5,8 @@ import { findCurrentCatalogVersion, loadCatalog } from '../repositories/catalog-
 
 export interface CatalogStore {
   current(): Promise<Catalog>
+  /** The catalog a quote was priced with: orders, checkout and proposals read this one. */
+  byVersion(version: string): Promise<Catalog>
 }
 
 /**
@@ -23,6 +25,7 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
     return catalog
   }
   return {
+    byVersion,
     async current() {
       const version = await findCurrentCatalogVersion(db)
       if (!version) throw new Error('the catalog is empty: run the seed (npm run db:seed)')

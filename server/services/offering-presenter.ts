@@ -1,7 +1,7 @@
 import type { Catalog } from '../pricing/catalog'
 import type { Offering } from '../pricing/catalog-schema'
 import { fromMonthlyPrice } from '../pricing/from-price'
-import { optionChoices } from '../pricing/rule-options'
+import { optionChoices, optionLabels } from '../pricing/rules/registry'
 
 /** The public summary of an offering, as listed in the catalog. */
 export function offeringSummary(catalog: Catalog, offering: Offering) {
@@ -29,6 +29,7 @@ export function offeringDetail(catalog: Catalog, offering: Offering) {
     }),
     itemGroups: offering.itemGroups,
     options: optionChoices(offering.rule),
+    optionLabels: optionLabels(offering.rule),
     eligibility: offering.eligibility,
     earlyTermination: offering.earlyTermination,
     rule: offering.rule,

@@ -7,6 +7,7 @@ import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
 import type { Catalog } from '../pricing/catalog'
 import type { Component } from '../pricing/catalog-schema'
+import { kindOf } from '../pricing/rules/registry'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import {
   consumeOfferCode,
@@ -72,7 +73,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
   if (!isInstallSlotOffered(now, site.building.same_day_install === 1, date, slot)) {
     throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'installSlot', message: 'not offered' }])
   }
-  const delivered = deliveredComponents(quote, await services.catalogs.current())
+  const delivered = deliveredComponents(quote, await services.catalogs.byVersion(quote.catalogVersion))
   // First touch: what the order page sent, else what the quote was made with.
   const attribution = request.attribution ?? (await findQuoteAttribution(services.db, quote.id))
   const ports = portsNeeded(delivered)
@@ -212,16 +213,14 @@ interface Delivered {
   count: number
 }
 
-/** What will be installed or delivered: the quote's items and the components its package includes. */
+/** What will be installed or delivered, as the quote's rule says: its items plus package contents. */
 export function deliveredComponents(quote: Quote, catalog: Catalog): Delivered[] {
-  const counts = new Map<string, number>(Object.entries(quote.items))
-  for (const line of quote.monthly.lines) {
-    if (line.quantity && catalog.components.has(line.code)) counts.set(line.code, Math.max(counts.get(line.code) ?? 0, line.quantity))
-  }
-  return [...counts].flatMap(([code, count]) => {
-    const component = catalog.components.get(code)
-    return component && count > 0 ? [{ component, count }] : []
-  })
+  const offering = catalog.offerings.get(quote.offering)
+  if (!offering) throw new Error(`catalog ${catalog.version} has no offering ${quote.offering}, which quote ${quote.id} was priced with`)
+  const requested = Object.entries(quote.items).map(([code, count]) => ({ code, count }))
+  return kindOf(offering.rule)
+    .delivers(offering.rule, requested, quote.options)
+    .map((item) => ({ component: catalog.components.get(item.code)!, count: item.count }))
 }
 
 function portsNeeded(delivered: Delivered[]): { fibre: number; voice: number } {

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../server/pricing/catalog'
 import type { Offering } from '../../server/pricing/catalog-schema'
+import { kindOf } from '../../server/pricing/rules/registry'
 
 /**
  * What a building check asks of a building for a bundle: its fastest broadband and the voice ports
@@ -7,10 +8,11 @@ import type { Offering } from '../../server/pricing/catalog-schema'
  */
 export function itemsToCheck(catalog: Catalog, offering: Offering | undefined): { code: string; count: number }[] {
   const candidates = offering
-    ? [
-        ...offering.items.map((item) => ({ code: item.code, count: Math.max(item.min, 1) })),
-        ...(offering.rule.kind === 'entry_bundle' ? offering.rule.includedItems : []),
-      ]
+    ? kindOf(offering.rule).delivers(
+        offering.rule,
+        offering.items.map((item) => ({ code: item.code, count: Math.max(item.min, 1) })),
+        {},
+      )
     : [...catalog.components.values()].map((component) => ({ code: component.code, count: 1 }))
   const components = candidates.map((item) => ({ ...item, component: catalog.components.get(item.code)! }))
   const fastest = components

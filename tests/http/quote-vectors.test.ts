@@ -14,7 +14,7 @@ describe.each(databaseKinds)('POST /api/quotes vectors on %s', (kind) => {
       expect(body.error.code).toBe(vector.expect.error)
       return
     }
-    expectQuoteToMatchVector(body, vector.expect.quote!)
+    expectQuoteToMatchVector(body, vector.expect.quote!, vector.expect.lineRules!)
     const stored = await seeded.api.request(`/api/quotes/${body.id}`)
     expect(stored.status).toBe(200)
     expect(await stored.json()).toEqual(body)

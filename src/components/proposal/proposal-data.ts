@@ -27,7 +27,7 @@ export async function loadProposal(id: string): Promise<ProposalState> {
   const { db, catalogs, now } = currentServices()
   const quote = await findQuote(db, id)
   if (!quote) return { kind: 'not_found', id }
-  const catalog = await catalogs.current()
+  const catalog = await catalogs.byVersion(quote.catalogVersion)
   const offeringName = catalog.offerings.get(quote.offering)?.name ?? null
   const at = now()
   if (Date.parse(quote.expiresAt) < at.getTime()) return { kind: 'expired', quote, offeringName }

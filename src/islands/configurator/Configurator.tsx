@@ -52,11 +52,7 @@ export default function Configurator(props: Props) {
   const axis = comparisonAxis(offering)
   const currentAxisKey = () => (axis?.kind === 'term' ? String(config.termMonths) : axis ? config.options[axis.name] : '')
   const componentName = (code: string) => offering.components.find((component) => component.code === code)?.name[lang] ?? code
-  const optionLabel = (name: string, value: string) => {
-    const rule = offering.rule
-    if (name === 'payment' && rule.kind === 'broadband_payment') return rule.payments.find((payment) => payment.id === value)?.name[lang] ?? value
-    return name === 'plan' ? `${t.options.plan} ${value}` : value
-  }
+  const optionLabel = (name: string, value: string) => offering.optionLabels[name]?.[value]?.[lang] ?? value
   const termLabel = (months: number) => (months === 0 ? t.noTerm : fill(t.months, { n: months }))
   const comparisonLabel = (key: string) => (axis?.kind === 'term' ? termLabel(Number(key)) : axis ? optionLabel(axis.name, key) : key)
 

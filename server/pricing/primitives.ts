@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/**
+ * The building blocks of the price book's data: money, rates, texts and the closed vocabularies a
+ * rule's arguments are made of. Kept apart from the catalog schema so each rule kind can use them.
+ */
+
+export const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER / 10_000)
+/** 10000 = 100 %. */
+export const basisPoints = z.number().int().nonnegative().max(100_000)
+export const localizedText = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })
+export const componentCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a component code')
+export const offeringSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'an offering slug')
+
+export const componentCategories = ['fixed_voice', 'broadband', 'mobile', 'vas'] as const
+export const componentCategory = z.enum(componentCategories)
+export const customerStatuses = ['new', 'existing'] as const
+export const customerStatus = z.enum(customerStatuses)
+export const usageCategories = ['local_voice', 'long_distance', 'mobile'] as const
+export const usageCategory = z.enum(usageCategories)
+
+/** A component a rule puts in the order by itself (a package's contents). */
+export const includedItem = z.strictObject({ code: componentCode, count: z.number().int().positive() })
+
+export type LocalizedText = z.infer<typeof localizedText>
+export type ComponentCategory = z.infer<typeof componentCategory>
+export type CustomerStatus = z.infer<typeof customerStatus>
+export type UsageCategory = (typeof usageCategories)[number]
+export type ItemCount = z.infer<typeof includedItem>

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { localizedText } from '../../primitives'
+
+export const broadbandPaymentArgs = z.strictObject({
+  kind: z.literal('broadband_payment'),
+  payments: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        name: localizedText,
+        /** 0 = pay monthly; otherwise prepay this many months at the term price of that length. */
+        prepayMonths: z.number().int().nonnegative().max(12),
+        waiveInstall: z.boolean(),
+      }),
+    )
+    .min(1),
+})
+
+export type BroadbandPaymentArgs = z.infer<typeof broadbandPaymentArgs>

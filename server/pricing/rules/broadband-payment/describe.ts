@@ -1,0 +1,51 @@
+import { text, yuan, type Text } from '../../labels'
+import { termPrice } from '../../pricing-context'
+import type { DescribeScope, RuleDescription } from '../rule-kind'
+import type { BroadbandPaymentArgs } from './args'
+
+/** The payments in plain words, the prepayment terms and FAQ, all read from the args and tariffs. */
+export function describeBroadbandPayment(args: BroadbandPaymentArgs, scope: DescribeScope, options?: Record<string, string>): RuleDescription {
+  const speeds = scope.offering.items
+    .map((item) => scope.catalog.components.get(item.code)!)
+    .filter((component) => component.speedMbps !== undefined)
+  const payments = args.payments.filter((payment) => !options?.payment || payment.id === options.payment)
+  const prepaid = payments.filter((payment) => payment.prepayMonths > 0)
+
+  const price: Text[] = payments.map((payment) => {
+    const perSpeed = speeds.map((speed) => {
+      const monthly = payment.prepayMonths > 0 ? (termPrice(speed, payment.prepayMonths) ?? speed.monthly) : speed.monthly
+      return payment.prepayMonths > 0
+        ? text(`${speed.name.zh} ${yuan(monthly * payment.prepayMonths).zh}（合 ${yuan(monthly).zh}/月）`, `${speed.name.en} ${yuan(monthly * payment.prepayMonths).en} (${yuan(monthly).en} a month)`)
+        : text(`${speed.name.zh} ${yuan(monthly).zh}/月`, `${speed.name.en} ${yuan(monthly).en} a month`)
+    })
+    const install = payment.waiveInstall ? text('免安装费', 'installation free') : text('安装费另计', 'installation charged')
+    return payment.prepayMonths > 0
+      ? text(
+          `${payment.name.zh}：${perSpeed.map((part) => part.zh).join('，')}，${install.zh}；期满后按月付费。`,
+          `${payment.name.en}: ${perSpeed.map((part) => part.en).join(', ')}, ${install.en}; monthly prices after the prepaid months.`,
+        )
+      : text(
+          `${payment.name.zh}：${perSpeed.map((part) => part.zh).join('，')}，${install.zh}，无合约期。`,
+          `${payment.name.en}: ${perSpeed.map((part) => part.en).join(', ')}, ${install.en}, no contract.`,
+        )
+  })
+
+  const terms: Text[] =
+    prepaid.length > 0
+      ? [
+          text(
+            `预付费用不予退还；预付期满后按标准月租（${speeds.map((speed) => `${speed.name.zh} ${yuan(speed.monthly).zh}`).join('，')}）计费，可随时停用。`,
+            `Prepaid amounts are non-refundable; after the prepaid months the standard monthly price applies (${speeds.map((speed) => `${speed.name.en} ${yuan(speed.monthly).en}`).join(', ')}) and you can stop any time.`,
+          ),
+        ]
+      : [text('按月付费，无合约期，无提前解约费。', 'Paid monthly, no contract term, no early-termination fee.')]
+
+  return {
+    price,
+    terms,
+    faq:
+      prepaid.length > 0
+        ? [{ question: text('预付费可以退吗？', 'Can I get a prepayment back?'), answer: terms[0] }]
+        : [],
+  }
+}

@@ -1,0 +1,52 @@
+import { componentLabel, text, yuan } from '../../labels'
+import { installLines, itemsOfCategory, rentalLines, termPrice, type PricingContext, type RuleOutcome } from '../../pricing-context'
+import type { BroadbandPaymentArgs } from './args'
+import type { BroadbandPaymentCode } from './codes'
+
+/** 网络快车: pay monthly, or prepay months at the term price (PRICING.md §1). */
+export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymentArgs): RuleOutcome<BroadbandPaymentCode> {
+  const payment = args.payments.find((candidate) => candidate.id === ctx.options.payment)!
+  const [broadband] = itemsOfCategory(ctx.items, 'broadband').filter((item) => item.component.speedMbps)
+  const addOns = ctx.items.filter((item) => item !== broadband)
+  const prepaidMonthly = payment.prepayMonths > 0 ? termPrice(broadband.component, payment.prepayMonths)! : 0
+
+  const oneTime: RuleOutcome<BroadbandPaymentCode>['oneTime'] = installLines(ctx.items, () => payment.waiveInstall, {
+    charged: 'broadband_payment.standard_install',
+    waived: 'broadband_payment.prepay_waives_install',
+  })
+  if (payment.prepayMonths > 0) {
+    oneTime.push({
+      code: 'prepay',
+      label: componentLabel(
+        broadband.component,
+        broadband.count,
+        text(`预付${payment.prepayMonths}个月，每月${yuan(prepaidMonthly).zh}`, `${payment.prepayMonths} months prepaid at ${yuan(prepaidMonthly).en} a month`),
+      ),
+      amount: payment.prepayMonths * prepaidMonthly * broadband.count,
+      waived: false,
+      rule: 'broadband_payment.prepay',
+    })
+  }
+
+  return {
+    oneTime,
+    monthLines: (month) => [
+      month <= payment.prepayMonths
+        ? {
+            code: broadband.component.code,
+            label: componentLabel(broadband.component, broadband.count, text('已预付', 'prepaid')),
+            amount: 0,
+            rule: 'broadband_payment.prepaid',
+            quantity: broadband.count,
+          }
+        : rentalLines([broadband], 'broadband_payment.standard_monthly')[0],
+      ...rentalLines(addOns, 'broadband_payment.standard_monthly'),
+    ],
+    commitment: null,
+    allowance: null,
+    careCredit: 0,
+    gifts: [],
+    etfCommitment: 0,
+    broadbandDiscountPerMonth: 0,
+  }
+}

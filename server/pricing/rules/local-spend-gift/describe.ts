@@ -1,0 +1,26 @@
+import { percent, text, yuan } from '../../labels'
+import type { RuleDescription } from '../rule-kind'
+import type { LocalSpendGiftArgs } from './args'
+import { giftOf } from './gift-tier'
+
+/** The gift tiers in plain words: each threshold, its rate and the credit it earns, from the args. */
+export function describeLocalSpendGift(args: LocalSpendGiftArgs): RuleDescription {
+  const lapses = text('赠送的长途额度仅限次月使用，不可累计、不可兑现，当月不用作废。', 'The long-distance credit is for the next month only; it cannot be carried over or cashed and lapses if unused.')
+  const highestOnly = text('每月只按达到的最高一档赠送。', 'Each month only the highest tier reached counts.')
+  return {
+    price: [
+      text('固话月租和通话按标准资费。', 'Line rentals and calls at standard tariffs.'),
+      ...[...args.giftTiers]
+        .sort((a, b) => a.minLocalVoice - b.minLocalVoice)
+        .map((tier) =>
+          text(
+            `当月本地通话满 ${yuan(tier.minLocalVoice).zh}：送 ${yuan(tier.minLocalVoice).zh} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).zh} 次月长途额度。`,
+            `Local calls of ${yuan(tier.minLocalVoice).en} or more in a month: ${yuan(tier.minLocalVoice).en} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).en} of long-distance credit next month.`,
+          ),
+        ),
+      highestOnly,
+    ],
+    terms: [highestOnly, lapses],
+    faq: [{ question: text('赠送的长途额度能累计吗？', 'Does the long-distance credit carry over?'), answer: lapses }],
+  }
+}

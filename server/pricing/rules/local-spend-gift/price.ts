@@ -1,0 +1,36 @@
+import { percent, text, yuan } from '../../labels'
+import { installLines, rentalLines, usageLine, type PricingContext, type RuleOutcome } from '../../pricing-context'
+import type { LocalSpendGiftArgs } from './args'
+import type { LocalSpendGiftCode } from './codes'
+import { giftOf, tierReached } from './gift-tier'
+
+/** 打本地送长途: local spend earns next month's long-distance credit (PRICING.md §4). */
+export function priceLocalSpendGift(ctx: PricingContext, args: LocalSpendGiftArgs): RuleOutcome<LocalSpendGiftCode> {
+  const tier = tierReached(args, ctx.usage.local_voice)
+  const lines = [
+    ...rentalLines(ctx.items, 'local_spend_gift.standard_monthly'),
+    ...args.usage.map((category) => usageLine(category, ctx.usage[category], 'local_spend_gift.usage_at_standard_tariff')),
+  ]
+
+  return {
+    oneTime: installLines(ctx.items, () => false, { charged: 'local_spend_gift.standard_install', waived: 'local_spend_gift.standard_install' }),
+    monthLines: () => lines,
+    commitment: null,
+    allowance: null,
+    careCredit: 0,
+    gifts: tier
+      ? [
+          {
+            kind: args.giftKind,
+            amount: giftOf(tier),
+            label: text(
+              `本地通话满${yuan(tier.minLocalVoice).zh}送${percent(tier.rateBp)}：次月长途额度${yuan(giftOf(tier)).zh}，当月不用作废`,
+              `Local calls of ${yuan(tier.minLocalVoice).en} or more earn ${percent(tier.rateBp)} of it: ${yuan(giftOf(tier)).en} of long-distance credit next month; lapses if unused`,
+            ),
+          },
+        ]
+      : [],
+    etfCommitment: 0,
+    broadbandDiscountPerMonth: 0,
+  }
+}

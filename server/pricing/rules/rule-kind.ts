@@ -1,0 +1,59 @@
+import type { Catalog } from '../catalog'
+import type { Offering } from '../catalog-schema'
+import type { Text } from '../labels'
+import type { PricingError } from '../pricing-error'
+import type { ItemCount } from '../primitives'
+import type { PricingContext, RuleOutcome } from '../pricing-context'
+
+/** The options a rule kind asks the customer to choose (plan / payment / tier). */
+export const optionNames = ['payment', 'plan', 'tier'] as const
+export type OptionName = (typeof optionNames)[number]
+
+export interface RuleOption {
+  name: OptionName
+  choices: { id: string; label: Text }[]
+}
+
+/** What a description may read besides the rule's args: component names and prices, the offering. */
+export interface DescribeScope {
+  catalog: Pick<Catalog, 'components'>
+  offering: Offering
+}
+
+export interface Faq {
+  question: Text
+  answer: Text
+}
+
+/**
+ * Everything a customer reads about a rule, generated from its args: the price in plain words, the
+ * contract terms (narrowed to the chosen options when a quote has them) and FAQ answers.
+ */
+export interface RuleDescription {
+  price: Text[]
+  terms: Text[]
+  faq: Faq[]
+}
+
+/**
+ * One kind of pricing rule, whole: its args (validated by the catalog schema's union), its closed set
+ * of line codes, its options, what it prices, what it delivers and how it is described.
+ */
+export interface RuleKind<Args extends { kind: string }, Code extends string = string> {
+  kind: Args['kind']
+  codes: readonly Code[]
+  options(args: Args): RuleOption[]
+  /** Component codes the rule puts on a bill by itself (package contents), checked by the loader. */
+  includedComponents(args: Args): string[]
+  price(ctx: PricingContext, args: Args): RuleOutcome<Code> | PricingError
+  /** What is installed, delivered and reserved for an order: requested items plus package contents. */
+  delivers(args: Args, requested: ItemCount[], options: Record<string, string>): ItemCount[]
+  describe(args: Args, scope: DescribeScope, options?: Record<string, string>): RuleDescription
+}
+
+/** Adds package contents to the requested items, merging counts of the same component. */
+export function withPackage(requested: ItemCount[], included: readonly ItemCount[]): ItemCount[] {
+  const counts = new Map(requested.filter((item) => item.count > 0).map((item) => [item.code, item.count]))
+  for (const item of included) counts.set(item.code, Math.max(counts.get(item.code) ?? 0, item.count))
+  return [...counts].map(([code, count]) => ({ code, count }))
+}
