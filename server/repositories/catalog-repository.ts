@@ -2,15 +2,21 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { buildCatalog, type Catalog } from '../pricing/catalog'
-import { priceBookSchema, type Component, type PriceBookInput } from '../pricing/catalog-schema'
+import { priceBookSchema, type Component, type PriceBook, type PriceBookInput } from '../pricing/catalog-schema'
+import { PRICING_RULES_REVISION } from '../pricing/rules/registry'
 
 /**
  * Stores a price book as a new catalog version unless an identical one exists; returns its id.
  * Rejects (ZodError) a price book that does not parse, before anything is written.
  */
-export async function saveCatalogVersion(db: Kysely<Database>, priceBook: PriceBookInput, now: Date): Promise<string> {
+export async function saveCatalogVersion(
+  db: Kysely<Database>,
+  priceBook: PriceBookInput,
+  now: Date,
+  rulesRevision = PRICING_RULES_REVISION,
+): Promise<string> {
   const book = priceBookSchema.parse(priceBook)
-  const contentHash = createHash('sha256').update(JSON.stringify(book)).digest('hex')
+  const contentHash = catalogContentHash(book, rulesRevision)
   return db.transaction().execute(async (trx) => {
     const last = await trx.selectFrom('catalog_versions').select((eb) => eb.fn.max('sequence').as('sequence')).executeTakeFirst()
     const sequence = Number(last?.sequence ?? 0) + 1
@@ -64,6 +70,14 @@ export async function saveCatalogVersion(db: Kysely<Database>, priceBook: PriceB
       .execute()
     return id
   })
+}
+
+/**
+ * What identifies a catalog version: its data and the revision of the rules that read it, so the same
+ * data under rules that now price differently (v2's gift and care corrections) is a new version.
+ */
+export function catalogContentHash(book: PriceBook, rulesRevision: number): string {
+  return createHash('sha256').update(JSON.stringify({ rulesRevision, book })).digest('hex')
 }
 
 export async function findCurrentCatalogVersion(db: Kysely<Database>): Promise<string | undefined> {

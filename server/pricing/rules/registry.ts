@@ -16,6 +16,12 @@ import { localSpendGiftArgs } from './local-spend-gift/args'
 import type { Text } from '../labels'
 import type { RuleKind } from './rule-kind'
 
+/**
+ * Raise it whenever a rule kind prices the same args differently (price book v2 corrected the
+ * local-spend gift and the care credit): the same data then becomes a new catalog version.
+ */
+export const PRICING_RULES_REVISION = 2
+
 /** The price book's rule: one of the kinds below, each validating its own args. */
 export const pricingRuleSchema = z.discriminatedUnion('kind', [
   broadbandPaymentArgs,
