@@ -61,7 +61,14 @@ export const offeringSchema = z.strictObject({
   slug: offeringSlug,
   name: localizedText,
   audience: localizedText,
-  sellingPoints: z.array(localizedText).min(1).max(5),
+  /** Qualitative points only: a price or rate in words is generated from the rule's args (describe). */
+  sellingPoints: z
+    .array(
+      localizedText.refine((point) => !/[0-9０-９¥￥%％×折]/.test(point.zh + point.en), {
+        message: 'a selling point may not state a number: prices and rates are described from the rule data',
+      }),
+    )
+    .max(2),
   /** Unlisted offerings exist only for a holder of an offer code. */
   listed: z.boolean(),
   segments: z.array(z.enum(['lt50', '50to200', 'gt200'])).min(1),

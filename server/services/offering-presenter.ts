@@ -1,5 +1,6 @@
 import type { Catalog } from '../pricing/catalog'
 import type { Offering } from '../pricing/catalog-schema'
+import { describeOffering } from '../pricing/describe-offering'
 import { fromMonthlyPrice } from '../pricing/from-price'
 import { optionChoices, optionLabels } from '../pricing/rules/registry'
 
@@ -9,7 +10,7 @@ export function offeringSummary(catalog: Catalog, offering: Offering) {
     slug: offering.slug,
     name: offering.name,
     audience: offering.audience,
-    sellingPoints: offering.sellingPoints,
+    sellingPoints: describeOffering(catalog, offering).highlights,
     categories: offering.categories,
     segments: offering.segments,
     needs: offering.needs,

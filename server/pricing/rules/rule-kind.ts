@@ -30,6 +30,8 @@ export interface Faq {
  * contract terms (narrowed to the chosen options when a quote has them) and FAQ answers.
  */
 export interface RuleDescription {
+  /** Two or three short selling points with the numbers that sell it (cards, hero, meta description). */
+  highlights: Text[]
   price: Text[]
   terms: Text[]
   faq: Faq[]

@@ -21,5 +21,17 @@ export function describeBasePlusTiers(args: BasePlusTiersArgs, scope: DescribeSc
       `${tier.id}: ${yuan(tier.baseline).en} a month minimum; ${excess.en}; ${included.en} included free${installs.en}.`,
     )
   })
-  return { price: sentences, terms: sentences, faq: [] }
+  const baselines = args.tiers.map((tier) => yuan(tier.baseline))
+  const highlights: Text[] = [
+    text(`${baselines.map((baseline) => baseline.zh).join('/')}${args.tiers.length}档，档内增值业务免费`, `${args.tiers.length} tiers (${baselines.map((baseline) => baseline.en).join(' / ')}) with value-added services free`),
+    ...args.tiers
+      .filter((tier) => tier.excessRateBp !== null)
+      .map((tier) =>
+        text(
+          `${yuan(tier.baseline).zh}档超出部分${discount(tier.excessRateBp!).zh}${tier.waiveInstalls ? '、免全部安装费' : ''}`,
+          `${yuan(tier.baseline).en} tier: ${discount(tier.excessRateBp!).en} usage above it${tier.waiveInstalls ? ' and every installation free' : ''}`,
+        ),
+      ),
+  ]
+  return { highlights, price: sentences, terms: sentences, faq: [] }
 }

@@ -40,7 +40,22 @@ export function describeBroadbandPayment(args: BroadbandPaymentArgs, scope: Desc
         ]
       : [text('按月付费，无合约期，无提前解约费。', 'Paid monthly, no contract term, no early-termination fee.')]
 
+  const slowest = speeds[0]
+  const fastest = speeds[speeds.length - 1]
+  const highlights: Text[] = [
+    text(`${slowest.speedMbps}M 到 ${fastest.speedMbps}M 光纤宽带，上门安装`, `${slowest.speedMbps} to ${fastest.speedMbps} Mbps fibre, installed on site`),
+    ...prepaid.map((payment) => {
+      const monthly = termPrice(slowest, payment.prepayMonths) ?? slowest.monthly
+      const total = yuan(monthly * payment.prepayMonths)
+      return payment.waiveInstall
+        ? text(`预付${payment.prepayMonths}个月${slowest.speedMbps}M仅${total.zh}，免安装费`, `${payment.prepayMonths} months of ${slowest.speedMbps} Mbps prepaid for ${total.en}, installation free`)
+        : text(`预付${payment.prepayMonths}个月${slowest.speedMbps}M仅${total.zh}`, `${payment.prepayMonths} months of ${slowest.speedMbps} Mbps prepaid for ${total.en}`)
+    }),
+    ...(payments.some((payment) => payment.prepayMonths === 0) ? [text('按月付费无合约，随时可停', 'Pay monthly with no contract, stop any time')] : []),
+  ]
+
   return {
+    highlights,
     price,
     terms,
     faq:

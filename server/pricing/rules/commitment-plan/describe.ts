@@ -39,7 +39,23 @@ export function describeCommitmentPlan(args: CommitmentPlanArgs, _scope: unknown
   const examplePay = pct(EXAMPLE_X, intro?.commitmentBp ?? first.commitmentBp)
   const exampleUse = pct(EXAMPLE_X, first.allowanceBp)
 
+  const highlights: Text[] = [
+    ...(intro
+      ? [text(`前${intro.months}个月承诺消费仅${multiplier(intro.commitmentBp)}倍`, `Commitment only ${multiplier(intro.commitmentBp)}× for the first ${intro.months} months`)]
+      : []),
+    text(
+      `每月付${multiplier(first.commitmentBp)}倍、可用${multiplier(first.allowanceBp)}倍（${first.id}计划）`,
+      `Pay ${multiplier(first.commitmentBp)}× your average, use up to ${multiplier(first.allowanceBp)}× (plan ${first.id})`,
+    ),
+    ...(args.waiveInstalls ? [text('免全部安装费，宽带享合约价', 'Every installation free; broadband at term prices')] : []),
+    text(
+      `用不完的${percent(args.care.shareBp)}转为客户关怀金，每月至少${yuan(args.care.minimum).zh}`,
+      `${percent(args.care.shareBp)} of any unused commitment goes to your care budget, at least ${yuan(args.care.minimum).en} a month`,
+    ),
+  ]
+
   return {
+    highlights,
     price: [
       xMeaning,
       ...plans.map(planSentence),

@@ -44,7 +44,16 @@ export function describeFixedMonthlyPackage(args: FixedMonthlyPackageArgs, scope
         ]
       : []),
   ]
+  const lowestBaseline = Math.min(...Object.values(args.broadbandBundlePrices)) + args.voiceBaseline
+  const deepest = discount(Math.min(...args.excessTiers.map((tier) => tier.rateBp)))
   return {
+    highlights: [
+      text('固话+宽带一个价格、一张账单', 'Phone lines and broadband at one price, on one bill'),
+      text(`月保底${yuan(lowestBaseline).zh}起，超出部分最低${deepest.zh}`, `From ${yuan(lowestBaseline).en} a month; usage above it up to ${deepest.en}`),
+      ...(waivedFor.length > 0
+        ? [text(`${waivedFor.map((status) => status.zh).join('、')}免宽带安装费`, `Broadband installation free for ${waivedFor.map((status) => status.en).join(' and ')}`)]
+        : []),
+    ],
     price: [
       text(
         `每月保底（固话保底${yuan(args.voiceBaseline).zh} + 宽带包月价）：${baselines.map((line) => line.zh).join('，')}。`,

@@ -11,6 +11,11 @@ export function describeGroupMobile(args: GroupMobileArgs, scope: DescribeScope)
     `Each mobile includes ${yuan(args.includedMobileUsagePerLine).en} of usage; calls between colleagues are free; long distance ${longDistance.en}.`,
   )
   return {
+    highlights: [
+      text('同事之间通话免费', 'Free calls between colleagues'),
+      text(`长途${longDistance.zh}，每部手机含${yuan(args.includedMobileUsagePerLine).zh}通话`, `Long distance ${longDistance.en}; each mobile includes ${yuan(args.includedMobileUsagePerLine).en} of usage`),
+      text(`每部手机仅${yuan(line.monthly).zh}/月`, `Only ${yuan(line.monthly).en} a month per mobile`),
+    ],
     price: [
       text(`办公固话 ${yuan(args.baseMonthly).zh}/月，含 ${yuan(args.includedLocalVoice).zh} 本地通话。`, `Office line ${yuan(args.baseMonthly).en} a month, including ${yuan(args.includedLocalVoice).en} of local calls.`),
       text(`每部同事手机 ${yuan(line.monthly).zh}/月。${included.zh}`, `Each colleague mobile ${yuan(line.monthly).en} a month. ${included.en}`),

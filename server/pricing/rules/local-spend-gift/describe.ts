@@ -7,7 +7,14 @@ import { giftOf } from './gift-tier'
 export function describeLocalSpendGift(args: LocalSpendGiftArgs): RuleDescription {
   const lapses = text('赠送的长途额度仅限次月使用，不可累计、不可兑现，当月不用作废。', 'The long-distance credit is for the next month only; it cannot be carried over or cashed and lapses if unused.')
   const highestOnly = text('每月只按达到的最高一档赠送。', 'Each month only the highest tier reached counts.')
+  const byThreshold = [...args.giftTiers].sort((a, b) => a.minLocalVoice - b.minLocalVoice)
+  const lowest = byThreshold[0]
+  const highest = byThreshold[byThreshold.length - 1]
+  const credits = byThreshold.length > 1 ? text(`${yuan(giftOf(lowest)).zh}–${yuan(giftOf(highest)).zh}`, `${yuan(giftOf(lowest)).en}–${yuan(giftOf(highest)).en}`) : yuan(giftOf(lowest))
   return {
+    highlights: [
+      text(`本地话费满${yuan(lowest.minLocalVoice).zh}起，次月送${credits.zh}长途额度`, `Local calls from ${yuan(lowest.minLocalVoice).en} a month earn ${credits.en} of long-distance credit`),
+    ],
     price: [
       text('固话月租和通话按标准资费。', 'Line rentals and calls at standard tariffs.'),
       ...[...args.giftTiers]
