@@ -4,6 +4,7 @@ import type { PricedQuote } from '../schemas/quote'
 import { MAX_ITEM_COUNT, quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
 import { catalog, price, quote } from './testing'
 import { priceQuote } from './engine'
+import { divideHalfUp } from './money'
 
 /** Invariants of PRICING.md "Quote totals" over generated valid requests of every offering. */
 
@@ -237,7 +238,7 @@ describe.each(slugs)('%s: valid requests', (slug) => {
     })
   })
 
-  it('have savings iff the current spend is given, annual = 12 × current − the 12 bills', () => {
+  it('have savings iff the current spend is given, annual = 12 × current − (the 12 bills + prepaid)', () => {
     check((input) => {
       const q = quote(input)
       const current = input.customer.currentMonthlySpend
@@ -245,8 +246,8 @@ describe.each(slugs)('%s: valid requests', (slug) => {
         expect(q.savings).toBeNull()
       } else {
         expect(q.savings).toEqual({
-          monthly: current - q.monthly.estimatedBill,
-          annual: 12 * current - total(q.schedule.map((month) => month.bill)),
+          monthly: current - q.monthly.estimatedBill - (q.prepaid ? divideHalfUp(q.prepaid.amount, q.prepaid.months) : 0),
+          annual: 12 * current - total(q.schedule.map((month) => month.bill)) - (q.prepaid?.amount ?? 0),
           currentMonthlySpend: current,
         })
       }

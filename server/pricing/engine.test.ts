@@ -167,14 +167,38 @@ describe('savings', () => {
       customer: { status: 'existing', priorMonthlySpend: prior(100000), currentMonthlySpend: 120000 },
     })
     expect(winback.savings).toEqual({ monthly: 15000, annual: 1440000 - 1290000, currentMonthlySpend: 120000 })
-    // prepay-6: bills 0 × 6 then 63000 × 6; the prepayment is one-time, not a bill
-    const prepay = quote({
-      offering: 'bb-express',
-      termMonths: 0,
-      options: { payment: 'prepay-6' },
-      items: { 'bb-100': 1 },
-      customer: { status: 'new', currentMonthlySpend: 63000 },
-    })
-    expect(prepay.savings).toEqual({ monthly: 63000, annual: 12 * 63000 - 6 * 63000, currentMonthlySpend: 63000 })
+  })
+
+  const broadband = (payment: string, currentMonthlySpend: number, items: Record<string, number> = { 'bb-100': 1 }): QuoteRequestInput => ({
+    offering: 'bb-express',
+    termMonths: 0,
+    options: { payment },
+    items,
+    customer: { status: 'new', currentMonthlySpend },
+  })
+
+  it('counts a prepayment in the months it buys: monthly = current − (month-1 bill + prepaid / months)', () => {
+    // prepay-12 of 100M: ¥3,996 up front for 12 months of ¥0 bills is ¥333 a month, not ¥630 saved
+    const twelve = quote(broadband('prepay-12', 63000))
+    expect(twelve.prepaid).toEqual({ amount: 399600, months: 12 })
+    expect(twelve.savings).toEqual({ monthly: 63000 - 33300, annual: 12 * 63000 - 399600, currentMonthlySpend: 63000 })
+    // prepay-6: bills 0 × 6 then 63000 × 6, plus ¥2,790 up front
+    const six = quote(broadband('prepay-6', 63000))
+    expect(six.savings).toEqual({ monthly: 63000 - 46500, annual: 12 * 63000 - (6 * 63000 + 279000), currentMonthlySpend: 63000 })
+  })
+
+  it('adds the month-1 bill to the spread prepayment; a quote without current spend has no savings', () => {
+    // 100M prepaid 12 months (¥333 a month) and a static IP billed monthly (¥100)
+    const twoLines = quote(broadband('prepay-12', 100000, { 'bb-100': 1, 'static-ip': 1 }))
+    expect(twoLines.savings).toEqual({ monthly: 100000 - (10000 + 33300), annual: 12 * 100000 - (12 * 10000 + 399600), currentMonthlySpend: 100000 })
+    const unknown = quote({ ...broadband('prepay-6', 0), customer: { status: 'new' } })
+    expect(unknown.savings).toBeNull()
+    expect(unknown.prepaid).toEqual({ amount: 279000, months: 6 })
+  })
+
+  it('has no prepayment for monthly payment', () => {
+    const monthly = quote(broadband('monthly', 63000))
+    expect(monthly.prepaid).toBeNull()
+    expect(monthly.savings).toEqual({ monthly: 0, annual: 0, currentMonthlySpend: 63000 })
   })
 })

@@ -1,4 +1,4 @@
-import type { PricedQuote } from '../schemas/quote'
+import type { PricedQuote, Prepaid } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import type { Catalog } from './catalog'
 import type { Offering } from './catalog-schema'
@@ -117,6 +117,11 @@ function checkItems(catalog: Catalog, offering: Offering, request: QuoteRequest)
   return items
 }
 
+/** What month 1 costs: its bill plus the prepayment spread over the months it buys (rounded half up). */
+export function monthlyCost(estimatedBill: number, prepaid: Prepaid | null): number {
+  return estimatedBill + (prepaid ? divideHalfUp(prepaid.amount, prepaid.months) : 0)
+}
+
 function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
   const { request, offering } = ctx
   const oneTimeTotal = sum(outcome.oneTime.filter((line) => !line.waived).map((line) => line.amount))
@@ -128,6 +133,7 @@ function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
   const yearOfBills = sum(schedule.map((month) => month.bill))
   const estimatedBill = schedule[0].bill
   const current = request.customer.currentMonthlySpend
+  const prepaid = outcome.prepaid ?? null
 
   return {
     offering: offering.slug,
@@ -150,10 +156,16 @@ function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
       broadbandDiscountPerMonth: outcome.broadbandDiscountPerMonth,
       waivedOneTime: waivedTotal,
     }),
+    prepaid,
+    // What is paid up front buys months: a prepaid month is not a month saved.
     savings:
       current === undefined
         ? null
-        : { monthly: current - estimatedBill, annual: MONTHS_IN_YEAR * current - yearOfBills, currentMonthlySpend: current },
+        : {
+            monthly: current - monthlyCost(estimatedBill, prepaid),
+            annual: MONTHS_IN_YEAR * current - (yearOfBills + (prepaid?.amount ?? 0)),
+            currentMonthlySpend: current,
+          },
     ...(outcome.x === undefined ? {} : { x: outcome.x }),
     terms: describeOffering(ctx.catalog, offering, ctx.options).terms,
   }

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog'
 import type { Component, Offering } from './catalog-schema'
-import type { Gift, MonthlyLine, OneTimeLine } from '../schemas/quote'
+import type { Gift, MonthlyLine, OneTimeLine, Prepaid } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import { componentLabel, text, type Text } from './labels'
 import { sum } from './money'
@@ -41,6 +41,11 @@ export interface RuleOutcome<Code extends string = string> {
   etfCommitment: number
   /** The monthly broadband discount an early termination pays back. */
   broadbandDiscountPerMonth: number
+  /**
+   * Money paid up front that buys months of service (a one-time line of this outcome): savings and
+   * "from" prices spread it over those months, so a prepaid month is not shown as a free one.
+   */
+  prepaid?: Prepaid
 }
 
 export function itemsOfCategory(items: RequestedItem[], category: Component['category']): RequestedItem[] {

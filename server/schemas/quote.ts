@@ -19,6 +19,8 @@ export const monthlyLineSchema = z.object({
   quantity: z.number().int().positive().optional(),
 })
 
+export const prepaidSchema = z.object({ amount: amount.nonnegative(), months: z.number().int().positive() })
+
 export const giftSchema = z.object({
   kind: z.string(),
   amount: amount.nonnegative(),
@@ -44,6 +46,9 @@ export const pricedQuoteSchema = z.object({
   gifts: z.array(giftSchema),
   firstYearTotal: amount,
   earlyTermination: z.array(z.object({ afterMonths: z.number().int(), fee: amount })),
+  /** Paid up front for months of service (also a one-time line); quotes stored before it have none. */
+  prepaid: prepaidSchema.nullable().default(null),
+  /** Against the current spend: monthly = current − (month-1 bill + prepaid / its months), annual = 12 × current − (12 bills + prepaid). */
   savings: z.object({ monthly: amount, annual: amount, currentMonthlySpend: amount }).nullable(),
   x: amount.optional(),
   /** Contract facts the customer must see before accepting (prepaid non-refundable, X review). */
@@ -64,5 +69,6 @@ export const quoteSchema = pricedQuoteSchema.extend({
 export type OneTimeLine = z.infer<typeof oneTimeLineSchema>
 export type MonthlyLine = z.infer<typeof monthlyLineSchema>
 export type Gift = z.infer<typeof giftSchema>
+export type Prepaid = z.infer<typeof prepaidSchema>
 export type PricedQuote = z.infer<typeof pricedQuoteSchema>
 export type Quote = z.infer<typeof quoteSchema>

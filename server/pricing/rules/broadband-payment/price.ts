@@ -14,7 +14,8 @@ export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymen
     charged: 'broadband_payment.standard_install',
     waived: 'broadband_payment.prepay_waives_install',
   })
-  if (payment.prepayMonths > 0) {
+  const prepaid = payment.prepayMonths > 0 ? { amount: payment.prepayMonths * prepaidMonthly * broadband.count, months: payment.prepayMonths } : undefined
+  if (prepaid) {
     oneTime.push({
       code: 'prepay',
       label: componentLabel(
@@ -22,7 +23,7 @@ export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymen
         broadband.count,
         text(`预付${payment.prepayMonths}个月，每月${yuan(prepaidMonthly).zh}`, `${payment.prepayMonths} months prepaid at ${yuan(prepaidMonthly).en} a month`),
       ),
-      amount: payment.prepayMonths * prepaidMonthly * broadband.count,
+      amount: prepaid.amount,
       waived: false,
       rule: 'broadband_payment.prepay',
     })
@@ -48,5 +49,6 @@ export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymen
     gifts: [],
     etfCommitment: 0,
     broadbandDiscountPerMonth: 0,
+    ...(prepaid ? { prepaid } : {}),
   }
 }
