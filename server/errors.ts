@@ -1,6 +1,7 @@
 import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { Alternative } from './domain/serviceability'
 
 /** Every error the API answers with: a closed set of stable codes, each with its HTTP status. */
 export const errorStatus = {
@@ -17,6 +18,7 @@ export const errorStatus = {
   not_eligible: 422,
   invalid_term: 422,
   invalid_configuration: 422,
+  service_unavailable: 422,
   prior_spend_required: 422,
   below_minimum: 422,
   refer_to_manager: 422,
@@ -33,25 +35,48 @@ export interface ErrorIssue {
   message: string
 }
 
+/**
+ * What an error body may carry besides code and message. `alternatives` comes with
+ * `service_unavailable`: for each component the building cannot serve (`replaces`, also named by an
+ * issue path `items.<code>`), the fastest one it can, so the customer is offered a way on.
+ */
+export interface ErrorDetails {
+  issues?: ErrorIssue[]
+  alternatives?: Alternative[]
+}
+
+/** `{"error": {"code", "message", "issues"?, "alternatives"?}}`: every error the API answers with. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string } & ErrorDetails
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    readonly alternatives?: Alternative[],
   ) {
     super(message)
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[]) {
-  return { error: { code, message, ...(issues ? { issues } : {}) } }
+export function errorBody(code: ErrorCode, message: string, details: ErrorDetails = {}): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(details.issues ? { issues: details.issues } : {}),
+      ...(details.alternatives ? { alternatives: details.alternatives } : {}),
+    },
+  }
 }
 
 /** The one place errors become HTTP: known codes as they are, anything else a 500 without details. */
 export function createErrorHandler(log: (error: unknown) => void): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) {
-      return c.json(errorBody(error.code, error.message, error.issues), errorStatus[error.code])
+      return c.json(errorBody(error.code, error.message, { issues: error.issues, alternatives: error.alternatives }), errorStatus[error.code])
     }
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals, e.g. a body that is not JSON.

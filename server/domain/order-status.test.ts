@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canTransition, initialOrderStatuses, isTerminal, orderTransitions, type OrderStatus } from './order-status'
+import { canTransition, initialOrderStatus, initialOrderStatuses, isTerminal, orderTransitions, type OrderStatus } from './order-status'
 
 const statuses = Object.keys(orderTransitions) as OrderStatus[]
 
@@ -35,5 +35,29 @@ describe('order status transitions', () => {
 
   it('only names known statuses as targets', () => {
     for (const targets of Object.values(orderTransitions)) for (const to of targets) expect(statuses).toContain(to)
+  })
+})
+
+describe('initialOrderStatus', () => {
+  const order = { portsReserved: true, amountDue: 30000, paymentMethod: 'invoice' as const }
+
+  it('waits for the chosen payment when something is due today', () => {
+    expect(initialOrderStatus(order)).toBe('awaiting_transfer')
+    expect(initialOrderStatus({ ...order, paymentMethod: 'online' })).toBe('awaiting_payment')
+  })
+
+  it('confirms, never marks paid, an order with nothing due today', () => {
+    expect(initialOrderStatus({ ...order, amountDue: 0 })).toBe('confirmed')
+    expect(initialOrderStatus({ ...order, amountDue: 0, paymentMethod: 'online' })).toBe('confirmed')
+  })
+
+  it('needs a survey without ports, whatever is due', () => {
+    expect(initialOrderStatus({ ...order, portsReserved: false })).toBe('survey_required')
+    expect(initialOrderStatus({ ...order, portsReserved: false, amountDue: 0 })).toBe('survey_required')
+  })
+
+  it('only ever answers an initial status, and a confirmed order goes on like a paid one', () => {
+    expect(initialOrderStatuses).not.toContain('paid')
+    expect(orderTransitions.confirmed).toEqual(orderTransitions.paid)
   })
 })

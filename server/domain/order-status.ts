@@ -1,5 +1,6 @@
 /**
- * The order's life as a transition table. Payment waits are the entry states; `active` and
+ * The order's life as a transition table. Payment waits are the entry states, and `confirmed` for an
+ * order with nothing due today (it goes on like a paid one, but nothing was paid); `active` and
  * `cancelled` are terminal. Anything not listed is refused, so a late or repeated event cannot
  * move an order backwards.
  */
@@ -7,6 +8,7 @@ export const orderTransitions = {
   awaiting_payment: ['paid', 'cancelled'],
   awaiting_transfer: ['paid', 'cancelled'],
   survey_required: ['awaiting_transfer', 'cancelled'],
+  confirmed: ['scheduled', 'cancelled'],
   paid: ['scheduled', 'cancelled'],
   scheduled: ['installing', 'cancelled'],
   installing: ['active'],
@@ -16,7 +18,20 @@ export const orderTransitions = {
 
 export type OrderStatus = keyof typeof orderTransitions
 
-export const initialOrderStatuses: OrderStatus[] = ['awaiting_payment', 'awaiting_transfer', 'survey_required', 'paid']
+export const initialOrderStatuses = ['awaiting_payment', 'awaiting_transfer', 'survey_required', 'confirmed'] as const satisfies readonly OrderStatus[]
+
+export type InitialOrderStatus = (typeof initialOrderStatuses)[number]
+
+/**
+ * The status an order is created in. Without ports it waits for a survey and owes nothing yet; with
+ * nothing due today it is confirmed at once (never `paid`: nothing was); otherwise it waits for the
+ * chosen payment.
+ */
+export function initialOrderStatus(order: { portsReserved: boolean; amountDue: number; paymentMethod: 'online' | 'invoice' }): InitialOrderStatus {
+  if (!order.portsReserved) return 'survey_required'
+  if (order.amountDue === 0) return 'confirmed'
+  return order.paymentMethod === 'online' ? 'awaiting_payment' : 'awaiting_transfer'
+}
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return (orderTransitions[from] as readonly OrderStatus[]).includes(to)

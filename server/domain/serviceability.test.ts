@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Component } from '../pricing/catalog-schema'
-import { checkServiceability, type BuildingCapacity } from './serviceability'
+import { checkServiceability, speedRefusal, type BuildingCapacity } from './serviceability'
 
 const component = (code: string, category: Component['category'], needs: Component['needs'], speedMbps?: number): Component => ({
   code,
@@ -76,5 +76,37 @@ describe('checkServiceability', () => {
     expect(checkServiceability(building({ freeFibrePorts: 0, freeVoicePorts: 0, maxBroadbandMbps: 100 }), [{ component: mobile, count: 5 }], broadband).result).toBe(
       'qualified',
     )
+  })
+})
+
+describe('speedRefusal', () => {
+  const refusal = (capacity: Partial<BuildingCapacity>, requested: Parameters<typeof checkServiceability>[1], choices = broadband) =>
+    speedRefusal(building(capacity), checkServiceability(building(capacity), requested, choices), choices)
+
+  it('refuses nothing the building can serve', () => {
+    expect(refusal({}, [{ component: bb1000, count: 1 }, { component: fixedLine, count: 2 }])).toBeUndefined()
+  })
+
+  it('refuses a speed above the building’s maximum, naming the fastest it carries', () => {
+    expect(refusal({ maxBroadbandMbps: 300 }, [{ component: bb1000, count: 1 }, { component: staticIp, count: 1 }])).toEqual({
+      items: [{ code: 'bb-1000', count: 1, available: false, reason: 'speed_unavailable' }],
+      alternatives: [{ replaces: 'bb-1000', code: 'bb-300', name: bb300.name, speedMbps: 300, monthly: 1000 }],
+    })
+  })
+
+  it('does not refuse missing ports: a survey may still find some', () => {
+    expect(refusal({ freeFibrePorts: 0, freeVoicePorts: 0 }, [{ component: bb300, count: 1 }, { component: fixedLine, count: 3 }])).toBeUndefined()
+  })
+
+  it('still offers the slower speed when the ports are gone as well', () => {
+    const refused = refusal({ freeFibrePorts: 0, maxBroadbandMbps: 100 }, [{ component: bb1000, count: 1 }])
+    expect(refused?.alternatives).toEqual([{ replaces: 'bb-1000', code: 'bb-100', name: bb100.name, speedMbps: 100, monthly: 1000 }])
+  })
+
+  it('refuses without an alternative when no choice is slow enough', () => {
+    expect(refusal({ maxBroadbandMbps: 100 }, [{ component: bb300, count: 1 }], [bb300, bb1000])).toEqual({
+      items: [{ code: 'bb-300', count: 1, available: false, reason: 'speed_unavailable' }],
+      alternatives: [],
+    })
   })
 })

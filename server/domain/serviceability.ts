@@ -66,24 +66,41 @@ export function checkServiceability(
   const unavailable = items.filter((item) => !item.available)
   if (unavailable.length === 0) return { result: 'qualified', items, alternatives: [] }
 
-  const fastestServable = broadbandChoices
-    .filter((choice) => choice.speedMbps && (choice.needs.minSpeedMbps ?? 0) <= capacity.maxBroadbandMbps)
-    .sort((a, b) => b.speedMbps! - a.speedMbps!)[0]
+  const fastest = fastestServable(capacity, broadbandChoices)
   const slowOnly = unavailable.every(
-    (item) => item.reason === 'speed_unavailable' || (item.reason === 'requires_broadband' && fastestServable),
+    (item) => item.reason === 'speed_unavailable' || (item.reason === 'requires_broadband' && fastest),
   )
   const portsSuffice = fibreNeeded <= capacity.freeFibrePorts
-  if (slowOnly && fastestServable && portsSuffice) {
-    const alternatives = unavailable
-      .filter((item) => item.reason === 'speed_unavailable')
-      .map((item) => ({
-        replaces: item.code,
-        code: fastestServable.code,
-        name: fastestServable.name,
-        speedMbps: fastestServable.speedMbps!,
-        monthly: fastestServable.monthly,
-      }))
-    return { result: 'alternate', items, alternatives }
-  }
+  if (slowOnly && fastest && portsSuffice) return { result: 'alternate', items, alternatives: replacements(items, fastest) }
   return { result: 'unqualified', items, alternatives: [] }
+}
+
+/** Speeds beyond what the building's riser carries, each with the fastest speed it does carry (if any). */
+export interface SpeedRefusal {
+  items: ServiceabilityItem[]
+  alternatives: Alternative[]
+}
+
+/**
+ * What a quote or order for this building must refuse: a speed it can never serve. Missing ports are
+ * not refused, as a survey may still find capacity (the order becomes `survey_required`); the
+ * alternative is offered whatever the ports, since choosing it does not change what a survey finds.
+ */
+export function speedRefusal(capacity: BuildingCapacity, checked: Serviceability, broadbandChoices: Component[]): SpeedRefusal | undefined {
+  const items = checked.items.filter((item) => item.reason === 'speed_unavailable')
+  if (items.length === 0) return undefined
+  const fastest = fastestServable(capacity, broadbandChoices)
+  return { items, alternatives: fastest ? replacements(items, fastest) : [] }
+}
+
+function fastestServable(capacity: BuildingCapacity, broadbandChoices: Component[]): Component | undefined {
+  return broadbandChoices
+    .filter((choice) => choice.speedMbps && (choice.needs.minSpeedMbps ?? 0) <= capacity.maxBroadbandMbps)
+    .sort((a, b) => b.speedMbps! - a.speedMbps!)[0]
+}
+
+function replacements(items: ServiceabilityItem[], by: Component): Alternative[] {
+  return items
+    .filter((item) => item.reason === 'speed_unavailable')
+    .map((item) => ({ replaces: item.code, code: by.code, name: by.name, speedMbps: by.speedMbps!, monthly: by.monthly }))
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import type { InitialOrderStatus } from '../domain/order-status'
 
 /**
  * What the site sends by mail, as rows of the `outbox` table. Other code inserts them with
@@ -15,8 +16,8 @@ export const OPERATIONS_ADDRESS = 'operations@example-telecom.cn'
 
 export type InstallSlot = 'am' | 'pm'
 
-/** The statuses an order can be created in (see server/domain/order-status.ts). */
-export type NewOrderStatus = 'awaiting_payment' | 'awaiting_transfer' | 'survey_required' | 'paid'
+/** The statuses an order can be created in. */
+export type NewOrderStatus = InitialOrderStatus
 
 export interface OrderConfirmationPayload {
   orderNumber: string

@@ -23,8 +23,8 @@ interface EmailContent {
 const brand = { zh: '楼宇商企通', en: 'Office Bundles' }
 
 const statusLabels: Record<Lang, Record<NewOrderStatus, string>> = {
-  zh: { awaiting_payment: '待在线支付', awaiting_transfer: '待对公转账', survey_required: '待现场勘察', paid: '已付款' },
-  en: { awaiting_payment: 'Awaiting online payment', awaiting_transfer: 'Awaiting bank transfer', survey_required: 'Site survey required', paid: 'Paid' },
+  zh: { awaiting_payment: '待在线支付', awaiting_transfer: '待对公转账', survey_required: '待现场勘察', confirmed: '已确认（今日无需付款）' },
+  en: { awaiting_payment: 'Awaiting online payment', awaiting_transfer: 'Awaiting bank transfer', survey_required: 'Site survey required', confirmed: 'Confirmed (nothing due today)' },
 }
 
 const leadSourceLabels: Record<Lang, Record<string, string>> = {
@@ -57,15 +57,18 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
           '您所在的楼宇需要先进行现场勘察，客户经理将与您联系安排。勘察完成前无需付款。',
           'Your building needs a site survey first; your account manager will contact you to arrange it. Nothing is due until the survey is done.',
         ),
-        paid: t(`我们已收到您的付款 ${money(p.amountDue)}，将按预约时间上门安装。`, `We have received your payment of ${money(p.amountDue)} and will install at your appointment.`),
+        // Nothing was paid, so nothing may say so: what happens next is the manager's call.
+        confirmed: t('今天无需付款，楼宇经理会致电与您确认安装。', 'Nothing to pay today; your building manager will call to confirm the installation.'),
       }[p.status]
       const details: EmailContent['details'] = [
         [t('订单号', 'Order number'), p.orderNumber],
         [t('公司', 'Company'), p.companyName],
         [t('月费', 'Monthly fee'), money(p.monthly)],
       ]
-      if (p.status !== 'survey_required') details.push([p.status === 'paid' ? t('已付金额', 'Paid') : t('应付金额', 'Amount due'), money(p.amountDue)])
-      details.push([p.status === 'survey_required' ? t('期望安装时间', 'Requested installation') : t('预约安装时间', 'Installation appointment'), appointment(p.installDate, p.installSlot)])
+      if (p.status !== 'survey_required') details.push([t('应付金额', 'Amount due'), money(p.amountDue)])
+      // Until someone has called (survey, or the manager confirming), the slot is only what was asked for.
+      const requested = p.status === 'survey_required' || p.status === 'confirmed'
+      details.push([requested ? t('期望安装时间', 'Requested installation') : t('预约安装时间', 'Installation appointment'), appointment(p.installDate, p.installSlot)])
       if (p.managerName) details.push([t('客户经理', 'Account manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
       return {
         subject: t(`订单确认 ${p.orderNumber} — ${brand.zh}`, `Order confirmation ${p.orderNumber} — ${brand.en}`),

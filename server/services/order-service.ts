@@ -2,12 +2,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { isInstallSlotOffered } from '../domain/install-slots'
-import type { OrderStatus } from '../domain/order-status'
+import { initialOrderStatus, type InitialOrderStatus, type OrderStatus } from '../domain/order-status'
+import type { RequestedComponent } from '../domain/serviceability'
 import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
-import type { Catalog } from '../pricing/catalog'
-import type { Component } from '../pricing/catalog-schema'
-import { kindOf } from '../pricing/rules/registry'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import {
   consumeOfferCode,
@@ -23,6 +21,7 @@ import type { OrderRequest } from '../schemas/order-request'
 import type { Quote } from '../schemas/quote'
 import { isUniqueViolation } from './database-errors'
 import { orderLinks } from './order-links'
+import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
 
 export interface OrderPlaced {
@@ -73,7 +72,16 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
   if (!isInstallSlotOffered(now, site.building.same_day_install === 1, date, slot)) {
     throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'installSlot', message: 'not offered' }])
   }
-  const delivered = deliveredComponents(quote, await services.catalogs.byVersion(quote.catalogVersion))
+  const catalog = await services.catalogs.byVersion(quote.catalogVersion)
+  const offering = catalog.offerings.get(quote.offering)
+  if (!offering) throw new Error(`catalog ${catalog.version} has no offering ${quote.offering}, which quote ${quote.id} was priced with`)
+  const delivered = deliveredComponents(catalog, offering, quote.items, quote.options)
+  // An existing customer's current services carry a plan without new ones; a new customer would get nothing.
+  if (delivered.length === 0 && quote.customer.status === 'new') {
+    throw new AppError('invalid_configuration', 'A new customer’s order needs at least one service.', [{ path: 'items', message: 'no service to install or deliver' }])
+  }
+  // The quote may have named no building, or another one: the site is where it must be deliverable.
+  assertServiceable(site.building, catalog, offering, delivered)
   // First touch: what the order page sent, else what the quote was made with.
   const attribution = request.attribution ?? (await findQuoteAttribution(services.db, quote.id))
   const ports = portsNeeded(delivered)
@@ -89,7 +97,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
         throw new AppError('offer_code_invalid', 'The offer code of this quote has been used or has expired.')
       }
       const reserved = await reservePorts(trx, site.building.id, ports.fibre, ports.voice)
-      const status: OrderStatus = !reserved ? 'survey_required' : amountDue === 0 ? 'paid' : request.payment.method === 'online' ? 'awaiting_payment' : 'awaiting_transfer'
+      const status = initialOrderStatus({ portsReserved: reserved, amountDue, paymentMethod: request.payment.method })
       const id = randomUUID()
       const number = orderNumber(now)
       const token = randomBytes(24).toString('base64url')
@@ -143,7 +151,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           payload: {
             orderNumber: number,
             companyName: request.company.name,
-            status: status as 'awaiting_payment' | 'awaiting_transfer' | 'survey_required' | 'paid',
+            status,
             amountDue: status === 'survey_required' ? 0 : amountDue,
             monthly: quote.monthly.estimatedBill,
             installDate: date,
@@ -208,22 +216,7 @@ async function replay(db: Kysely<Database>, key: string, requestHash: string): P
   return { statusCode: stored.status_code, body: JSON.parse(stored.response_json), replayed: true }
 }
 
-interface Delivered {
-  component: Component
-  count: number
-}
-
-/** What will be installed or delivered, as the quote's rule says: its items plus package contents. */
-export function deliveredComponents(quote: Quote, catalog: Catalog): Delivered[] {
-  const offering = catalog.offerings.get(quote.offering)
-  if (!offering) throw new Error(`catalog ${catalog.version} has no offering ${quote.offering}, which quote ${quote.id} was priced with`)
-  const requested = Object.entries(quote.items).map(([code, count]) => ({ code, count }))
-  return kindOf(offering.rule)
-    .delivers(offering.rule, requested, quote.options)
-    .map((item) => ({ component: catalog.components.get(item.code)!, count: item.count }))
-}
-
-function portsNeeded(delivered: Delivered[]): { fibre: number; voice: number } {
+function portsNeeded(delivered: RequestedComponent[]): { fibre: number; voice: number } {
   return {
     fibre: delivered.reduce((total, item) => total + (item.component.needs.fibrePorts ?? 0) * item.count, 0),
     voice: delivered.reduce((total, item) => total + (item.component.needs.voicePorts ?? 0) * item.count, 0),
@@ -248,16 +241,17 @@ function orderItems(quote: Quote) {
 
 /** Fulfilment work: a site installation for lines and broadband, SIM delivery for mobiles, or a survey. */
 function workOrders(
-  delivered: Delivered[],
-  status: OrderStatus,
+  delivered: RequestedComponent[],
+  status: InitialOrderStatus,
   request: OrderRequest,
   routing: { manager_id: string | null; queue_district: string | null },
   at: string,
 ) {
-  const workStatus = status === 'paid' ? 'open' : 'waiting_for_payment'
+  // With nothing due today the work starts at once; otherwise payment releases it (payment-service).
+  const workStatus = status === 'confirmed' ? 'open' : 'waiting_for_payment'
   const slot = { scheduled_date: request.installSlot.date, scheduled_slot: request.installSlot.slot }
   const place = { floor: request.site.floor, unit: request.site.unit }
-  const describe = (items: Delivered[]) => items.map((item) => ({ code: item.component.code, count: item.count }))
+  const describe = (items: RequestedComponent[]) => items.map((item) => ({ code: item.component.code, count: item.count }))
   if (status === 'survey_required') {
     return [{ id: randomUUID(), kind: 'site_survey', status: 'open', details_json: JSON.stringify({ ...place, components: describe(delivered) }), ...routing, ...slot, created_at: at }]
   }

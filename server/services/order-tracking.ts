@@ -5,8 +5,11 @@ import { managerContact } from './building-presenter'
 import { orderLinks } from './order-links'
 import type { Services } from './services'
 
-/** The customer's milestones, in order; survey and cancellation are shown instead where they happen. */
-const milestones = ['received', 'paid', 'scheduled', 'installing', 'active'] as const
+/**
+ * The customer's milestones, in order; survey and cancellation are shown instead where they happen.
+ * An order with nothing due today is confirmed rather than paid, and its timeline says so.
+ */
+const milestonesOf = (settled: 'paid' | 'confirmed') => ['received', settled, 'scheduled', 'installing', 'active'] as const
 
 /** What the customer sees of their order: status, timeline, slot and who follows it up. Nothing else. */
 export async function orderTracking(services: Services, order: OrderRow) {
@@ -15,7 +18,7 @@ export async function orderTracking(services: Services, order: OrderRow) {
   const reachedAt = (status: string) => events.find((event) => event.status === status)?.created_at ?? null
   const status = order.status as OrderStatus
   const reached = new Set(events.map((event) => event.status))
-  const timeline = milestones.map((milestone) => {
+  const timeline = milestonesOf(reached.has('confirmed') ? 'confirmed' : 'paid').map((milestone) => {
     const at = milestone === 'received' ? order.created_at : reachedAt(milestone)
     return { step: milestone, done: milestone === 'received' || reached.has(milestone), at }
   })

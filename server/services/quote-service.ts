@@ -8,6 +8,7 @@ import { findOfferCode, isOfferCodeUsable } from '../repositories/offer-codes-re
 import { insertQuote } from '../repositories/quotes-repository'
 import type { Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
+import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
 
 export const QUOTE_VALIDITY_DAYS = 7
@@ -22,8 +23,10 @@ export async function previewQuote(services: Services, request: QuoteRequest) {
     const { code, message, field } = result.error
     throw new AppError(code, message, field ? [{ path: field, message }] : undefined)
   }
-  if (request.buildingId && !(await findBuildingWithManager(services.db, request.buildingId))) {
-    throw new AppError('building_not_found', `No building with id ${request.buildingId}.`, [{ path: 'buildingId', message: 'unknown building' }])
+  if (request.buildingId) {
+    const found = await findBuildingWithManager(services.db, request.buildingId)
+    if (!found) throw new AppError('building_not_found', `No building with id ${request.buildingId}.`, [{ path: 'buildingId', message: 'unknown building' }])
+    assertServiceable(found.building, catalog, offering, deliveredComponents(catalog, offering, request.items, result.quote.options))
   }
   return { catalogVersion: catalog.version, offering, quote: result.quote }
 }

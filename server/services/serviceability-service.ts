@@ -1,5 +1,9 @@
-import { checkServiceability } from '../domain/serviceability'
+import type { BuildingRow } from '../../db/schema'
+import { checkServiceability, speedRefusal, type BuildingCapacity, type RequestedComponent } from '../domain/serviceability'
 import { AppError } from '../errors'
+import type { Catalog } from '../pricing/catalog'
+import type { Component, Offering } from '../pricing/catalog-schema'
+import { kindOf } from '../pricing/rules/registry'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { buildingSummary, managerContact } from './building-presenter'
 import type { Services } from './services'
@@ -23,14 +27,11 @@ export async function buildingServiceability(
     )
   }
   const offering = offeringSlug ? catalog.offerings.get(offeringSlug) : undefined
-  const broadbandChoices = [...catalog.components.values()].filter(
-    (component) => component.speedMbps && (!offering || offering.items.some((item) => item.code === component.code)),
-  )
   const { building, manager } = found
   const result = checkServiceability(
-    { freeFibrePorts: building.free_fibre_ports, freeVoicePorts: building.free_voice_ports, maxBroadbandMbps: building.max_broadband_mbps },
+    capacityOf(building),
     items.map((item) => ({ component: catalog.components.get(item.code)!, count: item.count })),
-    broadbandChoices,
+    broadbandChoices(catalog, offering),
   )
   return {
     building: buildingSummary(building),
@@ -39,4 +40,46 @@ export async function buildingServiceability(
     // Without a manager, the building's district queue at operations follows up.
     queue: manager ? null : { district: building.district },
   }
+}
+
+/** What will be installed or delivered, as the offering's rule says: the requested items plus package contents. */
+export function deliveredComponents(
+  catalog: Catalog,
+  offering: Offering,
+  items: Record<string, number>,
+  options: Record<string, string>,
+): RequestedComponent[] {
+  const requested = Object.entries(items).map(([code, count]) => ({ code, count }))
+  return kindOf(offering.rule)
+    .delivers(offering.rule, requested, options)
+    .map((item) => ({ component: catalog.components.get(item.code)!, count: item.count }))
+}
+
+/**
+ * Refuses (422 `service_unavailable`) what this building can never deliver, a speed above its
+ * maximum, with the speed it does carry as the alternative. A quote and an order both ask, so a
+ * customer is never sold what cannot be installed; missing ports only make the order a survey.
+ */
+export function assertServiceable(building: BuildingRow, catalog: Catalog, offering: Offering, delivered: RequestedComponent[]): void {
+  const capacity = capacityOf(building)
+  const choices = broadbandChoices(catalog, offering)
+  const refused = speedRefusal(capacity, checkServiceability(capacity, delivered, choices), choices)
+  if (!refused) return
+  throw new AppError(
+    'service_unavailable',
+    `The building cannot serve ${refused.items.map((item) => item.code).join(', ')}.`,
+    refused.items.map((item) => ({ path: `items.${item.code}`, message: `this building carries at most ${building.max_broadband_mbps} Mbps` })),
+    refused.alternatives,
+  )
+}
+
+function capacityOf(building: BuildingRow): BuildingCapacity {
+  return { freeFibrePorts: building.free_fibre_ports, freeVoicePorts: building.free_voice_ports, maxBroadbandMbps: building.max_broadband_mbps }
+}
+
+/** The speeds an alternative may be: the offering's own, or every speed when no offering is named. */
+function broadbandChoices(catalog: Catalog, offering: Offering | undefined): Component[] {
+  return [...catalog.components.values()].filter(
+    (component) => component.speedMbps && (!offering || offering.items.some((item) => item.code === component.code)),
+  )
 }

@@ -19,6 +19,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   not_eligible: { zh: '这个套餐仅面向已有固话的老客户。', en: 'This bundle is for existing fixed-line customers only.' },
   invalid_term: { zh: '这个套餐没有您选择的合约期。', en: 'This bundle is not offered for that contract term.' },
   invalid_configuration: { zh: '这个组合不可选，请按提示调整。', en: 'That combination is not possible; please adjust it as shown.' },
+  service_unavailable: {
+    zh: '您所在的楼宇暂时无法提供所选的服务（如该宽带速率），请改选楼宇可提供的选项。',
+    en: 'Your building cannot provide a service you chose (such as that broadband speed); please choose one it can provide.',
+  },
   prior_spend_required: { zh: '请填写近 3 个月每月的通信费，我们据此计算您的方案。', en: 'Please enter your telecom spend of each of the last 3 months; your plan is based on it.' },
   below_minimum: { zh: '月均通信费低于本计划的起步金额，可以看看其他套餐。', en: 'Your average monthly spend is below this plan’s minimum; other bundles may suit you better.' },
   refer_to_manager: { zh: '您的通信费规模较大，楼宇经理将为您单独定制方案，请留下联系方式。', en: 'For a spend this large your building manager prepares a tailored plan; leave your details and they will call.' },

@@ -146,7 +146,7 @@ describe.each(databaseKinds)('placing orders on %s', (kind) => {
     const quote = await createQuote(seeded.api, { offering: 'shangjiale', termMonths: 12, customer: { status: 'new' } })
     expect(quote.oneTime.total).toBe(0)
     const order = await (await postOrder(seeded.api, orderBody(quote.id))).json()
-    expect(order.status).toBe('paid')
+    expect(order.status).toBe('confirmed')
     const work = await db().selectFrom('work_orders').select(['kind', 'status']).where('order_id', '=', order.id).orderBy('kind').execute()
     expect(work).toEqual([{ kind: 'sim_delivery', status: 'open' }, { kind: 'site_installation', status: 'open' }])
   })

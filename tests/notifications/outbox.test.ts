@@ -36,7 +36,7 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
       orderNumber: 'OB-20261120-0042',
       companyName: '<script>alert(1)</script> 示例科技',
       buildingName: '金茂大厦',
-      status: 'paid',
+      status: 'confirmed',
       installDate: '2026-12-01',
       installSlot: 'pm',
       contactName: '李雷',
@@ -359,11 +359,11 @@ describe('renderEmail', () => {
     const zh = renderEmail('manager_new_order', messages.manager_new_order.payload as never, 'zh')
     expect(zh.text).toContain('2026-12-01 下午')
     expect(zh.text).toContain('¥1,234.56')
-    expect(zh.text).toContain('已付款')
+    expect(zh.text).toContain('状态：已确认（今日无需付款）')
     expect(zh.text).toContain('「浦东新区」区待分配队列')
     const en = renderEmail('manager_new_order', messages.manager_new_order.payload as never, 'en')
     expect(en.text).toContain('2026-12-01, afternoon')
-    expect(en.text).toContain('Status: Paid')
+    expect(en.text).toContain('Status: Confirmed (nothing due today)')
     const lead = renderEmail('manager_new_lead', { company: 'A\nB', contactName: 'x', mobile: '1', source: 'abandoned_quote' }, 'en')
     expect(lead.subject).toBe('New lead: A B')
     expect(lead.text).toContain('Source: Abandoned quote')
