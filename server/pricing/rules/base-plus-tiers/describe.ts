@@ -23,7 +23,8 @@ export function describeBasePlusTiers(args: BasePlusTiersArgs, scope: DescribeSc
   })
   const baselines = args.tiers.map((tier) => yuan(tier.baseline))
   const highlights: Text[] = [
-    text(`${baselines.map((baseline) => baseline.zh).join('/')}${args.tiers.length}档，档内增值业务免费`, `${args.tiers.length} tiers (${baselines.map((baseline) => baseline.en).join(' / ')}) with value-added services free`),
+    // The tier count leads in zh: after the last amount it would read as more decimals ("¥1,000.003档").
+    text(`${args.tiers.length}档月保底：${baselines.map((baseline) => baseline.zh).join('/')}，档内增值业务免费`, `${args.tiers.length} tiers (${baselines.map((baseline) => baseline.en).join(' / ')}) with value-added services free`),
     ...args.tiers
       .filter((tier) => tier.excessRateBp !== null)
       .map((tier) =>

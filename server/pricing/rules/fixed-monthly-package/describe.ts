@@ -12,6 +12,7 @@ export function describeFixedMonthlyPackage(args: FixedMonthlyPackageArgs, scope
     en: `${name(code).en} ${yuan(args.voiceBaseline + price).en}`,
   }))
   let from = 0
+  // In zh, 部分 keeps a tier's amount apart from its discount: "前¥200.009折" would read as ¥200.009.
   const tiers: Text[] = args.excessTiers.map((tier) => {
     const off = discount(tier.rateBp)
     const part =
@@ -19,7 +20,7 @@ export function describeFixedMonthlyPackage(args: FixedMonthlyPackageArgs, scope
         ? from === 0
           ? text(`超出部分${off.zh}`, `the excess at ${off.en}`)
           : text(`其余${off.zh}`, `the rest at ${off.en}`)
-        : text(`${from === 0 ? '前' : `${yuan(from).zh}至`}${yuan(tier.upTo).zh}${off.zh}`, `${from === 0 ? 'the first' : `from ${yuan(from).en} to`} ${yuan(tier.upTo).en} at ${off.en}`)
+        : text(`${from === 0 ? '前' : `${yuan(from).zh}至`}${yuan(tier.upTo).zh}部分${off.zh}`, `${from === 0 ? 'the first' : `from ${yuan(from).en} to`} ${yuan(tier.upTo).en} at ${off.en}`)
     if (tier.upTo !== null) from = tier.upTo
     return part
   })

@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest'
+import { describeOffering } from '../../describe-offering'
+import { type QuoteRequestInput } from '../../../schemas/quote-request'
+import { catalog, catalogWithRule, expectReadableAmounts, quote, termsOf, wordsOf } from '../../testing'
+
+/** local-ld-gift in words (local_spend_gift): each tier's threshold × rate = credit, from the args. */
+
+const langs = ['zh', 'en'] as const
+const offering = catalog.offerings.get('local-ld-gift')!
+const request = (local_voice: number): QuoteRequestInput => ({
+  offering: 'local-ld-gift',
+  termMonths: 0,
+  items: { 'fixed-line': 1 },
+  customer: { status: 'new' },
+  usage: { local_voice },
+})
+
+describe('local-ld-gift description', () => {
+  it.each(langs)('%s: price and terms state every tier as threshold × rate = credit', (lang) => {
+    const words = wordsOf(describeOffering(catalog, offering), lang)
+    for (const part of [words.price, words.terms, termsOf(quote(request(0)), lang)]) {
+      expect(part).toContain('¥200.00 × 10% = ¥20.00')
+      expect(part).toContain('¥500.00 × 15% = ¥75.00')
+      expect(part).toContain('¥1,000.00 × 20% = ¥200.00')
+    }
+    // the selling point: from the lowest threshold, the range of credits
+    expect(words.highlights).toContain('¥20.00–¥200.00')
+  })
+
+  it.each(langs)('%s: the FAQ says the credit lapses', (lang) => {
+    expect(wordsOf(describeOffering(catalog, offering), lang).faq).toMatch(lang === 'zh' ? /作废/ : /lapses/)
+  })
+
+  it('every amount is readable', () => {
+    expectReadableAmounts(describeOffering(catalog, offering))
+  })
+
+  it('follows the ¥500 tier’s rate (15 % → 12 %) of the price book data: gift, description and terms', () => {
+    const changed = catalogWithRule('local-ld-gift', (rule) => {
+      rule.giftTiers.find((tier: { minLocalVoice: number }) => tier.minLocalVoice === 50000).rateBp = 1200
+    })
+    // ¥500 × 12 % = ¥60
+    expect(quote(request(60000)).gifts.map((gift) => gift.amount)).toEqual([7500])
+    expect(quote(request(60000), changed).gifts.map((gift) => gift.amount)).toEqual([6000])
+    // the other tiers keep their rates
+    expect(quote(request(100000), changed).gifts.map((gift) => gift.amount)).toEqual([20000])
+
+    for (const lang of langs) {
+      const words = wordsOf(describeOffering(changed, changed.offerings.get('local-ld-gift')!), lang)
+      for (const part of [words.price, words.terms, termsOf(quote(request(60000), changed), lang)]) {
+        expect(part).toContain('¥500.00 × 12% = ¥60.00')
+        expect(part).not.toContain('15%')
+      }
+    }
+  })
+})
