@@ -5,6 +5,7 @@ import { MAX_ITEM_COUNT, quoteRequestSchema, type QuoteRequestInput } from '../s
 import { catalog, price, quote } from './testing'
 import { priceQuote } from './engine'
 import { divideHalfUp } from './money'
+import { kindOf, ruleKinds } from './rules/registry'
 
 /** Invariants of PRICING.md "Quote totals" over generated valid requests of every offering. */
 
@@ -235,6 +236,26 @@ describe.each(slugs)('%s: valid requests', (slug) => {
       const request = quoteRequestSchema.parse(input)
       const offering = catalog.offerings.get(request.offering)!
       expect(priceQuote(catalog, offering, request)).toEqual(priceQuote(catalog, offering, quoteRequestSchema.parse(structuredClone(input))))
+    })
+  })
+
+  it('have only lines whose rule is one of the codes of the offering’s rule kind', () => {
+    const codes: readonly string[] = ruleKinds[catalog.offerings.get(slug)!.rule.kind].codes
+    check((input) => {
+      const q = quote(input)
+      for (const line of [...q.oneTime.lines, ...q.monthly.lines]) expect(codes, `${line.code}: ${line.rule}`).toContain(line.rule)
+    })
+  })
+
+  it('deliver every requested item with a count above 0, at least as many as requested', () => {
+    const rule = catalog.offerings.get(slug)!.rule
+    check((input) => {
+      const q = quote(input)
+      const requested = Object.entries(input.items ?? {}).map(([code, count]) => ({ code, count }))
+      const delivered = new Map(kindOf(rule).delivers(rule, requested, q.options).map((item) => [item.code, item.count]))
+      for (const { code, count } of requested.filter((item) => item.count > 0)) {
+        expect(delivered.get(code) ?? 0, code).toBeGreaterThanOrEqual(count)
+      }
     })
   })
 

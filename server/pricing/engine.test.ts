@@ -5,7 +5,7 @@ import { quote, refusal } from './testing'
 
 /**
  * PRICING.md "General rules" and "Quote totals": error precedence, absent items, unlisted items and
- * options, error fields, savings. Rule kinds have their own files (engine.*.test.ts).
+ * options, error fields, savings. Rule kinds have their own files (rules/<kind>/price.test.ts).
  */
 
 const prior = (amount: number): [number, number, number] => [amount, amount, amount]
