@@ -93,6 +93,13 @@ export function speedRefusal(capacity: BuildingCapacity, checked: Serviceability
   return { items, alternatives: fastest ? replacements(items, fastest) : [] }
 }
 
+/** A choice a building cannot serve, as the configurator shows it: it carries at most `maxMbps`; `instead` is the fastest it does. */
+export interface UnavailableChoice {
+  code: string
+  maxMbps: number
+  instead?: string
+}
+
 function fastestServable(capacity: BuildingCapacity, broadbandChoices: Component[]): Component | undefined {
   return broadbandChoices
     .filter((choice) => choice.speedMbps && (choice.needs.minSpeedMbps ?? 0) <= capacity.maxBroadbandMbps)

@@ -1,5 +1,5 @@
 import type { BuildingRow } from '../../db/schema'
-import { checkServiceability, speedRefusal, type BuildingCapacity, type RequestedComponent } from '../domain/serviceability'
+import { checkServiceability, speedRefusal, type BuildingCapacity, type RequestedComponent, type SpeedRefusal, type UnavailableChoice } from '../domain/serviceability'
 import { AppError } from '../errors'
 import type { Catalog } from '../pricing/catalog'
 import type { Component, Offering } from '../pricing/catalog-schema'
@@ -61,9 +61,7 @@ export function deliveredComponents(
  * customer is never sold what cannot be installed; missing ports only make the order a survey.
  */
 export function assertServiceable(building: BuildingRow, catalog: Catalog, offering: Offering, delivered: RequestedComponent[]): void {
-  const capacity = capacityOf(building)
-  const choices = broadbandChoices(catalog, offering)
-  const refused = speedRefusal(capacity, checkServiceability(capacity, delivered, choices), choices)
+  const refused = refusalAt(building, catalog, offering, delivered)
   if (!refused) return
   throw new AppError(
     'service_unavailable',
@@ -71,6 +69,23 @@ export function assertServiceable(building: BuildingRow, catalog: Catalog, offer
     refused.items.map((item) => ({ path: `items.${item.code}`, message: `this building carries at most ${building.max_broadband_mbps} Mbps` })),
     refused.alternatives,
   )
+}
+
+/** The offering's choices this building can never serve (the configurator disables them), with what it offers instead. */
+export function unservableChoices(building: BuildingRow, catalog: Catalog, offering: Offering): UnavailableChoice[] {
+  const everyChoice = offering.items.map((item) => ({ component: catalog.components.get(item.code)!, count: 1 }))
+  const refused = refusalAt(building, catalog, offering, everyChoice)
+  if (!refused) return []
+  return refused.items.map((item) => {
+    const instead = refused.alternatives.find((alternative) => alternative.replaces === item.code)?.code
+    return { code: item.code, maxMbps: building.max_broadband_mbps, ...(instead ? { instead } : {}) }
+  })
+}
+
+function refusalAt(building: BuildingRow, catalog: Catalog, offering: Offering, requested: RequestedComponent[]): SpeedRefusal | undefined {
+  const capacity = capacityOf(building)
+  const choices = broadbandChoices(catalog, offering)
+  return speedRefusal(capacity, checkServiceability(capacity, requested, choices), choices)
 }
 
 function capacityOf(building: BuildingRow): BuildingCapacity {

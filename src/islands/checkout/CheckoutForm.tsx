@@ -7,6 +7,7 @@ import { isMainlandMobile } from '../../../server/schemas/mainland-mobile'
 import type { OrderRequestInput } from '../../../server/schemas/order-request'
 import { api, type ApiErrorBody } from '../../lib/api-client'
 import type { CheckoutText } from '../../lib/checkout-text'
+import { fill } from '../../lib/configurator-text'
 import Field from '../configurator/Field'
 
 export interface CheckoutBuilding {
@@ -53,6 +54,14 @@ export default function CheckoutForm(props: Props) {
     return `${isoDate.slice(5).replace('-', t.lang === 'zh' ? '月' : '/')}${t.lang === 'zh' ? '日' : ''} ${t.weekdays[day.getUTCDay()]}`
   }
 
+  /** The refusal in the customer's words; what they chose is the quote's, so they are sent back to change it. */
+  const failureText = (error: ApiErrorBody['error']) => {
+    if (error.code === 'invalid_configuration' && error.issues?.some((issue) => issue.path === 'items')) return t.noService
+    const instead = error.alternatives?.[0]
+    const general = t.errors[error.code] ?? t.errors.internal_error
+    return instead ? `${general}${t.lang === 'zh' ? '' : ' '}${fill(t.instead, { name: instead.name[t.lang], monthly: formatYuan(instead.monthly, t.lang) })}` : general
+  }
+
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
@@ -88,7 +97,7 @@ export default function CheckoutForm(props: Props) {
         const { error } = (await response.json()) as unknown as ApiErrorBody
         const byField = Object.fromEntries((error.issues ?? []).map((issue) => [fieldOf(issue.path), t.errors[error.code] ?? t.errors.invalid_request]))
         setProblems(byField)
-        if (Object.keys(byField).length === 0 || error.code !== 'invalid_request') setFailure(t.errors[error.code] ?? t.errors.internal_error)
+        if (Object.keys(byField).length === 0 || error.code !== 'invalid_request') setFailure(failureText(error))
         return
       }
       const order = await response.json()

@@ -1,5 +1,6 @@
 import { createMemo, For, Index, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
+import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { Attribution } from '../../../server/schemas/attribution'
 import { formatYuan } from '../../../server/pricing/money'
 import type { PricedQuote } from '../../../server/schemas/quote'
@@ -29,6 +30,8 @@ interface Props {
   initialSize: CompanySize
   preferredBroadband?: string
   buildingId?: string
+  /** Choices the visitor's building cannot serve: shown, but disabled with the reason. */
+  unavailable?: UnavailableChoice[]
   attribution?: Attribution
 }
 
@@ -37,7 +40,8 @@ export default function Configurator(props: Props) {
   const offering = props.offering
   const t = props.text
   const lang = t.lang
-  const [config, setConfig] = createStore<Configuration>(defaultConfiguration(offering, props.initialSize, props.preferredBroadband))
+  const unavailable = props.unavailable ?? []
+  const [config, setConfig] = createStore<Configuration>(defaultConfiguration(offering, props.initialSize, props.preferredBroadband, unavailable))
 
   const built = createMemo(() => buildRequest(offering, config, { buildingId: props.buildingId, attribution: props.attribution }))
   const request = () => {
@@ -84,7 +88,7 @@ export default function Configurator(props: Props) {
   }
 
   const chooseSize = (size: CompanySize) => {
-    const defaults = defaultConfiguration(offering, size, props.preferredBroadband)
+    const defaults = defaultConfiguration(offering, size, props.preferredBroadband, unavailable)
     setConfig({ size, items: defaults.items, prior: defaults.prior, current: defaults.current, usage: defaults.usage })
   }
   const countInput = (code: string, value: string) => {
@@ -173,12 +177,32 @@ export default function Configurator(props: Props) {
                     </label>
                   </Show>
                   <For each={group().codes}>
-                    {(code) => (
-                      <label class="choice">
-                        <input type="radio" name={`group-${index}`} value={code} checked={config.groups[index] === code} onChange={() => setConfig('groups', index, code)} />
-                        {componentName(code)}
-                      </label>
-                    )}
+                    {(code) => {
+                      const blocked = unavailable.find((choice) => choice.code === code)
+                      // The choice is named by its component alone; why it cannot be chosen is its description.
+                      const nameId = `cfg-choice-${code}`
+                      const reasonId = `cfg-unavailable-${code}`
+                      return (
+                        <label class="choice" classList={{ 'choice--unavailable': Boolean(blocked) }}>
+                          <input
+                            type="radio"
+                            name={`group-${index}`}
+                            value={code}
+                            checked={config.groups[index] === code}
+                            disabled={Boolean(blocked)}
+                            aria-labelledby={blocked ? nameId : undefined}
+                            aria-describedby={blocked ? reasonId : undefined}
+                            onChange={() => setConfig('groups', index, code)}
+                          />
+                          <span>
+                            <span id={nameId}>{componentName(code)}</span>
+                            <Show when={blocked}>
+                              {(choice) => <span class="choice__reason" id={reasonId}>{fill(t.speedUnavailable, { max: choice().maxMbps })}</span>}
+                            </Show>
+                          </span>
+                        </label>
+                      )
+                    }}
                   </For>
                 </div>
                 <Show when={problem(`group.${index}`)}><span class="error" role="alert">{problem(`group.${index}`)}</span></Show>

@@ -19,6 +19,16 @@ describe('defaultConfiguration', () => {
     expect(defaultConfiguration(detail('bb-express'), 'lt50', 'bb-300').groups).toEqual(['bb-300'])
   })
 
+  it('never starts with a speed the building cannot serve, even when preferred: the fastest it carries instead', () => {
+    const slow = [{ code: 'bb-1000', maxMbps: 300, instead: 'bb-300' }]
+    expect(defaultConfiguration(detail('bb-express'), 'gt200', undefined, slow).groups).toEqual(['bb-300'])
+    expect(defaultConfiguration(detail('bb-express'), 'lt50', 'bb-1000', slow).groups).toEqual(['bb-300'])
+    expect(defaultConfiguration(detail('bb-express'), 'lt50', undefined, slow).groups).toEqual(['bb-100'])
+    expect(defaultConfiguration(detail('evergreen'), 'lt50', 'bb-1000', slow).groups).toEqual(['bb-300'])
+    const nothing = [{ code: 'bb-100', maxMbps: 50 }, { code: 'bb-300', maxMbps: 50 }, { code: 'bb-1000', maxMbps: 50 }]
+    expect(defaultConfiguration(detail('bb-express'), 'gt200', undefined, nothing).groups).toEqual([''])
+  })
+
   it('starts existing-only offerings as an existing customer, with the longest term and first options', () => {
     const fixedMobile = defaultConfiguration(detail('fixed-mobile'), 'lt50')
     expect(fixedMobile.status).toBe('existing')

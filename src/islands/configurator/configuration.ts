@@ -1,3 +1,4 @@
+import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { UsageCategory } from '../../../server/pricing/catalog-schema'
 import type { QuoteRequestInput } from '../../../server/schemas/quote-request'
 import type { offeringDetail } from '../../../server/services/offering-presenter'
@@ -31,8 +32,16 @@ export function groupOf(offering: OfferingDetail, code: string): number {
   return offering.itemGroups.findIndex((group) => group.codes.includes(code))
 }
 
-/** A starting configuration for a company of this size: required items at typical counts, the rest off. */
-export function defaultConfiguration(offering: OfferingDetail, size: CompanySize, preferredBroadband?: string): Configuration {
+/**
+ * A starting configuration for a company of this size: required items at typical counts, the rest off.
+ * A choice the building cannot serve is never the starting one, even when preferred.
+ */
+export function defaultConfiguration(
+  offering: OfferingDetail,
+  size: CompanySize,
+  preferredBroadband?: string,
+  unavailable: readonly UnavailableChoice[] = [],
+): Configuration {
   const defaults = sizeDefaults[size]
   const typical: Record<string, number> = { 'fixed-line': defaults.fixedLines, 'mobile-line': defaults.mobileLines }
   const items = Object.fromEntries(
@@ -40,10 +49,17 @@ export function defaultConfiguration(offering: OfferingDetail, size: CompanySize
       .filter((component) => groupOf(offering, component.code) < 0)
       .map((component) => [component.code, component.min > 0 ? clamp(typical[component.code] ?? component.min, component.min, component.max) : 0]),
   )
+  // A choice the building cannot serve gives way to the fastest it carries (or to none).
+  const servable = (code: string) => {
+    const blocked = unavailable.find((choice) => choice.code === code)
+    return blocked ? blocked.instead : code
+  }
   const groups = offering.itemGroups.map((group) => {
-    if (preferredBroadband && group.codes.includes(preferredBroadband)) return preferredBroadband
+    const fromGroup = (code: string | undefined) => (code && group.codes.includes(code) ? servable(code) : undefined)
+    const preferred = fromGroup(preferredBroadband)
+    if (preferred) return preferred
     if (group.min === 0) return ''
-    return group.codes.includes(defaults.broadband) ? defaults.broadband : group.codes[0]
+    return fromGroup(defaults.broadband) ?? fromGroup(group.codes[0]) ?? ''
   })
   const spend = yuanText(defaults.monthlySpend)
   return {

@@ -34,6 +34,17 @@ describe('local-ld-gift (local_spend_gift)', () => {
     expect(giftsOf(q)).toEqual(amount === null ? [] : [{ kind: 'long_distance_credit', amount }])
   })
 
+  it('lists only the usage categories the customer uses, like every other kind', () => {
+    expect(monthlyLines(quote(gift(30000)))).toEqual([
+      ['fixed-line', 5000, 'local_spend_gift.standard_monthly'],
+      ['usage:local_voice', 30000, 'local_spend_gift.usage_at_standard_tariff'],
+    ])
+  })
+
+  it('the gift label works the credit out as threshold × rate, never as a share of all local calls', () => {
+    expect(quote(gift(60000)).gifts[0].label.en).toContain('¥500.00 × 15% = ¥75.00')
+  })
+
   it('the gift label states the tier, its rate and the credit', () => {
     const [credit] = quote(gift(50000)).gifts
     expect(credit.label.en).toContain('¥500.00')

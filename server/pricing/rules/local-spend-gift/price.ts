@@ -1,5 +1,5 @@
 import { percent, text, yuan } from '../../labels'
-import { installLines, rentalLines, usageLine, type PricingContext, type RuleOutcome } from '../../pricing-context'
+import { hasUsage, installLines, rentalLines, usageLine, type PricingContext, type RuleOutcome } from '../../pricing-context'
 import type { LocalSpendGiftArgs } from './args'
 import type { LocalSpendGiftCode } from './codes'
 import { giftOf, tierReached } from './gift-tier'
@@ -9,7 +9,7 @@ export function priceLocalSpendGift(ctx: PricingContext, args: LocalSpendGiftArg
   const tier = tierReached(args, ctx.usage.local_voice)
   const lines = [
     ...rentalLines(ctx.items, 'local_spend_gift.standard_monthly'),
-    ...args.usage.map((category) => usageLine(category, ctx.usage[category], 'local_spend_gift.usage_at_standard_tariff')),
+    ...args.usage.map((category) => usageLine(category, ctx.usage[category], 'local_spend_gift.usage_at_standard_tariff')).filter(hasUsage),
   ]
 
   return {
@@ -24,8 +24,8 @@ export function priceLocalSpendGift(ctx: PricingContext, args: LocalSpendGiftArg
             kind: args.giftKind,
             amount: giftOf(tier),
             label: text(
-              `本地通话满${yuan(tier.minLocalVoice).zh}送${percent(tier.rateBp)}：次月长途额度${yuan(giftOf(tier)).zh}，当月不用作废`,
-              `Local calls of ${yuan(tier.minLocalVoice).en} or more earn ${percent(tier.rateBp)} of it: ${yuan(giftOf(tier)).en} of long-distance credit next month; lapses if unused`,
+              `本地通话满${yuan(tier.minLocalVoice).zh}档：${yuan(tier.minLocalVoice).zh} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).zh} 次月长途额度，当月不用作废`,
+              `Local calls of ${yuan(tier.minLocalVoice).en} or more: ${yuan(tier.minLocalVoice).en} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).en} of long-distance credit next month; lapses if unused`,
             ),
           },
         ]
