@@ -54,9 +54,6 @@ export function kindOf<Rule extends PricingRule>(rule: Rule): RuleKind<Rule> {
   return ruleKinds[rule.kind] as unknown as RuleKind<Rule>
 }
 
-/** Every line code any rule kind can produce. */
-export const allRuleCodes: ReadonlySet<string> = new Set(Object.values(ruleKinds).flatMap((kind) => kind.codes))
-
 /** The choices of each option a rule asks for: `{ plan: ['A', 'B', 'C'] }`. */
 export function optionChoices(rule: PricingRule): Record<string, string[]> {
   return Object.fromEntries(kindOf(rule).options(rule).map((option) => [option.name, option.choices.map((choice) => choice.id)]))
