@@ -4,8 +4,8 @@ import type { PricedQuote } from '../schemas/quote'
 import { MAX_ITEM_COUNT, quoteRequestSchema, type QuoteRequestInput } from '../schemas/quote-request'
 import { catalog, price, quote } from './testing'
 import { priceQuote } from './engine'
-import { divideHalfUp } from './money'
 import { kindOf, ruleKinds } from './rules/registry'
+import { prepaidPerMonth } from './monthly-cost'
 
 /** Invariants of PRICING.md "Quote totals" over generated valid requests of every offering. */
 
@@ -267,7 +267,7 @@ describe.each(slugs)('%s: valid requests', (slug) => {
         expect(q.savings).toBeNull()
       } else {
         expect(q.savings).toEqual({
-          monthly: current - q.monthly.estimatedBill - (q.prepaid ? divideHalfUp(q.prepaid.amount, q.prepaid.months) : 0),
+          monthly: current - q.monthly.estimatedBill - prepaidPerMonth(q.prepaid),
           annual: 12 * current - total(q.schedule.map((month) => month.bill)) - (q.prepaid?.amount ?? 0),
           currentMonthlySpend: current,
         })

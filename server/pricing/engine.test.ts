@@ -140,6 +140,20 @@ describe('items and options', () => {
   })
 })
 
+describe('termTotal (what the whole term costs)', () => {
+  it('is the one-time charges plus the bills of every month of the term, past the first year too', () => {
+    const twoYears = quote({ offering: 'fixed-broadband', termMonths: 24, items: { 'fixed-line': 1, 'bb-100': 1 }, customer: { status: 'new' } })
+    // ¥200 line install (broadband install waived for new customers) + 24 × S (¥400)
+    expect(twoYears.termTotal).toBe(20000 + 24 * 40000)
+    const winback = quote({ offering: 'evergreen-winback', termMonths: 12, customer: { status: 'existing', priorMonthlySpend: prior(100000) } })
+    expect(winback.termTotal).toBe(6 * 105000 + 6 * 110000)
+  })
+
+  it('is null without a contract term', () => {
+    expect(quote({ offering: 'bb-express', termMonths: 0, options: { payment: 'monthly' }, items: { 'bb-100': 1 }, customer: { status: 'new' } }).termTotal).toBeNull()
+  })
+})
+
 describe('savings', () => {
   const gift = (currentMonthlySpend?: number): QuoteRequestInput => ({
     offering: 'local-ld-gift',

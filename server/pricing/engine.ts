@@ -1,10 +1,11 @@
-import type { PricedQuote, Prepaid } from '../schemas/quote'
+import type { PricedQuote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import type { Catalog } from './catalog'
 import type { Offering } from './catalog-schema'
 import { describeOffering } from './describe-offering'
 import { earlyTerminationFees } from './early-termination'
 import { divideHalfUp, sum } from './money'
+import { monthlyCost } from './monthly-cost'
 import { usageCategories } from './primitives'
 import type { PricingContext, RequestedItem, RuleOutcome } from './pricing-context'
 import { pricingError, type PricingError } from './pricing-error'
@@ -117,18 +118,14 @@ function checkItems(catalog: Catalog, offering: Offering, request: QuoteRequest)
   return items
 }
 
-/** What month 1 costs: its bill plus the prepayment spread over the months it buys (rounded half up). */
-export function monthlyCost(estimatedBill: number, prepaid: Prepaid | null): number {
-  return estimatedBill + (prepaid ? divideHalfUp(prepaid.amount, prepaid.months) : 0)
-}
-
 function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
   const { request, offering } = ctx
   const oneTimeTotal = sum(outcome.oneTime.filter((line) => !line.waived).map((line) => line.amount))
   const waivedTotal = sum(outcome.oneTime.filter((line) => line.waived).map((line) => line.amount))
+  const billOf = (month: number) => sum(outcome.monthLines(month).map((line) => line.amount))
   const schedule = Array.from({ length: MONTHS_IN_YEAR }, (_, index) => ({
     month: index + 1,
-    bill: sum(outcome.monthLines(index + 1).map((line) => line.amount)),
+    bill: billOf(index + 1),
   }))
   const yearOfBills = sum(schedule.map((month) => month.bill))
   const estimatedBill = schedule[0].bill
@@ -151,6 +148,8 @@ function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
     schedule,
     gifts: outcome.gifts,
     firstYearTotal: oneTimeTotal + yearOfBills,
+    // A 24-month term runs past the first-year schedule, so its bills are priced month by month here.
+    termTotal: request.termMonths > 0 ? oneTimeTotal + sum(Array.from({ length: request.termMonths }, (_, index) => billOf(index + 1))) : null,
     earlyTermination: earlyTerminationFees(offering.earlyTermination, request.termMonths, {
       commitment: outcome.etfCommitment,
       broadbandDiscountPerMonth: outcome.broadbandDiscountPerMonth,

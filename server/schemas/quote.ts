@@ -45,6 +45,8 @@ export const pricedQuoteSchema = z.object({
   schedule: z.array(z.object({ month: z.number().int(), bill: amount })),
   gifts: z.array(giftSchema),
   firstYearTotal: amount,
+  /** What the whole contract term costs: one-time charges and the bills of months 1..term; null without a term (and in quotes stored before it). */
+  termTotal: amount.nullable().default(null),
   earlyTermination: z.array(z.object({ afterMonths: z.number().int(), fee: amount })),
   /** Paid up front for months of service (also a one-time line); quotes stored before it have none. */
   prepaid: prepaidSchema.nullable().default(null),
