@@ -107,24 +107,45 @@ describe('buildCatalog', () => {
 
 describe('fromMonthlyPrice', () => {
   const catalog = buildCatalog('test', seed)
-  const from = (slug: string, c: Catalog = catalog) => fromMonthlyPrice(c, c.offerings.get(slug)!)
+  const fromPrice = (slug: string, c: Catalog = catalog) => fromMonthlyPrice(c, c.offerings.get(slug)!)!
+  const from = (slug: string, c: Catalog = catalog) => fromPrice(slug, c).monthly
 
-  it('gives the lowest first-year average of the smallest configuration for the seed', () => {
-    expect(from('bb-express')).toBe(33300) // prepay-12 of 100M: 12 × 333 / 12
+  it('gives the lowest monthly cost of the smallest configuration for the seed, prepayments spread over their months', () => {
+    expect(from('bb-express')).toBe(33300) // prepay-12 of 100M: ¥3,996 / 12
     expect(from('evergreen')).toBe(45000) // plan C at X = 500: 0.9 × 500
     expect(from('shangjiale')).toBe(9900)
     expect(from('fixed-broadband')).toBe(40000) // S = 100 + 300
     expect(from('fixed-mobile')).toBe(8800) // 50 + 38
     expect(from('local-ld-gift')).toBe(2500)
     expect(from('business-plus')).toBe(30000)
-    expect(from('evergreen-winback')).toBe(53750) // (6 × 525 + 6 × 550) / 12
+    expect(from('evergreen-winback')).toBe(52500) // month 1: 1.05 × 500
+  })
+
+  it('says what the price is of: option, prepayment, term and the spend it assumes', () => {
+    expect(fromPrice('bb-express')).toEqual({
+      monthly: 33300,
+      options: { payment: 'prepay-12' },
+      termMonths: 0,
+      prepaid: { amount: 399600, months: 12 },
+      x: null,
+      basis: { zh: '预付12个月，一次付 ¥3,996.00，无合约期', en: 'Prepay 12 months, ¥3,996.00 up front, no contract' },
+    })
+    expect(fromPrice('evergreen')).toMatchObject({
+      options: { plan: 'C' },
+      termMonths: 6,
+      prepaid: null,
+      x: 50000,
+      basis: { zh: 'C 计划，合约期 6个月，按月均通信费 ¥500.00 计', en: 'Plan C, 6-month contract, for an average spend of ¥500.00 a month' },
+    })
+    expect(fromPrice('local-ld-gift').basis).toEqual({ zh: '无合约期', en: 'no contract' })
+    expect(fromPrice('fixed-broadband')).toMatchObject({ termMonths: 12, basis: { en: '12-month contract' } })
   })
 
   it('follows a change of the 12-month price of 100M in the price book data', () => {
     const book = clone()
     componentOf(book, 'bb-100').termPrices.find((price: any) => price.termMonths === 12).monthly = 30000
     const cheaper = buildCatalog('cheaper', book)
-    expect(from('bb-express', cheaper)).toBe(30000)
+    expect(fromPrice('bb-express', cheaper)).toMatchObject({ monthly: 30000, prepaid: { amount: 360000, months: 12 } })
     const prepay = quoteWith(cheaper, {
       offering: 'bb-express',
       termMonths: 0,
@@ -148,10 +169,14 @@ describe('fromMonthlyPrice', () => {
     expect(from('bb-express')).toBe(33300)
   })
 
-  it('picks another payment when prepaying 12 months stops being the cheapest', () => {
+  it('picks another payment when prepaying 12 months stops being the cheapest, and says so', () => {
     const book = clone()
     componentOf(book, 'bb-100').termPrices.find((price: any) => price.termMonths === 12).monthly = 60000
-    // prepay-6: (6 × 46500 + 6 × 63000) / 12 = 54750 < 60000 < 63000
-    expect(from('bb-express', buildCatalog('dearer', book))).toBe(54750)
+    // prepay-6: ¥2,790 / 6 = 46500 a month while prepaid < 60000 < 63000
+    expect(fromPrice('bb-express', buildCatalog('dearer', book))).toMatchObject({
+      monthly: 46500,
+      options: { payment: 'prepay-6' },
+      basis: { en: 'Prepay 6 months, ¥2,790.00 up front, no contract' },
+    })
   })
 })

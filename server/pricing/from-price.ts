@@ -1,17 +1,30 @@
+import type { Prepaid } from '../schemas/quote'
 import type { Catalog } from './catalog'
 import type { Offering } from './catalog-schema'
 import { priceQuote } from './engine'
-import { divideHalfUp, sum } from './money'
-import { optionChoices } from './rules/registry'
+import { months, text, yuan, type Text } from './labels'
+import { monthlyCost } from './monthly-cost'
+import { optionChoices, optionLabels } from './rules/registry'
 
-const MONTHS_IN_YEAR = 12
+/** A "from" price and what it is the price of, so the page can say it and the configurator open on it. */
+export interface FromPrice {
+  /** Month 1's bill plus any prepayment spread over its months, as savings count it; installation excluded. */
+  monthly: number
+  options: Record<string, string>
+  termMonths: number
+  prepaid: Prepaid | null
+  /** The average monthly spend the price assumes, where the price follows it (commitment plans). */
+  x: number | null
+  /** The option, prepayment, term and assumed spend in words, e.g. "Prepay 12 months, ¥3,996.00 up front, no contract". */
+  basis: Text
+}
 
 /**
- * "From ¥N a month": the lowest first-year average of the smallest configuration, over every
- * option and term. Prepayments count (they buy months); installation fees do not.
+ * "From ¥N a month": the lowest monthly cost of the smallest configuration over every option and term;
+ * on a tie the first option and term listed. The configurator opens on the same choices.
  */
-export function fromMonthlyPrice(catalog: Catalog, offering: Offering): number | null {
-  const prices: number[] = []
+export function fromMonthlyPrice(catalog: Catalog, offering: Offering): FromPrice | null {
+  let lowest: FromPrice | null = null
   for (const options of optionCombinations(optionChoices(offering.rule))) {
     for (const termMonths of offering.terms) {
       const result = priceQuote(catalog, offering, {
@@ -25,14 +38,26 @@ export function fromMonthlyPrice(catalog: Catalog, offering: Offering): number |
         },
         usage: {},
       })
-      if (result.ok) {
-        const { quote } = result
-        const prepaid = sum(quote.oneTime.lines.filter((line) => line.code === 'prepay').map((line) => line.amount))
-        prices.push(divideHalfUp(prepaid + sum(quote.schedule.map((month) => month.bill)), MONTHS_IN_YEAR))
+      if (!result.ok) continue
+      const { quote } = result
+      const monthly = monthlyCost(quote.monthly.estimatedBill, quote.prepaid)
+      if (lowest === null || monthly < lowest.monthly) {
+        lowest = { monthly, options, termMonths, prepaid: quote.prepaid, x: quote.x ?? null, basis: describeBasis(offering, options, termMonths, quote.prepaid, quote.x) }
       }
     }
   }
-  return prices.length > 0 ? Math.min(...prices) : null
+  return lowest
+}
+
+function describeBasis(offering: Offering, options: Record<string, string>, termMonths: number, prepaid: Prepaid | null, x: number | undefined): Text {
+  const labels = optionLabels(offering.rule)
+  const parts: Text[] = [
+    ...Object.entries(options).map(([name, value]) => labels[name][value]),
+    ...(prepaid ? [text(`一次付 ${yuan(prepaid.amount).zh}`, `${yuan(prepaid.amount).en} up front`)] : []),
+    termMonths === 0 ? text('无合约期', 'no contract') : text(`合约期 ${months(termMonths).zh}`, `${termMonths}-month contract`),
+    ...(x === undefined ? [] : [text(`按月均通信费 ${yuan(x).zh} 计`, `for an average spend of ${yuan(x).en} a month`)]),
+  ]
+  return text(parts.map((part) => part.zh).join('，'), parts.map((part) => part.en).join(', '))
 }
 
 function smallestConfiguration(offering: Offering): Record<string, number> {

@@ -6,6 +6,7 @@ import { optionChoices, optionLabels } from '../pricing/rules/registry'
 
 /** The public summary of an offering, as listed in the catalog. */
 export function offeringSummary(catalog: Catalog, offering: Offering) {
+  const from = fromMonthlyPrice(catalog, offering)
   return {
     slug: offering.slug,
     name: offering.name,
@@ -15,7 +16,9 @@ export function offeringSummary(catalog: Catalog, offering: Offering) {
     segments: offering.segments,
     needs: offering.needs,
     terms: offering.terms,
-    fromMonthly: fromMonthlyPrice(catalog, offering),
+    /** The API's "from" amount (API.md); `from` says what it is the price of. */
+    fromMonthly: from?.monthly ?? null,
+    from,
   }
 }
 
