@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import { formatYuan } from '../../../server/pricing/money'
-import type { PricedQuote } from '../../../server/schemas/quote'
-import type { ConfiguratorText } from '../../lib/configurator-text'
+import { fill, type ConfiguratorText } from '../../lib/configurator-text'
+import { comparisonRows, type ComparisonRow } from './configuration'
 import type { Compared } from './live-quote'
 
 interface Props {
@@ -11,19 +11,20 @@ interface Props {
   text: ConfiguratorText
 }
 
-/** The same configuration under each term (or payment, plan, tier), side by side. */
+/** The same configuration under each term (or payment, plan, tier), side by side: what differs between them. */
 export default function Comparison(props: Props) {
-  const money = (fen: number) => formatYuan(fen, props.text.lang)
-  const rows: { name: keyof ConfiguratorText; value: (quote: PricedQuote) => number }[] = [
-    { name: 'compareMonthly', value: (quote) => quote.monthly.estimatedBill },
-    { name: 'compareOneTime', value: (quote) => quote.oneTime.total },
-    { name: 'compareFirstYear', value: (quote) => quote.firstYearTotal },
-  ]
+  const t = () => props.text
+  const money = (fen: number | null) => (fen === null ? t().compareNone : formatYuan(fen, t().lang))
+  const rowLabel = (row: ComparisonRow): string =>
+    row.name === 'etf'
+      ? fill(t().compareEtf, { m: row.afterMonths })
+      : { commitment: t().compareCommitment, monthly: t().compareMonthly, oneTime: t().compareOneTime, termTotal: t().compareTermTotal, firstYear: t().compareFirstYear }[row.name]
+  const rows = () => comparisonRows(props.compared.map((column) => column.quote))
   return (
     <Show when={props.compared.length > 1}>
       <div class="comparison">
-        <h3>{props.text.compare}</h3>
-        <table>
+        <h3>{t().compare}</h3>
+        <table data-testid="comparison">
           <thead>
             <tr>
               <td />
@@ -37,11 +38,11 @@ export default function Comparison(props: Props) {
             </tr>
           </thead>
           <tbody>
-            <For each={rows}>
+            <For each={rows()}>
               {(row) => (
-                <tr>
-                  <th scope="row">{props.text[row.name] as string}</th>
-                  <For each={props.compared}>{(column) => <td class="money">{money(row.value(column.quote))}</td>}</For>
+                <tr data-row={row.name}>
+                  <th scope="row">{rowLabel(row)}</th>
+                  <For each={row.values}>{(value) => <td class="money">{money(value)}</td>}</For>
                 </tr>
               )}
             </For>

@@ -15,6 +15,7 @@ import {
   fieldOfIssue,
   needsPriorSpend,
   usageCategories,
+  usageFollowingSpend,
   type Configuration,
   type OfferingDetail,
   type Status,
@@ -89,7 +90,12 @@ export default function Configurator(props: Props) {
 
   const chooseSize = (size: CompanySize) => {
     const defaults = defaultConfiguration(offering, size, props.preferredBroadband, unavailable)
-    setConfig({ size, items: defaults.items, prior: defaults.prior, current: defaults.current, usage: defaults.usage })
+    setConfig({ size, items: defaults.items, prior: defaults.prior, current: defaults.current, usage: defaults.usage, usageFollowsSpend: true })
+  }
+  /** A change to the declared spend (or to who must declare it) carries the usage that follows it. */
+  const declare = (change: () => void) => {
+    change()
+    setConfig('usage', usageFollowingSpend(offering, config))
   }
   const countInput = (code: string, value: string) => {
     const count = Number(value)
@@ -122,7 +128,7 @@ export default function Configurator(props: Props) {
               <For each={offering.eligibility.statuses as Status[]}>
                 {(status) => (
                   <label class="choice">
-                    <input type="radio" name="status" value={status} checked={config.status === status} onChange={() => setConfig('status', status)} />
+                    <input type="radio" name="status" value={status} checked={config.status === status} onChange={() => declare(() => setConfig('status', status))} />
                     {t.statuses[status]}
                   </label>
                 )}
@@ -249,7 +255,7 @@ export default function Configurator(props: Props) {
                       inputmode="decimal"
                       value={value()}
                       aria-invalid={problem('prior') ? 'true' : 'false'}
-                      onInput={(event) => setConfig('prior', index, event.currentTarget.value)}
+                      onInput={(event) => declare(() => setConfig('prior', index, event.currentTarget.value))}
                     />
                   </label>
                 )}
@@ -276,6 +282,9 @@ export default function Configurator(props: Props) {
 
         <fieldset class="field">
           <legend>{t.usage}</legend>
+          <Show when={config.usageFollowsSpend && needsPriorSpend(offering, config.status)}>
+            <span class="hint">{t.usageFromSpend}</span>
+          </Show>
           <div class="amounts">
             <For each={usageCategories}>
               {(category) => (
@@ -286,7 +295,7 @@ export default function Configurator(props: Props) {
                     inputmode="decimal"
                     value={config.usage[category]}
                     aria-invalid={problem(`usage.${category}`) ? 'true' : 'false'}
-                    onInput={(event) => setConfig('usage', category, event.currentTarget.value)}
+                    onInput={(event) => setConfig({ usage: { ...config.usage, [category]: event.currentTarget.value }, usageFollowsSpend: false })}
                   />
                   <Show when={problem(`usage.${category}`)}><span class="error" role="alert">{problem(`usage.${category}`)}</span></Show>
                 </label>

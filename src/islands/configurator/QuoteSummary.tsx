@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js'
 import { formatYuan } from '../../../server/pricing/money'
+import { prepaidPerMonth } from '../../../server/pricing/monthly-cost'
 import type { PricedQuote, Quote } from '../../../server/schemas/quote'
 import { fill, type ConfiguratorText } from '../../lib/configurator-text'
 import { localePath } from '../../lib/lang'
@@ -27,6 +28,13 @@ export default function QuoteSummary(props: Props) {
         <span>{t().monthlyBill}</span>
         <strong class="price" data-testid="monthly-bill">{money(props.quote.monthly.estimatedBill)}</strong>
       </p>
+      <Show when={props.quote.prepaid}>
+        {(prepaid) => (
+          <p class="muted" data-testid="prepaid-note">
+            {fill(t().prepaidNote, { amount: money(prepaid().amount), months: prepaid().months, monthly: money(prepaidPerMonth(prepaid())) })}
+          </p>
+        )}
+      </Show>
       <table class="summary__lines">
         <tbody>
           <For each={props.quote.monthly.lines}>

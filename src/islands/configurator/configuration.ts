@@ -3,6 +3,8 @@ import type { UsageCategory } from '../../../server/pricing/catalog-schema'
 import type { QuoteRequestInput } from '../../../server/schemas/quote-request'
 import type { offeringDetail } from '../../../server/services/offering-presenter'
 import type { Attribution } from '../../../server/schemas/attribution'
+import { divideHalfUp, sum } from '../../../server/pricing/money'
+import type { PricedQuote } from '../../../server/schemas/quote'
 import { sizeDefaults, type CompanySize } from '../../lib/size-defaults'
 
 export type OfferingDetail = ReturnType<typeof offeringDetail>
@@ -20,13 +22,16 @@ export interface Configuration {
   prior: [string, string, string]
   current: string[]
   usage: Record<UsageCategory, string>
+  /** Usage is still the one derived from the declared spend (see usageFollowingSpend); typing a usage ends that. */
+  usageFollowsSpend: boolean
 }
 
 export const usageCategories: UsageCategory[] = ['local_voice', 'long_distance', 'mobile']
 const CARRIERS = 4
 
+const FEN_PER_YUAN = 100
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
-const yuanText = (fen: number) => String(fen / 100)
+const yuanText = (fen: number) => String(fen / FEN_PER_YUAN)
 
 export function groupOf(offering: OfferingDetail, code: string): number {
   return offering.itemGroups.findIndex((group) => group.codes.includes(code))
@@ -62,18 +67,43 @@ export function defaultConfiguration(
     return fromGroup(defaults.broadband) ?? fromGroup(group.codes[0]) ?? ''
   })
   const spend = yuanText(defaults.monthlySpend)
-  return {
+  // Open on the option and term the "from" price is the price of, so the advertised price and the first quote agree.
+  const opening = offering.from ?? { options: Object.fromEntries(Object.entries(offering.options).map(([name, values]) => [name, values[0]])), termMonths: Math.max(...offering.terms) }
+  const configuration: Configuration = {
     size,
     status: offering.eligibility.statuses.includes('new') ? 'new' : 'existing',
     items,
     groups,
-    options: Object.fromEntries(Object.entries(offering.options).map(([name, values]) => [name, values[0]])),
-    termMonths: Math.max(...offering.terms),
+    options: { ...opening.options },
+    termMonths: opening.termMonths,
     prior: [spend, spend, spend],
     // Left for the visitor: a guessed current spend would show made-up savings.
     current: Array(CARRIERS).fill(''),
     usage: Object.fromEntries(usageCategories.map((category) => [category, yuanText(defaults.usage[category])])) as Configuration['usage'],
+    usageFollowsSpend: true,
   }
+  return { ...configuration, usage: usageFollowingSpend(offering, configuration) }
+}
+
+/**
+ * The usage to show. Where the offering asks for the spend of the last 3 months, that spend is the best
+ * estimate of usage the visitor has given us: expected usage starts at X (their 3-month average, as the
+ * engine computes it) in the size's typical proportions and follows X as it is typed, until the visitor
+ * types a usage of their own. A size-table guess there would set a commitment plan's overage and care
+ * budget from nothing they said (¥109,350 of "care" for a ¥200,000 customer). Where no spend is asked, the
+ * size's typical usage stays, and the form says it is typical usage for the size.
+ */
+export function usageFollowingSpend(offering: OfferingDetail, configuration: Configuration): Configuration['usage'] {
+  if (!configuration.usageFollowsSpend || !needsPriorSpend(offering, configuration.status)) return configuration.usage
+  const prior = configuration.prior.map(parseYuan)
+  if (!prior.every((value): value is number => typeof value === 'number')) return configuration.usage
+  const x = divideHalfUp(sum(prior), prior.length)
+  const weights = sizeDefaults[configuration.size].usage
+  const totalWeight = sum(usageCategories.map((category) => weights[category]))
+  // Whole yuan per category, as a person would type them; what that leaves over goes to the last, so they add up to X.
+  const shares = usageCategories.map((category) => Math.floor((x * weights[category]) / (totalWeight * FEN_PER_YUAN)) * FEN_PER_YUAN)
+  shares[shares.length - 1] += x - sum(shares)
+  return Object.fromEntries(usageCategories.map((category, index) => [category, yuanText(shares[index])])) as Configuration['usage']
 }
 
 /** Yuan as typed → fen; '' is "not given"; anything else that is not a non-negative amount is invalid. */
@@ -147,6 +177,38 @@ export function comparisonRequests(offering: OfferingDetail, request: QuoteReque
   if (!axis) return []
   if (axis.kind === 'term') return offering.terms.map((term) => ({ key: String(term), request: { ...request, termMonths: term } }))
   return offering.options[axis.name].map((value) => ({ key: value, request: { ...request, options: { ...request.options, [axis.name]: value } } }))
+}
+
+/** A row of the comparison: what it compares and its value under each alternative (null: does not apply). */
+export type ComparisonRow =
+  | { name: 'commitment' | 'monthly' | 'oneTime' | 'termTotal' | 'firstYear'; values: (number | null)[] }
+  /** Leaving after `afterMonths` paid months. */
+  | { name: 'etf'; afterMonths: number; values: number[] }
+
+/** Leaving early is compared after these months, wherever some alternative's term is longer. */
+const ETF_POINTS = [1, 3, 6]
+
+/**
+ * What differs between the alternatives: the monthly commitment and month-1 bill, what is due up front,
+ * the early-termination fee at a few points, the total over the term and the first-year total. A row no
+ * alternative has (a commitment, a term) is left out.
+ */
+export function comparisonRows(quotes: readonly PricedQuote[]): ComparisonRow[] {
+  const longest = Math.max(...quotes.map((quote) => quote.termMonths))
+  const rows: ComparisonRow[] = [
+    { name: 'commitment', values: quotes.map((quote) => quote.monthly.commitment) },
+    { name: 'monthly', values: quotes.map((quote) => quote.monthly.estimatedBill) },
+    { name: 'oneTime', values: quotes.map((quote) => quote.oneTime.total) },
+    ...ETF_POINTS.filter((months) => months < longest).map((afterMonths) => ({
+      name: 'etf' as const,
+      afterMonths,
+      // Nothing is owed without a term or once it has run: the schedule lists months 1..term−1 only.
+      values: quotes.map((quote) => quote.earlyTermination.find((entry) => entry.afterMonths === afterMonths)?.fee ?? 0),
+    })),
+    { name: 'termTotal', values: quotes.map((quote) => quote.termTotal) },
+    { name: 'firstYear', values: quotes.map((quote) => quote.firstYearTotal) },
+  ]
+  return rows.filter((row) => row.values.some((value) => value !== null))
 }
 
 /** The configurator field an API error points at (`items.bb-100` → the broadband choice). */
