@@ -122,11 +122,11 @@ function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
   const { request, offering } = ctx
   const oneTimeTotal = sum(outcome.oneTime.filter((line) => !line.waived).map((line) => line.amount))
   const waivedTotal = sum(outcome.oneTime.filter((line) => line.waived).map((line) => line.amount))
-  const billOf = (month: number) => sum(outcome.monthLines(month).map((line) => line.amount))
-  const schedule = Array.from({ length: MONTHS_IN_YEAR }, (_, index) => ({
-    month: index + 1,
-    bill: billOf(index + 1),
-  }))
+  // Every bill the quote states: the first year, and a longer term's months past it (its total).
+  const bills = Array.from({ length: Math.max(MONTHS_IN_YEAR, request.termMonths) }, (_, index) =>
+    sum(outcome.monthLines(index + 1).map((line) => line.amount)),
+  )
+  const schedule = bills.slice(0, MONTHS_IN_YEAR).map((bill, index) => ({ month: index + 1, bill }))
   const yearOfBills = sum(schedule.map((month) => month.bill))
   const estimatedBill = schedule[0].bill
   const current = request.customer.currentMonthlySpend
@@ -148,8 +148,7 @@ function assembleQuote(ctx: PricingContext, outcome: RuleOutcome): PricedQuote {
     schedule,
     gifts: outcome.gifts,
     firstYearTotal: oneTimeTotal + yearOfBills,
-    // A 24-month term runs past the first-year schedule, so its bills are priced month by month here.
-    termTotal: request.termMonths > 0 ? oneTimeTotal + sum(Array.from({ length: request.termMonths }, (_, index) => billOf(index + 1))) : null,
+    termTotal: request.termMonths > 0 ? oneTimeTotal + sum(bills.slice(0, request.termMonths)) : null,
     earlyTermination: earlyTerminationFees(offering.earlyTermination, request.termMonths, {
       commitment: outcome.etfCommitment,
       broadbandDiscountPerMonth: outcome.broadbandDiscountPerMonth,

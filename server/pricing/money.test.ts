@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, it, expect } from 'vitest'
 import { BASIS_POINTS, divideHalfUp, formatYuan, pct, sum } from './money'
 
@@ -109,5 +110,19 @@ describe('formatYuan', () => {
     expect(formatYuan(5)).toBe('¥0.05')
     expect(formatYuan(39960)).toBe('¥399.60')
     expect(formatYuan(399600)).toBe('¥3,996.00')
+    expect(formatYuan(-150)).toBe('-¥1.50')
+  })
+
+  it('formats every whole amount exactly as Intl does, in both locales', () => {
+    const intl = (locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 })
+    const zh = intl('zh-CN')
+    const en = intl('en-US')
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (fen) => {
+        expect(formatYuan(fen, 'zh')).toBe(zh.format(fen / 100))
+        expect(formatYuan(fen, 'en')).toBe(en.format(fen / 100))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

@@ -25,7 +25,14 @@ const yuanFormats = {
   en: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }),
 }
 
-/** ¥12,345.67 — pure formatting for labels; the UI uses the same function. Formatters are costly to build, so once. */
+/**
+ * ¥12,345.67 — pure formatting for labels; the UI uses the same function. Whole fen are formatted by
+ * hand, exactly as Intl does for both locales (a property test holds them equal): Intl's format was most of the
+ * time a quote took, its labels name amounts in every month.
+ */
 export function formatYuan(fen: number, locale: 'zh' | 'en' = 'zh'): string {
-  return yuanFormats[locale].format(fen / 100)
+  if (!Number.isSafeInteger(fen)) return yuanFormats[locale].format(fen / 100)
+  const magnitude = Math.abs(fen)
+  const whole = String(Math.floor(magnitude / 100)).replace(/\B(?=(\d{3})+$)/g, ',')
+  return `${fen < 0 ? '-' : ''}¥${whole}.${String(magnitude % 100).padStart(2, '0')}`
 }
