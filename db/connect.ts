@@ -10,6 +10,8 @@ export type DatabaseKind = 'sqlite' | 'postgres'
 export interface DatabaseHandle {
   db: Kysely<Database>
   kind: DatabaseKind
+  /** The driver's own connection under Kysely, for libraries that take one (the rate limiter). */
+  driver: { kind: 'sqlite'; sqlite: SqliteDatabase.Database } | { kind: 'postgres'; pool: pg.Pool }
   close: () => Promise<void>
 }
 
@@ -47,7 +49,7 @@ export function connectDatabase(url: string, options: { schema?: string } = {}):
       types: { getTypeParser: (oid: number, format?: any) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    return { db, kind: 'postgres', driver: { kind: 'postgres', pool }, close: () => db.destroy() }
   }
   const path = url.startsWith('file:') ? url.slice('file:'.length) : url
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -58,5 +60,5 @@ export function connectDatabase(url: string, options: { schema?: string } = {}):
   // FULL: an acknowledged order survives power loss too, not only a killed process (NORMAL in WAL mode).
   sqlite.pragma('synchronous = FULL')
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
-  return { db, kind: 'sqlite', close: () => db.destroy() }
+  return { db, kind: 'sqlite', driver: { kind: 'sqlite', sqlite }, close: () => db.destroy() }
 }

@@ -147,6 +147,9 @@ export interface Database {
     created_at: string
   }
   idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
+  rate_limits: { key: string; points: number; expire: number | null }
+  form_flashes: { id: string; payload_json: string; expires_at: string }
+  campaign_values: { parameter: string; value: string }
   stripe_events: { id: string; type: string; order_id: string | null; outcome: string; received_at: string }
 }
 

@@ -1,5 +1,6 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
 import { AppError, createErrorHandler, errorBody } from './errors'
 import { buildingsRoutes } from './routes/buildings'
 import { leadsRoutes } from './routes/leads'
@@ -27,6 +28,7 @@ export function createApi(services: Services) {
       await next()
       c.header('Cache-Control', 'no-store')
     })
+    .use(crossSiteGuard(services.siteUrl))
     .route('/offerings', offeringsRoutes(services))
     .route('/buildings', buildingsRoutes(services))
     .route('/quotes', quotesRoutes(services))
@@ -37,6 +39,17 @@ export function createApi(services: Services) {
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
   api.onError(createErrorHandler(services.log))
   return api
+}
+
+/**
+ * A form posted from another site rides on the visitor's cookies (first-touch attribution): state
+ * changes must come from our own pages (Origin = PUBLIC_BASE_URL, or this request's own host).
+ * Stripe's webhook comes from Stripe and proves itself with its signature instead.
+ */
+function crossSiteGuard(siteUrl: string): MiddlewareHandler {
+  const siteOrigin = new URL(siteUrl).origin
+  const guard = csrf({ origin: (origin, c) => origin === siteOrigin || origin === new URL(c.req.url).origin })
+  return (c, next) => (c.req.path.startsWith('/api/webhooks/') ? next() : guard(c, next))
 }
 
 /** For Hono's typed client in the Solid islands. */

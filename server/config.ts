@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
 const databaseUrl = z
   .string()
@@ -6,18 +7,68 @@ const databaseUrl = z
 
 const optionalUrl = z.url().optional()
 
-export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(4321),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: databaseUrl.default('file:./data/storefront.db'),
-  PUBLIC_BASE_URL: optionalUrl,
-  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
-  STRIPE_API_BASE: optionalUrl,
-  SMTP_URL: optionalUrl,
-})
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const
 
-export type Config = z.infer<typeof configSchema>
+/** `20/10m`: 20 requests per 10 minutes (units s, m, h, d). */
+const limitSetting = z
+  .string()
+  .regex(/^\d+\/\d+[smhd]$/, 'write it as COUNT/PERIOD, e.g. 20/10m (units s, m, h, d)')
+  .transform((text): Limit => {
+    const [points, period] = text.split('/')
+    return { points: Number(points), seconds: Number(period.slice(0, -1)) * SECONDS_PER_UNIT[period.at(-1) as keyof typeof SECONDS_PER_UNIT] }
+  })
+  .refine((limit) => limit.points > 0 && limit.seconds > 0, 'count and period must be above zero')
+
+/**
+ * Sensible for one storefront: a visitor configures live (a preview per change), asks for a few
+ * quotes, one callback and one order; a script guessing offer codes or order links is stopped early.
+ */
+export const defaultLimits: Record<LimitRule, string> = {
+  quotes: '60/10m',
+  previews: '600/10m',
+  offerCodes: '10/1h',
+  offerCodesPerCode: '20/1h',
+  leads: '10/1h',
+  leadsPerMobile: '3/1h',
+  orders: '20/1h',
+  ordersPerCompany: '10/1h',
+  tracking: '120/10m',
+  trackingPerOrder: '60/10m',
+}
+
+/** quotes → RATE_LIMIT_QUOTES, offerCodesPerCode → RATE_LIMIT_OFFER_CODES_PER_CODE. */
+export const limitSettingName = (rule: LimitRule) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`
+
+const limitRuleNames = Object.keys(limitRules) as LimitRule[]
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(4321),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: databaseUrl.default('file:./data/storefront.db'),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// address, e.g. https://bundles.example.cn' }).optional(),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    STRIPE_API_BASE: optionalUrl,
+    SMTP_URL: optionalUrl,
+    // Only behind a reverse proxy that sets X-Forwarded-For: anyone else could claim any address.
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((value) => value === 'true' || value === '1'),
+    ...Object.fromEntries(limitRuleNames.map((rule) => [limitSettingName(rule), limitSetting.prefault(defaultLimits[rule])])),
+  })
+  .refine((config) => Boolean(config.STRIPE_SECRET_KEY) === Boolean(config.STRIPE_WEBHOOK_SECRET), {
+    path: ['STRIPE_SECRET_KEY'],
+    message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (online payment needs both), or neither',
+  })
+
+type ParsedConfig = z.infer<typeof configSchema>
+
+export type Config = Pick<
+  ParsedConfig,
+  'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY'
+> & { limits: LimitSettings }
 
 export class ConfigError extends Error {}
 
@@ -29,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`)
     throw new ConfigError(`Invalid settings in the environment:\n${problems.join('\n')}`)
   }
-  return parsed.data
+  const settings = parsed.data as ParsedConfig & Record<string, Limit>
+  return { ...settings, limits: Object.fromEntries(limitRuleNames.map((rule) => [rule, settings[limitSettingName(rule)]])) as LimitSettings }
 }

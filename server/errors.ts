@@ -11,9 +11,11 @@ export const errorStatus = {
   building_not_found: 404,
   quote_not_found: 404,
   order_not_found: 404,
+  cross_site_request: 403,
   idempotency_conflict: 409,
   quote_already_ordered: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   offer_code_invalid: 422,
   not_eligible: 422,
   invalid_term: 422,
@@ -61,6 +63,13 @@ export class AppError extends Error {
   }
 }
 
+/** A 429 `rate_limited` that says when to come back (the `Retry-After` header). */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests; please try again in ${retryAfterSeconds} seconds.`)
+  }
+}
+
 export function errorBody(code: ErrorCode, message: string, details: ErrorDetails = {}): ErrorBody {
   return {
     error: {
@@ -75,12 +84,14 @@ export function errorBody(code: ErrorCode, message: string, details: ErrorDetail
 /** The one place errors become HTTP: known codes as they are, anything else a 500 without details. */
 export function createErrorHandler(log: (error: unknown) => void): ErrorHandler {
   return (error, c) => {
+    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds))
     if (error instanceof AppError) {
       return c.json(errorBody(error.code, error.message, { issues: error.issues, alternatives: error.alternatives }), errorStatus[error.code])
     }
     if (error instanceof HTTPException && error.status < 500) {
-      // Hono's own refusals, e.g. a body that is not JSON.
-      const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'invalid_request'
+      // Hono's own refusals, e.g. a body that is not JSON, or a form posted from another site (csrf).
+      const code: ErrorCode =
+        error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : error.status === 403 ? 'cross_site_request' : 'invalid_request'
       return c.json(errorBody(code, error.message || 'The request could not be read.'), errorStatus[code])
     }
     log(error)

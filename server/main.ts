@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { createApi } from './app'
 import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
 import { ConfigError, loadConfig } from './config'
+import { headersAddedBy, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
 import { startServices } from './services/start-services'
 
@@ -24,10 +25,15 @@ async function main() {
   provideServices(services)
   const { handler: astroHandler } = (await import(pathToFileURL(ASTRO_ENTRY).href)) as { handler: AstroHandler }
 
+  const security = securityHeaders(services.siteUrl)
+  const pageHeaders = await headersAddedBy(security)
   const app = new Hono<{ Bindings: HttpBindings }>()
+  app.use('*', security)
   app.route('/', createApi(services))
   app.use('/*', serveStatic({ root: './dist/client' }))
   app.all('*', async (c) => {
+    // Astro answers on the socket itself, past Hono's middleware: it gets the same headers up front.
+    for (const [name, value] of pageHeaders) c.env.outgoing.setHeader(name, value)
     let passed = false
     await astroHandler(c.env.incoming, c.env.outgoing, () => {
       passed = true
@@ -42,6 +48,10 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`storefront listening on http://${info.address}:${info.port} (${database.kind})`)
   })
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    // Exit only once the line is out: stderr into a pipe is written asynchronously.
+    process.stderr.write(`Cannot listen on ${config.HOST}:${config.PORT}: ${listenProblem(error)}\n`, () => process.exit(1))
+  })
   const shutdown = () => {
     server.close(async () => {
       await outbox.stop()
@@ -52,6 +62,22 @@ async function main() {
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)
+}
+
+/** A listen failure in the words of the settings that cause it. */
+function listenProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return 'the port is already in use (set PORT to a free one, or stop the other server)'
+    case 'EACCES':
+      return 'permission denied (ports below 1024 need privileges; set PORT)'
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'HOST is not an address of this machine'
+    default:
+      return `${error.code ?? ''} ${error.message}`.trim()
+  }
 }
 
 main().catch((error) => {

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as catalogBuildingsQuotes from './0001-catalog-buildings-quotes'
 import * as leadsLandingViews from './0002-leads-landing-views'
 import * as orders from './0003-orders'
+import * as rateLimits from './0004-rate-limits'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
   '0001-catalog-buildings-quotes': catalogBuildingsQuotes,
   '0002-leads-landing-views': leadsLandingViews,
   '0003-orders': orders,
+  '0004-rate-limits': rateLimits,
 }
 
 export const migrationProvider: MigrationProvider = {

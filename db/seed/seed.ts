@@ -11,9 +11,17 @@ export const seedPriceBook = priceBook as PriceBookInput
 /** The win-back test code of PRICING.md: single use, for the building whose tenants churned. */
 export const TEST_OFFER_CODE = 'WB-TEST-0001'
 
+
+/** The ad campaigns of the demo (README, browser tests): landing views are counted under these values. */
+export const demoCampaignValues: Record<'utm_source' | 'utm_medium' | 'utm_campaign', string[]> = {
+  utm_source: ['baidu', 'google', 'sogou', '360'],
+  utm_medium: ['cpc'],
+  utm_campaign: ['lujiazui', 'sme-evergreen', 'broadband'],
+}
+
 /**
  * Idempotent: run it on every start. A changed price book becomes a new catalog version;
- * managers, buildings and the test offer code are inserted once and never overwritten.
+ * managers, buildings, campaigns and the test offer code are inserted once and never overwritten.
  */
 export async function seedDatabase(
   db: Kysely<Database>,
@@ -55,6 +63,11 @@ export async function seedDatabase(
         })),
       )
       .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute()
+    await trx
+      .insertInto('campaign_values')
+      .values(Object.entries(demoCampaignValues).flatMap(([parameter, values]) => values.map((value) => ({ parameter, value }))))
+      .onConflict((conflict) => conflict.columns(['parameter', 'value']).doNothing())
       .execute()
     const winBackBuilding = buildings.find((building) => building.managerId !== null)!
     await issueOfferCode(trx, {

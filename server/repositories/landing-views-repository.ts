@@ -2,16 +2,39 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Attribution } from '../schemas/attribution'
 
-/** Adds one view of a landing page for its day and campaign (an upsert both databases understand). */
+/** Where a campaign value the operator has not listed in campaign_values is counted. */
+export const OTHER_CAMPAIGN = '(other)'
+
+const campaignParameters = ['utm_source', 'utm_medium', 'utm_campaign'] as const
+
+/**
+ * Adds one view of a landing page for its day and campaign (an upsert both databases understand).
+ * Only known campaign values get rows of their own: anyone can put random values in a URL, and
+ * each would otherwise add a row.
+ */
 export async function countLandingView(db: Kysely<Database>, view: { path: string; attribution: Attribution; at: Date }): Promise<void> {
+  const given = campaignParameters.flatMap((parameter) => (view.attribution[parameter] ? [{ parameter, value: view.attribution[parameter] }] : []))
+  const known =
+    given.length === 0
+      ? []
+      : await db
+          .selectFrom('campaign_values')
+          .select(['parameter', 'value'])
+          .where((eb) => eb.or(given.map(({ parameter, value }) => eb.and([eb('parameter', '=', parameter), eb('value', '=', value)]))))
+          .execute()
+  const counted = (parameter: (typeof campaignParameters)[number]) => {
+    const value = view.attribution[parameter]
+    if (!value) return ''
+    return known.some((row) => row.parameter === parameter && row.value === value) ? value : OTHER_CAMPAIGN
+  }
   await db
     .insertInto('landing_views')
     .values({
       day: view.at.toISOString().slice(0, 10),
       path: view.path,
-      utm_source: view.attribution.utm_source ?? '',
-      utm_medium: view.attribution.utm_medium ?? '',
-      utm_campaign: view.attribution.utm_campaign ?? '',
+      utm_source: counted('utm_source'),
+      utm_medium: counted('utm_medium'),
+      utm_campaign: counted('utm_campaign'),
       views: 1,
     })
     .onConflict((conflict) =>

@@ -1,20 +1,36 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { AppError } from '../errors'
 import { findQuote } from '../repositories/quotes-repository'
 import { idParamSchema } from '../schemas/params'
-import { quoteRequestSchema } from '../schemas/quote-request'
+import { quoteRequestSchema, type QuoteRequest } from '../schemas/quote-request'
 import { createQuote, previewQuote } from '../services/quote-service'
+import { clientAddress, limitPerClient } from '../services/rate-limits'
 import type { Services } from '../services/services'
 import { validate } from '../validation'
 
+const isRefusedCode = (error: unknown) => error instanceof AppError && error.code === 'offer_code_invalid'
+
 export function quotesRoutes(services: Services) {
+  /** Offer codes are guessable secrets: wrong guesses are limited per client and per code. */
+  const guarded = <T>(c: Context, request: QuoteRequest, price: () => Promise<T>): Promise<T> => {
+    const code = request.offerCode
+    if (code === undefined) return price()
+    return services.limits.attempt(
+      'offerCodes',
+      clientAddress(c, services.trustProxy),
+      () => services.limits.attempt('offerCodesPerCode', code, price, isRefusedCode),
+      isRefusedCode,
+    )
+  }
   return new Hono()
-    .post('/', validate('json', quoteRequestSchema), async (c) => {
-      const quote = await createQuote(services, c.req.valid('json'))
+    .post('/', limitPerClient(services, 'quotes'), validate('json', quoteRequestSchema), async (c) => {
+      const request = c.req.valid('json')
+      const quote = await guarded(c, request, () => createQuote(services, request))
       return c.json(quote, 201)
     })
-    .post('/preview', validate('json', quoteRequestSchema), async (c) => {
-      const { catalogVersion, quote } = await previewQuote(services, c.req.valid('json'))
+    .post('/preview', limitPerClient(services, 'previews'), validate('json', quoteRequestSchema), async (c) => {
+      const request = c.req.valid('json')
+      const { catalogVersion, quote } = await guarded(c, request, () => previewQuote(services, request))
       return c.json({ catalogVersion, ...quote })
     })
     .get('/:id', validate('param', idParamSchema), async (c) => {

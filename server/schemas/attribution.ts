@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { line } from './text'
 
 /** Ad attribution kept from the landing page (first touch) and sent with quotes, leads and orders. */
 export const attributionKeys = [
@@ -12,7 +13,7 @@ export const attributionKeys = [
 ] as const
 
 export const attributionSchema = z.strictObject(
-  Object.fromEntries(attributionKeys.map((key) => [key, z.string().min(1).max(200).optional()])) as Record<
+  Object.fromEntries(attributionKeys.map((key) => [key, line().min(1).max(200).optional()])) as Record<
     (typeof attributionKeys)[number],
     z.ZodOptional<z.ZodString>
   >,

@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { componentCode } from '../pricing/catalog-schema'
 import { MAX_ITEM_COUNT } from './quote-request'
+import { line } from './text'
 
 export const buildingSearchQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).default(''),
+  q: line().trim().max(100).default(''),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 })
 
 /** `bb-300:1,fixed-line:2` → [{code: 'bb-300', count: 1}, ...] */
-export const serviceabilityItemsSchema = z
-  .string()
+export const serviceabilityItemsSchema = line()
   .min(1, 'name at least one component, e.g. bb-300:1')
   .max(500)
   .transform((value, ctx) => {
@@ -28,5 +28,5 @@ export const serviceabilityItemsSchema = z
 
 export const serviceabilityQuerySchema = z.strictObject({
   items: serviceabilityItemsSchema,
-  offering: z.string().max(60).optional(),
+  offering: line().max(60).optional(),
 })

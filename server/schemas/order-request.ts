@@ -3,29 +3,29 @@ import { isValidCreditCode } from '../domain/credit-code'
 import { installSlotKinds } from '../domain/install-slots'
 import { attributionSchema } from './attribution'
 import { MAINLAND_MOBILE, normalizeMobile } from './mainland-mobile'
+import { line } from './text'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+const text = (max: number) => line().trim().min(1).max(max)
 
 /**
  * An order names a stored quote and who, where and when; it never carries a price. Every object is
  * strict, so a body with a price, total or discount field anywhere is refused (400).
  */
 export const orderRequestSchema = z.strictObject({
-  quoteId: z.string().min(1).max(64),
+  quoteId: line().min(1).max(64),
   company: z.strictObject({
     name: text(100),
-    creditCode: z
-      .string()
+    creditCode: line()
       .trim()
       .toUpperCase()
       .refine(isValidCreditCode, '18-character unified social credit code with a valid check character'),
   }),
   contact: z.strictObject({
     name: text(50),
-    mobile: z.string().transform(normalizeMobile).pipe(z.string().regex(MAINLAND_MOBILE, 'a mainland mobile number')),
+    mobile: line().transform(normalizeMobile).pipe(z.string().regex(MAINLAND_MOBILE, 'a mainland mobile number')),
     email: z.email().max(200),
   }),
-  site: z.strictObject({ buildingId: z.string().min(1).max(64), floor: text(20), unit: text(30) }),
+  site: z.strictObject({ buildingId: line().min(1).max(64), floor: text(20), unit: text(30) }),
   installSlot: z.strictObject({ date: z.iso.date(), slot: z.enum(installSlotKinds) }),
   payment: z.strictObject({ method: z.enum(['online', 'invoice']) }),
   acceptTerms: z.literal(true, 'the contract terms must be accepted'),
@@ -36,4 +36,4 @@ export const orderRequestSchema = z.strictObject({
 export type OrderRequest = z.infer<typeof orderRequestSchema>
 export type OrderRequestInput = z.input<typeof orderRequestSchema>
 
-export const idempotencyKeySchema = z.string().min(1).max(255)
+export const idempotencyKeySchema = line().min(1).max(255)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { line } from './text'
 
 /** Path parameter of a resource addressed by its id. */
-export const idParamSchema = z.object({ id: z.string().min(1).max(64) })
+export const idParamSchema = z.object({ id: line().min(1).max(64) })

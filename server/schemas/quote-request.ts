@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { componentCode, customerStatus, offeringSlug } from '../pricing/catalog-schema'
 import { attributionSchema } from './attribution'
+import { line } from './text'
 
 /** ¥10,000,000 in fen: the largest usage or spend a quote accepts. */
 export const MAX_DECLARED_AMOUNT = 1_000_000_000
@@ -14,9 +15,9 @@ export const quoteRequestSchema = z.strictObject({
   termMonths: z.number().int().nonnegative().max(60),
   options: z
     .strictObject({
-      plan: z.string().min(1).max(20).optional(),
-      payment: z.string().min(1).max(20).optional(),
-      tier: z.string().min(1).max(20).optional(),
+      plan: line().min(1).max(20).optional(),
+      payment: line().min(1).max(20).optional(),
+      tier: line().min(1).max(20).optional(),
     })
     .default({}),
   items: z.record(componentCode, z.number().int().nonnegative().max(MAX_ITEM_COUNT)).default({}),
@@ -33,8 +34,8 @@ export const quoteRequestSchema = z.strictObject({
       mobile: declaredAmount.optional(),
     })
     .default({}),
-  buildingId: z.string().min(1).max(64).optional(),
-  offerCode: z.string().min(1).max(64).optional(),
+  buildingId: line().min(1).max(64).optional(),
+  offerCode: line().min(1).max(64).optional(),
   attribution: attributionSchema.optional(),
 })
 

@@ -12,7 +12,15 @@ export function attributionFromUrl(url: URL): Attribution | undefined {
       return value ? [[key, value]] : []
     }),
   )
-  return Object.keys(found).length > 0 ? attributionSchema.parse(found) : undefined
+  if (Object.keys(found).length === 0) return undefined
+  // A value with control characters is a forged link, not an ad click: keep nothing from it.
+  const parsed = attributionSchema.safeParse(found)
+  return parsed.success ? parsed.data : undefined
+}
+
+/** The cookie's attributes; `Secure` whenever the site is served over https. */
+export function attributionCookieOptions(siteUrl: string) {
+  return { path: '/', maxAge: ATTRIBUTION_MAX_AGE_SECONDS, httpOnly: true, sameSite: 'lax', secure: siteUrl.startsWith('https:') } as const
 }
 
 /** A stored cookie value, or undefined when it is missing or was tampered with. */

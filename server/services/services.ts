@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { CatalogStore } from './catalog-store'
+import type { RateLimits } from './rate-limits'
 import type { StripeGateway } from './stripe-gateway'
 
 /** What request handlers and pages need; built once at start-up and passed down. */
@@ -13,4 +14,8 @@ export interface Services {
   log: (error: unknown) => void
   /** Online payment; null when no Stripe keys are set. */
   stripe: StripeGateway | null
+  /** Per-client and per-identity request limits, shared through the database. */
+  limits: RateLimits
+  /** Whether X-Forwarded-For names the client (TRUST_PROXY): only behind our own reverse proxy. */
+  trustProxy: boolean
 }

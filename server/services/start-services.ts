@@ -1,15 +1,20 @@
-import type { Config } from '../config'
+import { ConfigError, type Config } from '../config'
 import { connectDatabase, type DatabaseHandle } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
 import { createCatalogStore } from './catalog-store'
+import { createRateLimits } from './rate-limits'
 import { createStripeGateway } from './stripe-gateway'
 import type { Services } from './services'
 
 /** Opens the database, brings its schema up to date, seeds it (idempotent) and wires the services. */
 export async function startServices(config: Config): Promise<{ services: Services; database: DatabaseHandle }> {
   const database = connectDatabase(config.DATABASE_URL)
-  await migrateToLatest(database.db)
+  // The first statement is where an unreachable or misconfigured database shows: say so in one line.
+  await migrateToLatest(database.db).catch(async (error: NodeJS.ErrnoException) => {
+    await database.close().catch(() => undefined)
+    throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
+  })
   await seedDatabase(database.db, { now: new Date() })
   const services: Services = {
     db: database.db,
@@ -18,6 +23,16 @@ export async function startServices(config: Config): Promise<{ services: Service
     siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
     log: (error) => console.error(error),
     stripe: createStripeGateway(config),
+    limits: createRateLimits(database.driver, config.limits, { sweepExpired: true }),
+    trustProxy: config.TRUST_PROXY,
   }
   return { services, database }
+}
+
+/** A database URL fit for a log line. */
+function withoutPassword(url: string): string {
+  if (!url.startsWith('postgres')) return url
+  const parsed = new URL(url)
+  if (parsed.password) parsed.password = '***'
+  return parsed.toString()
 }

@@ -14,6 +14,8 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   install_slot_unavailable: { zh: '这个安装时段不可选，请换一个时段。', en: 'That installation slot is not available; please choose another.' },
   payment_unavailable: { zh: '暂不支持在线支付，请选择对公转账。', en: 'Online payment is not available right now; please choose bank transfer.' },
   quote_not_found: { zh: '报价不存在或已过期。', en: 'This quote does not exist or has expired.' },
+  cross_site_request: { zh: '请从本网站的页面提交。', en: 'Please send this from a page of this site.' },
+  rate_limited: { zh: '操作太频繁了，请稍等几分钟再试。', en: 'Too many attempts in a short time; please wait a few minutes and try again.' },
   payload_too_large: { zh: '提交的内容太长了。', en: 'What you sent is too long.' },
   offer_code_invalid: { zh: '优惠码无效：可能输错了、已使用或已过期。', en: 'This offer code is not valid: it may be mistyped, used or expired.' },
   not_eligible: { zh: '这个套餐仅面向已有固话的老客户。', en: 'This bundle is for existing fixed-line customers only.' },
@@ -28,6 +30,9 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   refer_to_manager: { zh: '您的通信费规模较大，楼宇经理将为您单独定制方案，请留下联系方式。', en: 'For a spend this large your building manager prepares a tailored plan; leave your details and they will call.' },
   internal_error: { zh: '系统暂时出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again shortly.' },
 }
+
+/** One code's sentence, for a page rendered on the server. */
+export const errorText = (code: ErrorCode, lang: Lang): string => messages[code][lang]
 
 /** All codes' sentences in one language, for an island that must not carry both. */
 export function errorCodesText(lang: Lang): Record<string, string> {

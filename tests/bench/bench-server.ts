@@ -11,6 +11,8 @@ import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
 import { createApi } from '../../server/app'
 import { createCatalogStore } from '../../server/services/catalog-store'
+import { createRateLimits } from '../../server/services/rate-limits'
+import { generousLimits } from '../support/generous-limits'
 import type { Services } from '../../server/services/services'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
@@ -56,6 +58,9 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     siteUrl: 'http://127.0.0.1',
     log: console.error,
     stripe: null,
+    // The load generator is one client: the benchmark measures the API, not its limits.
+    limits: createRateLimits(database.driver, generousLimits, { sweepExpired: false }),
+    trustProxy: false,
   }
   const inFlight = trackInFlight()
   const app = new Hono()

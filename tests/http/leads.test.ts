@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { findLead } from '../../server/repositories/leads-repository'
 import { ATTRIBUTION_COOKIE } from '../../server/services/attribution-cookie'
+import { CALLBACK_FLASH_PARAM, readCallbackFlash } from '../../server/services/callback-flash'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
 
 const lead = { company: '上海示例科技有限公司', contact: { name: '李雷', mobile: '138 1234 5678' }, note: '下午方便' }
 
-const postForm = (fields: Record<string, string>, cookie?: string) =>
-  new Request('http://storefront.test/api/leads', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(fields),
-  })
+const postForm = (fields: Record<string, string>, cookie?: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+  body: new URLSearchParams(fields),
+})
 
 describe.each(databaseKinds)('leads API on %s', (kind) => {
   const seeded = useSeededApi(kind)
@@ -75,14 +75,16 @@ describe.each(databaseKinds)('leads API on %s', (kind) => {
     expect(stored).toMatchObject({ source: 'unserviceable', mobile: '13912345678', lang: 'en', manager_id: 'mgr-lujiazui-wang', attribution_json: JSON.stringify({ utm_source: 'baidu', bd_vid: 'x1' }) })
   })
 
-  it('sends a refused form back to its page with the error and what was typed, never to another site', async () => {
+  it('sends a refused form back to its page with the error and what was typed kept server-side, never to another site', async () => {
     const refused = await seeded.api.request('/api/leads', postForm({ company: '示例公司', name: '韩梅梅', mobile: '123', return: '/check?building=bld-shanghai-tower' }))
     expect(refused.status).toBe(303)
     const back = new URL(refused.headers.get('location')!, 'http://storefront.test')
     expect(back.pathname).toBe('/check')
-    expect(Object.fromEntries(back.searchParams)).toMatchObject({ building: 'bld-shanghai-tower', lead_error: 'mobile', company: '示例公司', mobile: '123' })
+    expect(back.searchParams.get('building')).toBe('bld-shanghai-tower')
+    const flash = await readCallbackFlash(seeded.api.services, back.searchParams.get(CALLBACK_FLASH_PARAM)!)
+    expect(flash).toMatchObject({ error: 'mobile', values: { company: '示例公司', mobile: '123' } })
     const offsite = await seeded.api.request('/api/leads', postForm({ company: '', name: 'x', mobile: '123', return: '//evil.example/phish' }))
-    expect(offsite.headers.get('location')).toMatch(/^\/\?lead_error=/)
+    expect(offsite.headers.get('location')).toMatch(new RegExp(`^/\\?${CALLBACK_FLASH_PARAM}=`))
   })
 })
 

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+import idleDirective from 'astro/runtime/client/idle.prebuilt.js'
+import loadDirective from 'astro/runtime/client/load.prebuilt.js'
+import mediaDirective from 'astro/runtime/client/media.prebuilt.js'
+import onlyDirective from 'astro/runtime/client/only.prebuilt.js'
+import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
+import islandScript from 'astro/runtime/server/astro-island.prebuilt.js'
+import { Hono, type MiddlewareHandler } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { generateHydrationScript } from 'solid-js/web'
+
+const sha256 = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`
+
+/**
+ * The only inline scripts our pages carry are the ones Astro and Solid write around islands (the
+ * island element, its client directive, Solid's hydration events); they are fixed texts of the
+ * installed versions, so the policy allows exactly those by hash and no other inline script.
+ */
+function inlineScriptHashes(): string[] {
+  const solidHydration = /<script[^>]*>([\s\S]*?)<\/script>/.exec(generateHydrationScript())![1]
+  return [islandScript, loadDirective, idleDirective, visibleDirective, mediaDirective, onlyDirective, solidHydration].map(sha256)
+}
+
+/**
+ * Security headers for every answer (API, assets, pages). Styles may be inline: Astro inlines small
+ * stylesheets and Solid sets style attributes. HSTS only when the public address is https (it
+ * would lock a plain-http site out of browsers for a year).
+ */
+export function securityHeaders(siteUrl: string): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", ...inlineScriptHashes()],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    xContentTypeOptions: 'nosniff',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+    strictTransportSecurity: siteUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+  })
+}
+
+/**
+ * The headers a middleware adds to an answer, for a handler that writes to the socket itself
+ * (Astro in middleware mode) and so never passes its response back through Hono.
+ */
+export async function headersAddedBy(middleware: MiddlewareHandler): Promise<[string, string][]> {
+  const probe = new Hono().use(middleware).get('/', (c) => c.body(null, 204))
+  return [...(await probe.request('/')).headers]
+}

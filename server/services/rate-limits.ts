@@ -1,0 +1,110 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { HttpBindings } from '@hono/node-server'
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import type { DatabaseHandle } from '../../db/connect'
+import { RateLimitedError } from '../errors'
+import type { Services } from './services'
+
+/** What is limited: per client address, and per identity where the request names one. */
+export const limitRules = {
+  quotes: 'stored quotes per client',
+  previews: 'quote previews per client',
+  offerCodes: 'refused offer codes per client',
+  offerCodesPerCode: 'refused attempts per offer code',
+  leads: 'callback requests per client',
+  leadsPerMobile: 'callback requests per mobile number',
+  orders: 'orders per client',
+  ordersPerCompany: 'orders per company credit code',
+  tracking: 'order look-ups per client',
+  trackingPerOrder: 'order look-ups per order number',
+} as const
+
+export type LimitRule = keyof typeof limitRules
+
+/** `points` requests in `seconds`. */
+export interface Limit {
+  points: number
+  seconds: number
+}
+
+export type LimitSettings = Record<LimitRule, Limit>
+
+export interface RateLimits {
+  /** Counts one request against the rule for this key; refuses with 429 once the limit is used up. */
+  take: (rule: LimitRule, key: string) => Promise<void>
+  /**
+   * For guesses (offer codes): refuses while the key's failures are used up, runs the attempt, and
+   * counts it only when `failed` says it was a wrong guess, so honest repeats of a good one are free.
+   */
+  attempt: <T>(rule: LimitRule, key: string, run: () => Promise<T>, failed: (error: unknown) => boolean) => Promise<T>
+}
+
+/**
+ * Counters in the database (table rate_limits, created by migration 0004), so every server process
+ * on the same database shares them. `sweepExpired` lets the library delete old rows every 5 minutes
+ * (a long-running server wants it; a test whose database is dropped does not).
+ */
+export function createRateLimits(driver: DatabaseHandle['driver'], settings: LimitSettings, options: { sweepExpired: boolean }): RateLimits {
+  const limiters = new Map<LimitRule, RateLimiterAbstract>(
+    (Object.keys(limitRules) as LimitRule[]).map((rule) => {
+      const common = {
+        keyPrefix: rule,
+        points: settings[rule].points,
+        duration: settings[rule].seconds,
+        tableName: 'rate_limits',
+        tableCreated: true,
+        clearExpiredByTimeout: options.sweepExpired,
+      }
+      const limiter =
+        driver.kind === 'sqlite'
+          ? new RateLimiterSQLite({ ...common, storeClient: driver.sqlite, storeType: 'better-sqlite3' })
+          : new RateLimiterPostgres({ ...common, storeClient: driver.pool, storeType: 'pool' })
+      return [rule, limiter]
+    }),
+  )
+  const limiter = (rule: LimitRule) => limiters.get(rule)!
+  const refusal = (result: RateLimiterRes) => new RateLimitedError(Math.max(1, Math.ceil(result.msBeforeNext / 1000)))
+
+  const take = async (rule: LimitRule, key: string) => {
+    try {
+      await limiter(rule).consume(key)
+    } catch (rejection) {
+      // The library rejects with its result when the limit is used up, with an Error when the store fails.
+      throw rejection instanceof RateLimiterRes ? refusal(rejection) : rejection
+    }
+  }
+  return {
+    take,
+    attempt: async (rule, key, run, failed) => {
+      const used = await limiter(rule).get(key)
+      if (used && used.consumedPoints >= settings[rule].points) throw refusal(used)
+      try {
+        return await run()
+      } catch (error) {
+        // The guess was answered: its own refusal stands even when it used up the limit.
+        if (failed(error)) await take(rule, key).catch((refused) => Promise.reject(refused instanceof RateLimitedError ? error : refused))
+        throw error
+      }
+    },
+  }
+}
+
+/**
+ * The address limits are counted for: the socket's peer, or, behind a proxy we were told to trust,
+ * the last X-Forwarded-For entry (the one our proxy added; earlier entries are the client's word).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
+    if (forwarded) return forwarded
+  }
+  return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown'
+}
+
+/** Counts every request of a route against the client's limit, before its body is even validated. */
+export function limitPerClient(services: Pick<Services, 'limits' | 'trustProxy'>, rule: LimitRule): MiddlewareHandler {
+  return async (c, next) => {
+    await services.limits.take(rule, clientAddress(c, services.trustProxy))
+    await next()
+  }
+}

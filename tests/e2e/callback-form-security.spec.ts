@@ -1,0 +1,43 @@
+import { expect, test, type Page } from '@playwright/test'
+
+/** Console errors and CSP violations of a page, collected from before it loads. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  return problems
+}
+
+test.describe('the callback form on a landing page', () => {
+  test('carries the intended mobile pattern, which the browser applies, with no console error or CSP violation', async ({ page }) => {
+    const problems = watchProblems(page)
+    await page.goto('/bundles/evergreen?utm_source=baidu&utm_campaign=lujiazui')
+    const mobile = page.locator('#callback-mobile')
+    await expect(mobile).toHaveAttribute('pattern', String.raw`(\+?86)?1[3-9][0-9]{9}`)
+    await mobile.fill('123')
+    expect(await mobile.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(true)
+    await mobile.fill('+8613812345678')
+    expect(await mobile.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(true)
+    expect(problems).toEqual([])
+  })
+
+  test('a refused post comes back with the error and what was typed, but nothing personal in the address', async ({ page }) => {
+    const problems = watchProblems(page)
+    await page.goto('/en/bundles/evergreen')
+    const form = page.locator('#callback')
+    await form.locator('#callback-company').fill('Refused Test Ltd')
+    await form.locator('#callback-name').fill('Han Meimei')
+    await form.locator('#callback-mobile').fill('12345678901')
+    // The browser's own check would stop this mobile; the server must refuse it as well.
+    await form.locator('form').evaluate((element: HTMLFormElement) => (element.noValidate = true))
+    await form.getByRole('button', { name: 'Call me back' }).click()
+    await expect(form.getByRole('alert')).toHaveText('Enter an 11-digit mainland mobile number, e.g. 13812345678')
+    await expect(form.locator('#callback-company')).toHaveValue('Refused Test Ltd')
+    await expect(form.locator('#callback-mobile')).toHaveValue('12345678901')
+    expect(page.url()).not.toMatch(/Refused|Han|12345678901/)
+    expect(new URL(page.url()).searchParams.has('lead_form')).toBe(true)
+    expect(problems).toEqual([])
+  })
+})
