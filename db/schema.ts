@@ -39,6 +39,8 @@ export interface Database {
     company_name: string
     building_id: string | null
     issued_by: string | null
+    /** The company the code was issued to (unified social credit code); null on codes issued before codes were bound. */
+    credit_code: ColumnType<string | null, string | null | undefined, string | null>
     expires_at: string
     used_at: ColumnType<string | null, string | null | undefined, string | null>
   }
@@ -102,6 +104,10 @@ export interface Database {
     voice_ports_reserved: number
     tracking_token: string
     stripe_session_id: string | null
+    /** While waiting for payment: when the order is cancelled and its ports released if still unpaid. */
+    payment_due_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** When the one payment reminder is due; null once it was sent (or when none is due). */
+    payment_reminder_at: ColumnType<string | null, string | null | undefined, string | null>
     flagged_reason: string | null
     attribution_json: string | null
     terms_accepted_at: string

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
 import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
 const databaseUrl = z
@@ -56,11 +57,18 @@ export const configSchema = z
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((value) => value === 'true' || value === '1'),
+    ORDER_REVIEW_PORT_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(defaultOrderPolicy.reviewPortSharePercent),
+    PAYMENT_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(defaultOrderPolicy.paymentDeadlineWorkingDays),
+    PAYMENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(59).default(defaultOrderPolicy.paymentReminderWorkingDays),
     ...Object.fromEntries(limitRuleNames.map((rule) => [limitSettingName(rule), limitSetting.prefault(defaultLimits[rule])])),
   })
   .refine((config) => Boolean(config.STRIPE_SECRET_KEY) === Boolean(config.STRIPE_WEBHOOK_SECRET), {
     path: ['STRIPE_SECRET_KEY'],
     message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (online payment needs both), or neither',
+  })
+  .refine((config) => config.PAYMENT_REMINDER_WORKING_DAYS < config.PAYMENT_DEADLINE_WORKING_DAYS, {
+    path: ['PAYMENT_REMINDER_WORKING_DAYS'],
+    message: 'the reminder must come before the payment deadline (fewer working days than PAYMENT_DEADLINE_WORKING_DAYS)',
   })
 
 type ParsedConfig = z.infer<typeof configSchema>
@@ -68,7 +76,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 export type Config = Pick<
   ParsedConfig,
   'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY'
-> & { limits: LimitSettings }
+> & { limits: LimitSettings; orderPolicy: OrderPolicy }
 
 export class ConfigError extends Error {}
 
@@ -81,5 +89,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid settings in the environment:\n${problems.join('\n')}`)
   }
   const settings = parsed.data as ParsedConfig & Record<string, Limit>
-  return { ...settings, limits: Object.fromEntries(limitRuleNames.map((rule) => [rule, settings[limitSettingName(rule)]])) as LimitSettings }
+  return {
+    ...settings,
+    limits: Object.fromEntries(limitRuleNames.map((rule) => [rule, settings[limitSettingName(rule)]])) as LimitSettings,
+    orderPolicy: {
+      reviewPortSharePercent: settings.ORDER_REVIEW_PORT_SHARE_PERCENT,
+      paymentDeadlineWorkingDays: settings.PAYMENT_DEADLINE_WORKING_DAYS,
+      paymentReminderWorkingDays: settings.PAYMENT_REMINDER_WORKING_DAYS,
+    },
+  }
 }

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config'
 import { headersAddedBy, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
 import { startServices } from './services/start-services'
+import { startUnpaidOrdersJob } from './services/unpaid-orders-job'
 
 type AstroHandler = (req: HttpBindings['incoming'], res: HttpBindings['outgoing'], next: () => void) => Promise<void>
 
@@ -44,6 +45,8 @@ async function main() {
   // Notifications leave through the outbox: by SMTP when SMTP_URL is set, else as .eml files.
   const mail = createMailTransport(config.SMTP_URL, resolve('data/outbox'))
   const outbox = startOutboxWorker(services, mail.deliver)
+  // Unpaid orders give their ports back at their deadline (reminded once before it).
+  const unpaidOrders = startUnpaidOrdersJob(services)
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`storefront listening on http://${info.address}:${info.port} (${database.kind})`)
@@ -54,6 +57,7 @@ async function main() {
   })
   const shutdown = () => {
     server.close(async () => {
+      await unpaidOrders.stop()
       await outbox.stop()
       mail.close()
       await database.close()

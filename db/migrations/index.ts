@@ -3,6 +3,7 @@ import * as catalogBuildingsQuotes from './0001-catalog-buildings-quotes'
 import * as leadsLandingViews from './0002-leads-landing-views'
 import * as orders from './0003-orders'
 import * as rateLimits from './0004-rate-limits'
+import * as paymentDeadlinesOfferCodeHolders from './0005-payment-deadlines-offer-code-holders'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-leads-landing-views': leadsLandingViews,
   '0003-orders': orders,
   '0004-rate-limits': rateLimits,
+  '0005-payment-deadlines-offer-code-holders': paymentDeadlinesOfferCodeHolders,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,8 @@ export const seedPriceBook = priceBook as PriceBookInput
 /** The win-back test code of PRICING.md: single use, for the building whose tenants churned. */
 export const TEST_OFFER_CODE = 'WB-TEST-0001'
 
+/** The company the test code was issued to: a published, valid credit code (Alibaba (China) Co., Ltd.), the one the tests order with. */
+export const TEST_OFFER_CODE_CREDIT_CODE = '91330100716105852F'
 
 /** The ad campaigns of the demo (README, browser tests): landing views are counted under these values. */
 export const demoCampaignValues: Record<'utm_source' | 'utm_medium' | 'utm_campaign', string[]> = {
@@ -75,9 +77,12 @@ export async function seedDatabase(
       offering_slug: 'evergreen-winback',
       company_name: '上海示例贸易有限公司',
       building_id: winBackBuilding.id,
+      credit_code: TEST_OFFER_CODE_CREDIT_CODE,
       issued_by: winBackBuilding.managerId,
       expires_at: '2099-12-31T16:00:00.000Z',
     })
+    // Databases seeded before codes were bound to a company get the test code's company once.
+    await trx.updateTable('offer_codes').set({ credit_code: TEST_OFFER_CODE_CREDIT_CODE }).where('code', '=', TEST_OFFER_CODE).where('credit_code', 'is', null).execute()
   })
   return { catalogVersion }
 }

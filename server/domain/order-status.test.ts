@@ -33,6 +33,12 @@ describe('order status transitions', () => {
     expect(canTransition('installing', 'cancelled')).toBe(false)
   })
 
+  it('lets an order in review go only where operations send it: an entry status or cancelled, never paid', () => {
+    expect([...orderTransitions.pending_review].sort()).toEqual(['awaiting_payment', 'awaiting_transfer', 'cancelled', 'confirmed', 'survey_required'])
+    expect(canTransition('pending_review', 'paid')).toBe(false)
+    for (const status of statuses) expect(canTransition(status, 'pending_review')).toBe(false)
+  })
+
   it('only names known statuses as targets', () => {
     for (const targets of Object.values(orderTransitions)) for (const to of targets) expect(statuses).toContain(to)
   })

@@ -1,4 +1,5 @@
 import type { Component, LocalizedText } from '../pricing/catalog-schema'
+import { portsNeeded } from './ports-needed'
 
 export interface BuildingCapacity {
   freeFibrePorts: number
@@ -43,8 +44,7 @@ export function checkServiceability(
   requested: RequestedComponent[],
   broadbandChoices: Component[],
 ): Serviceability {
-  const fibreNeeded = requested.reduce((total, item) => total + (item.component.needs.fibrePorts ?? 0) * item.count, 0)
-  const voiceNeeded = requested.reduce((total, item) => total + (item.component.needs.voicePorts ?? 0) * item.count, 0)
+  const { fibre: fibreNeeded, voice: voiceNeeded } = portsNeeded(requested)
 
   const ownReason = ({ component }: RequestedComponent): ServiceabilityReason | undefined => {
     if (component.needs.minSpeedMbps && component.needs.minSpeedMbps > capacity.maxBroadbandMbps) return 'speed_unavailable'

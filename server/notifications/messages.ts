@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import type { InitialOrderStatus } from '../domain/order-status'
+import type { ReviewReason } from '../domain/order-review'
+import type { EntryOrderStatus, InitialOrderStatus } from '../domain/order-status'
 
 /**
  * What the site sends by mail, as rows of the `outbox` table. Other code inserts them with
@@ -33,6 +34,8 @@ export interface OrderConfirmationPayload {
   trackingUrl: string
   managerName?: string
   managerPhone?: string
+  /** ISO time; set while the order waits for payment: unpaid by then, it is cancelled. */
+  paymentDueAt?: string
 }
 
 export interface PaymentReceivedPayload {
@@ -67,6 +70,45 @@ export interface ManagerNewLeadPayload {
   queueDistrict?: string
 }
 
+/** To operations: an order holds nothing until they approve or reject it. */
+export interface OpsOrderReviewPayload {
+  orderNumber: string
+  companyName: string
+  creditCode: string
+  buildingName: string
+  contactName: string
+  contactMobile: string
+  reasons: ReviewReason[]
+}
+
+/** To the customer: operations approved the order in review; it goes on in `status`. */
+export interface OrderApprovedPayload {
+  orderNumber: string
+  status: EntryOrderStatus
+  /** Fen. */
+  amountDue: number
+  paymentDueAt?: string
+  trackingUrl: string
+}
+
+export type CancellationReason = 'not_approved' | 'unpaid' | 'payment_failed'
+
+export interface OrderCancelledPayload {
+  orderNumber: string
+  reason: CancellationReason
+  trackingUrl: string
+}
+
+/** Sent once, some working days before an unpaid order's deadline. */
+export interface PaymentReminderPayload {
+  orderNumber: string
+  /** Fen. */
+  amountDue: number
+  paymentMethod: 'online' | 'invoice'
+  paymentDueAt: string
+  trackingUrl: string
+}
+
 export interface OpsPaymentFlaggedPayload {
   orderNumber: string
   reason: string
@@ -78,12 +120,26 @@ export type OutboxMessage =
   | { kind: 'manager_new_order'; payload: ManagerNewOrderPayload }
   | { kind: 'manager_new_lead'; payload: ManagerNewLeadPayload }
   | { kind: 'ops_payment_flagged'; payload: OpsPaymentFlaggedPayload }
+  | { kind: 'ops_order_review'; payload: OpsOrderReviewPayload }
+  | { kind: 'order_approved'; payload: OrderApprovedPayload }
+  | { kind: 'order_cancelled'; payload: OrderCancelledPayload }
+  | { kind: 'payment_reminder'; payload: PaymentReminderPayload }
 
 export type OutboxKind = OutboxMessage['kind']
 
 export type PayloadOf<K extends OutboxKind> = Extract<OutboxMessage, { kind: K }>['payload']
 
-export const outboxKinds: readonly OutboxKind[] = ['order_confirmation', 'payment_received', 'manager_new_order', 'manager_new_lead', 'ops_payment_flagged']
+export const outboxKinds: readonly OutboxKind[] = [
+  'order_confirmation',
+  'payment_received',
+  'manager_new_order',
+  'manager_new_lead',
+  'ops_payment_flagged',
+  'ops_order_review',
+  'order_approved',
+  'order_cancelled',
+  'payment_reminder',
+]
 
 export function isOutboxKind(kind: string): kind is OutboxKind {
   return (outboxKinds as readonly string[]).includes(kind)

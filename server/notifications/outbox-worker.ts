@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import nodemailer from 'nodemailer'
 import type { Database } from '../../db/schema'
+import { startPeriodicJob, type PeriodicJob } from '../services/periodic-job'
 import type { Services } from '../services/services'
 import { isOutboxKind, type Lang, type OutboxKind } from './messages'
 import { renderEmail } from './render-email'
@@ -185,51 +186,20 @@ export function createMailTransport(smtpUrl: string | undefined, outboxDir: stri
   }
 }
 
-export interface OutboxWorker {
-  stop: () => Promise<void>
-  /** Runs one delivery pass now (after any pass in progress); never rejects, errors are logged. */
-  runOnce: () => Promise<DeliveryResult>
-}
+export type OutboxWorker = PeriodicJob<DeliveryResult>
 
 /**
- * Polls the outbox every `intervalMs`. Passes never overlap: a tick while one is running is
- * skipped. The timer is unref'd so it never keeps the process alive; `stop` waits for the pass in
- * progress so the database can be closed after it.
+ * Polls the outbox every `intervalMs` (passes never overlap; see startPeriodicJob). `runOnce` never
+ * rejects: errors are logged.
  */
 export function startOutboxWorker(
   services: Pick<Services, 'db' | 'now' | 'log'>,
   deliver: Deliver,
   { intervalMs = 2000, ...options }: DeliveryOptions & { intervalMs?: number } = {},
 ): OutboxWorker {
-  let tail: Promise<unknown> = Promise.resolve()
-  let inProgress = 0
-
-  const pass = async (): Promise<DeliveryResult> => {
-    try {
-      return await deliverDueMessages(services.db, deliver, services.now(), { onError: services.log, ...options })
-    } catch (error) {
-      services.log(error)
-      return { sent: 0, failed: 0 }
-    }
-  }
-  const runOnce = (): Promise<DeliveryResult> => {
-    inProgress += 1
-    // `pass` does not throw, but if logging itself did, the next pass must still run.
-    const run = tail.then(pass, pass).finally(() => (inProgress -= 1))
-    tail = run
-    return run
-  }
-
-  const timer = setInterval(() => {
-    if (inProgress === 0) runOnce().catch(() => {})
-  }, intervalMs)
-  timer.unref()
-
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer)
-      await tail.catch(() => {})
-    },
-  }
+  return startPeriodicJob(() => deliverDueMessages(services.db, deliver, services.now(), { onError: services.log, ...options }), {
+    intervalMs,
+    log: services.log,
+    failed: { sent: 0, failed: 0 },
+  })
 }

@@ -1,3 +1,4 @@
+import { describeReviewReason } from '../domain/order-review'
 import { formatYuan } from '../pricing/money'
 import type { InstallSlot, Lang, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
 
@@ -23,8 +24,14 @@ interface EmailContent {
 const brand = { zh: '楼宇商企通', en: 'Office Bundles' }
 
 const statusLabels: Record<Lang, Record<NewOrderStatus, string>> = {
-  zh: { awaiting_payment: '待在线支付', awaiting_transfer: '待对公转账', survey_required: '待现场勘察', confirmed: '已确认（今日无需付款）' },
-  en: { awaiting_payment: 'Awaiting online payment', awaiting_transfer: 'Awaiting bank transfer', survey_required: 'Site survey required', confirmed: 'Confirmed (nothing due today)' },
+  zh: { pending_review: '待运营审核', awaiting_payment: '待在线支付', awaiting_transfer: '待对公转账', survey_required: '待现场勘察', confirmed: '已确认（今日无需付款）' },
+  en: {
+    pending_review: 'Awaiting review by operations',
+    awaiting_payment: 'Awaiting online payment',
+    awaiting_transfer: 'Awaiting bank transfer',
+    survey_required: 'Site survey required',
+    confirmed: 'Confirmed (nothing due today)',
+  },
 }
 
 const leadSourceLabels: Record<Lang, Record<string, string>> = {
@@ -43,6 +50,13 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
   const money = (fen: number) => formatYuan(fen, lang)
   const appointment = (date: string, slot: InstallSlot) => t(`${date} ${slot === 'am' ? '上午' : '下午'}`, `${date}, ${slot === 'am' ? 'morning' : 'afternoon'}`)
   const track = (url: string) => ({ label: t('查看订单进度', 'Track your order'), url })
+  // Customers are in China: deadlines are stated in Beijing time, whatever the server's zone.
+  const deadline = (iso: string) =>
+    `${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(iso))}${t('（北京时间）', ' (Beijing time)')}`
+  const howToPay = (method: 'online' | 'invoice', orderNumber: string) =>
+    method === 'online'
+      ? t('请通过订单页面完成在线支付。', 'Please pay online from your order page.')
+      : t(`请通过对公转账付款，并在转账备注中填写订单号 ${orderNumber}。`, `Please pay by bank transfer, quoting order number ${orderNumber} as the reference.`)
 
   switch (message.kind) {
     case 'order_confirmation': {
@@ -59,6 +73,10 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         ),
         // Nothing was paid, so nothing may say so: what happens next is the manager's call.
         confirmed: t('今天无需付款，楼宇经理会致电与您确认安装。', 'Nothing to pay today; your building manager will call to confirm the installation.'),
+        pending_review: t(
+          '您的订单规模较大，需要运营人员审核后才能为您预留楼宇端口。审核完成后我们会邮件通知您下一步，在此之前无需付款。',
+          'Your order is large, so our operations team reviews it before the building’s ports are reserved for you. We will e-mail you the next step once it is reviewed; nothing is due until then.',
+        ),
       }[p.status]
       const details: EmailContent['details'] = [
         [t('订单号', 'Order number'), p.orderNumber],
@@ -66,8 +84,9 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         [t('月费', 'Monthly fee'), money(p.monthly)],
       ]
       if (p.status !== 'survey_required') details.push([t('应付金额', 'Amount due'), money(p.amountDue)])
-      // Until someone has called (survey, or the manager confirming), the slot is only what was asked for.
-      const requested = p.status === 'survey_required' || p.status === 'confirmed'
+      if (p.paymentDueAt) details.push([t('付款截止时间', 'Pay by'), deadline(p.paymentDueAt)])
+      // Until someone has called (survey, review, or the manager confirming), the slot is only what was asked for.
+      const requested = p.status === 'survey_required' || p.status === 'confirmed' || p.status === 'pending_review'
       details.push([requested ? t('期望安装时间', 'Requested installation') : t('预约安装时间', 'Installation appointment'), appointment(p.installDate, p.installSlot)])
       if (p.managerName) details.push([t('客户经理', 'Account manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
       return {
@@ -126,6 +145,86 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
       details.push([t('来源', 'Source'), leadSourceLabels[lang][p.source] ?? p.source])
       if (p.note) details.push([t('备注', 'Note'), p.note])
       return { subject: t(`新客户线索：${p.company}`, `New lead: ${p.company}`), paragraphs, details }
+    }
+    case 'ops_order_review': {
+      const p = message.payload
+      return {
+        subject: t(`订单待审核 ${p.orderNumber}：${p.companyName}`, `Order to review ${p.orderNumber}: ${p.companyName}`),
+        paragraphs: [
+          t(
+            `订单 ${p.orderNumber} 超出了免审上限，尚未预留任何端口。请核实客户后批准或拒绝。`,
+            `Order ${p.orderNumber} is above what an order may take without review; nothing has been reserved. Please check the customer, then approve or reject it.`,
+          ),
+        ],
+        details: [
+          [t('订单号', 'Order number'), p.orderNumber],
+          [t('公司', 'Company'), p.companyName],
+          [t('统一社会信用代码', 'Credit code'), p.creditCode],
+          [t('楼宇', 'Building'), p.buildingName],
+          [t('联系人', 'Contact'), p.contactName],
+          [t('手机', 'Mobile'), p.contactMobile],
+          ...p.reasons.map((reason): [string, string] => [t('审核原因', 'Reason'), describeReviewReason(reason, lang)]),
+        ],
+      }
+    }
+    case 'order_approved': {
+      const p = message.payload
+      const next = {
+        awaiting_payment: t(`请在截止时间前完成在线支付 ${money(p.amountDue)}。`, `Please pay ${money(p.amountDue)} online before the deadline.`),
+        awaiting_transfer: t(
+          `请在截止时间前通过对公转账支付 ${money(p.amountDue)}，并在转账备注中填写订单号 ${p.orderNumber}。`,
+          `Please pay ${money(p.amountDue)} by bank transfer before the deadline, quoting order number ${p.orderNumber} as the reference.`,
+        ),
+        survey_required: t('您所在的楼宇需要先进行现场勘察，客户经理将与您联系安排。勘察完成前无需付款。', 'Your building needs a site survey first; your account manager will contact you to arrange it. Nothing is due until the survey is done.'),
+        confirmed: t('今天无需付款，楼宇经理会致电与您确认安装。', 'Nothing to pay today; your building manager will call to confirm the installation.'),
+      }[p.status]
+      const details: EmailContent['details'] = [
+        [t('订单号', 'Order number'), p.orderNumber],
+        [t('状态', 'Status'), statusLabels[lang][p.status]],
+      ]
+      if (p.paymentDueAt) details.push([t('应付金额', 'Amount due'), money(p.amountDue)], [t('付款截止时间', 'Pay by'), deadline(p.paymentDueAt)])
+      return {
+        subject: t(`订单已通过审核：${p.orderNumber} — ${brand.zh}`, `Order ${p.orderNumber} approved — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [t(`您的订单 ${p.orderNumber} 已通过审核，楼宇端口已为您预留。`, `Your order ${p.orderNumber} has been approved and the building’s ports are reserved for you.`), next],
+        action: track(p.trackingUrl),
+        details,
+      }
+    }
+    case 'order_cancelled': {
+      const p = message.payload
+      const why = {
+        not_approved: t('很抱歉，您的订单未能通过审核，已被取消。如有疑问，请联系您的客户经理。', 'We are sorry: your order could not be approved and has been cancelled. Please contact your account manager with any questions.'),
+        unpaid: t('由于在付款截止时间前没有收到付款，您的订单已被取消，为您预留的端口已释放。', 'We did not receive your payment by the deadline, so your order has been cancelled and the ports reserved for it released.'),
+        payment_failed: t('在线支付未完成，您的订单已被取消，为您预留的端口已释放。', 'The online payment was not completed, so your order has been cancelled and the ports reserved for it released.'),
+      }[p.reason]
+      return {
+        subject: t(`订单已取消：${p.orderNumber} — ${brand.zh}`, `Order ${p.orderNumber} cancelled — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [why, t('如需重新办理，请重新获取报价后下单。', 'To order again, please make a new quote.')],
+        action: track(p.trackingUrl),
+        details: [[t('订单号', 'Order number'), p.orderNumber]],
+      }
+    }
+    case 'payment_reminder': {
+      const p = message.payload
+      return {
+        subject: t(`付款提醒：订单 ${p.orderNumber} — ${brand.zh}`, `Payment reminder: order ${p.orderNumber} — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          t(
+            `我们尚未收到订单 ${p.orderNumber} 的付款 ${money(p.amountDue)}。为您预留的楼宇端口将保留至 ${deadline(p.paymentDueAt)}，届时仍未付款，订单将自动取消。`,
+            `We have not yet received the payment of ${money(p.amountDue)} for order ${p.orderNumber}. The building’s ports are reserved for you until ${deadline(p.paymentDueAt)}; if it is still unpaid then, the order is cancelled.`,
+          ),
+          howToPay(p.paymentMethod, p.orderNumber),
+        ],
+        action: track(p.trackingUrl),
+        details: [
+          [t('订单号', 'Order number'), p.orderNumber],
+          [t('应付金额', 'Amount due'), money(p.amountDue)],
+          [t('付款截止时间', 'Pay by'), deadline(p.paymentDueAt)],
+        ],
+      }
     }
     case 'ops_payment_flagged': {
       const p = message.payload

@@ -38,6 +38,15 @@ export const componentSchema = z.strictObject({
       minSpeedMbps: z.number().int().positive().optional(),
       /** This component only makes sense next to one of that category in the same order. */
       requiresCategory: componentCategory.optional(),
+      /**
+       * More than this many in one order and operations review it before anything is reserved: a
+       * component that takes a building's scarce ports must not be ordered by the building-full.
+       */
+      maxPerOrderWithoutReview: z.number().int().positive().optional(),
+    })
+    .refine((needs) => needs.maxPerOrderWithoutReview === undefined || Boolean(needs.voicePorts || needs.fibrePorts), {
+      path: ['maxPerOrderWithoutReview'],
+      message: 'only a component that takes building ports (voicePorts or fibrePorts) is limited per order',
     })
     .default({}),
 })

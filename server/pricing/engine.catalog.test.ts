@@ -89,6 +89,18 @@ describe('buildCatalog', () => {
     expect(() => buildCatalog('bad', term)).toThrow()
   })
 
+  it('rejects a per-order review limit that is not a positive whole count, or on a component that takes no ports', () => {
+    for (const limit of [0, -1, 2.5, '20']) {
+      const book = clone()
+      componentOf(book, 'fixed-line').needs.maxPerOrderWithoutReview = limit
+      expect(() => buildCatalog('bad', book)).toThrow()
+    }
+    const portless = clone()
+    componentOf(portless, 'mobile-line').needs = { maxPerOrderWithoutReview: 10 }
+    expect(() => buildCatalog('bad', portless)).toThrow(/takes building ports/)
+    expect(buildCatalog('test', seed).components.get('fixed-line')!.needs.maxPerOrderWithoutReview).toBe(20)
+  })
+
   it('rejects duplicate component codes and offering slugs', () => {
     const book = clone()
     book.components.push(structuredClone(componentOf(book, 'ringback')))

@@ -20,3 +20,11 @@ export function isOfferCodeUsable(offerCode: OfferCode | undefined, offeringSlug
     offerCode.expires_at > now.toISOString()
   )
 }
+
+/**
+ * Orderable only by the company and at the building the code was issued to. A code issued before
+ * codes carried the company (no credit code) is ordered by nobody: staff reissue it.
+ */
+export function isOfferCodeHolder(offerCode: OfferCode | undefined, creditCode: string, buildingId: string): boolean {
+  return offerCode !== undefined && offerCode.credit_code !== null && offerCode.credit_code === creditCode && offerCode.building_id === buildingId
+}

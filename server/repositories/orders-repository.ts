@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
-import type { OrderStatus } from '../domain/order-status'
+import { unpaidOrderStatuses, type OrderStatus } from '../domain/order-status'
 
 export type OrderRow = Selectable<Database['orders']>
 
@@ -24,8 +24,68 @@ export async function insertOrder(
 ): Promise<void> {
   await db.insertInto('orders').values(order).execute()
   if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
-  if (workOrders.length > 0) await db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: order.id }))).execute()
+  await insertWorkOrders(db, order.id, workOrders)
   await appendOrderEvent(db, order.id, order.status as OrderStatus, null, order.created_at)
+}
+
+export async function insertWorkOrders(db: Kysely<Database>, orderId: string, workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[]): Promise<void> {
+  if (workOrders.length > 0) await db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: orderId }))).execute()
+}
+
+/** What an approved order holds and owes: its ports, the amount due and, while unpaid, its deadlines. */
+export async function setOrderHolding(
+  db: Kysely<Database>,
+  orderId: string,
+  holding: Pick<Database['orders'], 'fibre_ports_reserved' | 'voice_ports_reserved' | 'amount_due_fen'> & { payment_due_at: string | null; payment_reminder_at: string | null },
+): Promise<void> {
+  await db.updateTable('orders').set(holding).where('id', '=', orderId).execute()
+}
+
+/**
+ * Cancels an unpaid order only if it is still waiting in `from` and its deadline has passed: of two
+ * processes expiring the same order (or one racing a payment or an extension) only one changes it.
+ */
+export async function expireUnpaidOrder(db: Kysely<Database>, orderId: string, from: OrderStatus, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({ status: 'cancelled', updated_at: at })
+    .where('id', '=', orderId)
+    .where('status', '=', from)
+    .where('payment_due_at', '<=', at)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) return false
+  await appendOrderEvent(db, orderId, 'cancelled', 'unpaid by the payment deadline', at)
+  return true
+}
+
+/** Takes the one payment reminder of an unpaid order: true for the one caller that should send it. */
+export async function claimPaymentReminder(db: Kysely<Database>, orderId: string, remindAt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({ payment_reminder_at: null })
+    .where('id', '=', orderId)
+    .where('status', 'in', unpaidOrderStatuses)
+    .where('payment_reminder_at', '=', remindAt)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Unpaid orders whose reminder or deadline has come, oldest deadline first. */
+export async function dueUnpaidOrders(db: Kysely<Database>, at: string, limit: number): Promise<OrderRow[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('status', 'in', unpaidOrderStatuses)
+    .where((eb) => eb.or([eb('payment_due_at', '<=', at), eb('payment_reminder_at', '<=', at)]))
+    .orderBy('payment_due_at')
+    .limit(limit)
+    .execute()
+}
+
+/** Moves an unpaid order's deadline, only while it still waits in `status`. */
+export async function setPaymentDeadline(db: Kysely<Database>, orderId: string, status: OrderStatus, until: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('orders').set({ payment_due_at: until, updated_at: at }).where('id', '=', orderId).where('status', '=', status).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 export async function appendOrderEvent(db: Kysely<Database>, orderId: string, status: OrderStatus, note: string | null, at: string): Promise<void> {

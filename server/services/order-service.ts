@@ -2,11 +2,14 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { isInstallSlotOffered } from '../domain/install-slots'
-import { initialOrderStatus, type InitialOrderStatus, type OrderStatus } from '../domain/order-status'
-import type { RequestedComponent } from '../domain/serviceability'
+import { paymentDeadlines } from '../domain/order-policy'
+import { reviewReasons } from '../domain/order-review'
+import { initialOrderStatus, waitsForPayment, type InitialOrderStatus, type OrderStatus } from '../domain/order-status'
+import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
+import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
 import {
   consumeOfferCode,
   findIdempotentResponse,
@@ -23,6 +26,7 @@ import { isUniqueViolation } from './database-errors'
 import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
+import { workOrders } from './work-orders'
 
 export interface OrderPlaced {
   id: string
@@ -51,7 +55,8 @@ function orderNumber(now: Date): string {
  * Places an order for a stored quote. The price comes from the quote only. In one transaction: the
  * order, its items, the building's ports, work orders, routing to the manager, the timeline, outbox
  * messages and the idempotent answer. Without ports left the order is `survey_required` and nothing
- * is charged. The same key with the same body replays the first answer.
+ * is charged. An order above what may be taken without review is `pending_review` and holds nothing
+ * (order-review-service approves or rejects it). The same key with the same body replays the first answer.
  */
 export async function placeOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex')
@@ -85,6 +90,8 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
   // First touch: what the order page sent, else what the quote was made with.
   const attribution = request.attribution ?? (await findQuoteAttribution(services.db, quote.id))
   const ports = portsNeeded(delivered)
+  const free = { fibre: site.building.free_fibre_ports, voice: site.building.free_voice_ports }
+  const reasons = reviewReasons(delivered, ports, free, services.orderPolicy.reviewPortSharePercent)
 
   try {
     return await services.db.transaction().execute(async (trx) => {
@@ -93,11 +100,20 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
       if (await findOrderForQuote(trx, quote.id)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
       const at = now.toISOString()
       const offerCode = await quoteOfferCode(trx, quote.id)
+      // A win-back code is the offer of one company in one building: whoever else holds it may see the
+      // price, but not order it. Refused before it is consumed, so the holder can still use it.
+      if (offerCode && !isOfferCodeHolder(await findOfferCode(trx, offerCode), request.company.creditCode, site.building.id)) {
+        throw new AppError('offer_code_invalid', 'This offer code was issued to another company or building: order it with the company (credit code) and building it was issued to.', [
+          { path: 'company.creditCode', message: 'not the company or building the offer code was issued to' },
+        ])
+      }
       if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
         throw new AppError('offer_code_invalid', 'The offer code of this quote has been used or has expired.')
       }
-      const reserved = await reservePorts(trx, site.building.id, ports.fibre, ports.voice)
-      const status = initialOrderStatus({ portsReserved: reserved, amountDue, paymentMethod: request.payment.method })
+      const inReview = reasons.length > 0
+      const reserved = !inReview && (await reservePorts(trx, site.building.id, ports.fibre, ports.voice))
+      const status: InitialOrderStatus = inReview ? 'pending_review' : initialOrderStatus({ portsReserved: reserved, amountDue, paymentMethod: request.payment.method })
+      const deadlines = waitsForPayment(status) ? paymentDeadlines(services.orderPolicy, now) : undefined
       const id = randomUUID()
       const number = orderNumber(now)
       const token = randomBytes(24).toString('base64url')
@@ -131,6 +147,8 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           voice_ports_reserved: reserved ? ports.voice : 0,
           tracking_token: token,
           stripe_session_id: null,
+          payment_due_at: deadlines?.paymentDueAt.toISOString() ?? null,
+          payment_reminder_at: deadlines?.reminderAt.toISOString() ?? null,
           flagged_reason: null,
           attribution_json: attribution ? JSON.stringify(attribution) : null,
           terms_accepted_at: at,
@@ -138,7 +156,9 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           updated_at: at,
         },
         orderItems(quote),
-        workOrders(delivered, status, request, routing, at),
+        status === 'pending_review'
+          ? []
+          : workOrders(delivered, status, { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing, at),
       )
 
       const manager = site.manager
@@ -157,6 +177,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
             installDate: date,
             installSlot: slot,
             trackingUrl: links.tracking,
+            ...(deadlines ? { paymentDueAt: deadlines.paymentDueAt.toISOString() } : {}),
             ...(manager ? { managerName: request.lang === 'zh' ? manager.name : manager.name_en, managerPhone: manager.phone } : {}),
           },
         },
@@ -183,6 +204,26 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
         },
         now,
       )
+      if (inReview) {
+        await enqueue(
+          trx,
+          {
+            kind: 'ops_order_review',
+            recipient: OPERATIONS_ADDRESS,
+            lang: 'zh',
+            payload: {
+              orderNumber: number,
+              companyName: request.company.name,
+              creditCode: request.company.creditCode,
+              buildingName: site.building.name_zh,
+              contactName: request.contact.name,
+              contactMobile: request.contact.mobile,
+              reasons,
+            },
+          },
+          now,
+        )
+      }
 
       const body: OrderPlaced = {
         id,
@@ -216,13 +257,6 @@ async function replay(db: Kysely<Database>, key: string, requestHash: string): P
   return { statusCode: stored.status_code, body: JSON.parse(stored.response_json), replayed: true }
 }
 
-function portsNeeded(delivered: RequestedComponent[]): { fibre: number; voice: number } {
-  return {
-    fibre: delivered.reduce((total, item) => total + (item.component.needs.fibrePorts ?? 0) * item.count, 0),
-    voice: delivered.reduce((total, item) => total + (item.component.needs.voicePorts ?? 0) * item.count, 0),
-  }
-}
-
 function orderItems(quote: Quote) {
   const monthly = quote.monthly.lines.map((line) => ({ kind: 'monthly', code: line.code, label: line.label, quantity: line.quantity ?? null, amount: line.amount, waived: false, rule: line.rule }))
   const oneTime = quote.oneTime.lines.map((line) => ({ kind: 'one_time', code: line.code, label: line.label, quantity: null, amount: line.amount, waived: line.waived, rule: line.rule }))
@@ -237,32 +271,4 @@ function orderItems(quote: Quote) {
     waived: item.waived ? 1 : 0,
     rule: item.rule,
   }))
-}
-
-/** Fulfilment work: a site installation for lines and broadband, SIM delivery for mobiles, or a survey. */
-function workOrders(
-  delivered: RequestedComponent[],
-  status: InitialOrderStatus,
-  request: OrderRequest,
-  routing: { manager_id: string | null; queue_district: string | null },
-  at: string,
-) {
-  // With nothing due today the work starts at once; otherwise payment releases it (payment-service).
-  const workStatus = status === 'confirmed' ? 'open' : 'waiting_for_payment'
-  const slot = { scheduled_date: request.installSlot.date, scheduled_slot: request.installSlot.slot }
-  const place = { floor: request.site.floor, unit: request.site.unit }
-  const describe = (items: RequestedComponent[]) => items.map((item) => ({ code: item.component.code, count: item.count }))
-  if (status === 'survey_required') {
-    return [{ id: randomUUID(), kind: 'site_survey', status: 'open', details_json: JSON.stringify({ ...place, components: describe(delivered) }), ...routing, ...slot, created_at: at }]
-  }
-  const onSite = delivered.filter((item) => item.component.category === 'fixed_voice' || item.component.category === 'broadband')
-  const mobiles = delivered.filter((item) => item.component.category === 'mobile')
-  return [
-    ...(onSite.length > 0
-      ? [{ id: randomUUID(), kind: 'site_installation', status: workStatus, details_json: JSON.stringify({ ...place, components: describe(onSite) }), ...routing, ...slot, created_at: at }]
-      : []),
-    ...(mobiles.length > 0
-      ? [{ id: randomUUID(), kind: 'sim_delivery', status: workStatus, details_json: JSON.stringify({ ...place, components: describe(mobiles) }), ...routing, ...slot, created_at: at }]
-      : []),
-  ]
 }

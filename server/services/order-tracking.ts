@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../domain/order-status'
+import { waitsForPayment, type OrderStatus } from '../domain/order-status'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { orderEvents, type OrderRow } from '../repositories/orders-repository'
 import { managerContact } from './building-presenter'
@@ -38,6 +38,8 @@ export async function orderTracking(services: Services, order: OrderRow) {
       amountDue: order.amount_due_fen,
       monthly: order.monthly_fen,
       ...(status === 'awaiting_payment' && services.stripe ? { url: links.payment } : {}),
+      /** Unpaid by then, the order is cancelled and its ports released. */
+      dueBy: waitsForPayment(status) ? order.payment_due_at : null,
     },
     trackingUrl: links.tracking,
   }

@@ -6,12 +6,12 @@ import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
 import {
   findOrder,
   flagOrder,
-  releasePorts,
   setStripeSession,
   transitionOrder,
   type OrderRow,
 } from '../repositories/orders-repository'
 import { isUniqueViolation } from './database-errors'
+import { releaseCancelledOrder } from './order-cancellation'
 import { orderLinks } from './order-links'
 import type { Services } from './services'
 
@@ -151,15 +151,14 @@ async function markPaid(services: Services, trx: Kysely<Database>, order: OrderR
   return true
 }
 
-/** A failed or abandoned payment gives the building's ports back and cancels the order. */
+/** A failed or abandoned payment gives the building's ports back, cancels the order and tells the customer. */
 async function release(services: Services, trx: Kysely<Database>, session: Stripe.Checkout.Session): Promise<Outcome> {
   const order = session.metadata?.order_id ? await findOrder(trx, session.metadata.order_id) : undefined
   if (!order) return 'unknown_order'
   if (session.id !== order.stripe_session_id) return 'ignored'
   const at = services.now().toISOString()
   if (!(await transitionOrder(trx, order.id, 'awaiting_payment', 'cancelled', at, `stripe ${session.status ?? session.payment_status}`))) return 'already_settled'
-  await releasePorts(trx, order.building_id, order.fibre_ports_reserved, order.voice_ports_reserved)
-  await trx.updateTable('work_orders').set({ status: 'cancelled' }).where('order_id', '=', order.id).execute()
+  await releaseCancelledOrder(services, trx, order, 'payment_failed')
   return 'released'
 }
 

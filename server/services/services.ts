@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import type { OrderPolicy } from '../domain/order-policy'
 import type { CatalogStore } from './catalog-store'
 import type { RateLimits } from './rate-limits'
 import type { StripeGateway } from './stripe-gateway'
@@ -14,6 +15,8 @@ export interface Services {
   log: (error: unknown) => void
   /** Online payment; null when no Stripe keys are set. */
   stripe: StripeGateway | null
+  /** What an order may hold without review, and for how long unpaid (settings). */
+  orderPolicy: OrderPolicy
   /** Per-client and per-identity request limits, shared through the database. */
   limits: RateLimits
   /** Whether X-Forwarded-For names the client (TRUST_PROXY): only behind our own reverse proxy. */

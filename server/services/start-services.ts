@@ -23,6 +23,7 @@ export async function startServices(config: Config): Promise<{ services: Service
     siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
     log: (error) => console.error(error),
     stripe: createStripeGateway(config),
+    orderPolicy: config.orderPolicy,
     limits: createRateLimits(database.driver, config.limits, { sweepExpired: true }),
     trustProxy: config.TRUST_PROXY,
   }

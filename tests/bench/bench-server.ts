@@ -10,6 +10,7 @@ import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../d
 import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
 import { createApi } from '../../server/app'
+import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits } from '../../server/services/rate-limits'
 import { generousLimits } from '../support/generous-limits'
@@ -58,6 +59,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     siteUrl: 'http://127.0.0.1',
     log: console.error,
     stripe: null,
+    orderPolicy: defaultOrderPolicy,
     // The load generator is one client: the benchmark measures the API, not its limits.
     limits: createRateLimits(database.driver, generousLimits, { sweepExpired: false }),
     trustProxy: false,

@@ -50,6 +50,30 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
     payload: { company: '<script>alert(1)</script> 示例科技', contactName: '李雷', mobile: '13812345678', buildingName: '金茂大厦', source: 'callback', note: '下午方便' },
   },
   ops_payment_flagged: { kind: 'ops_payment_flagged', payload: { orderNumber: 'OB-20261120-0042', reason: 'amount <mismatch>' } },
+  ops_order_review: {
+    kind: 'ops_order_review',
+    payload: {
+      orderNumber: 'OB-20261120-0042',
+      companyName: '<script>alert(1)</script> 示例科技',
+      creditCode: '91330100716105852F',
+      buildingName: '浦东软件园',
+      contactName: '李雷',
+      contactMobile: '13812345678',
+      reasons: [
+        { kind: 'component_count', code: 'fixed-line', count: 50, limit: 20 },
+        { kind: 'port_share', port: 'voice', needed: 160, free: 160, allowed: 40 },
+      ],
+    },
+  },
+  order_approved: {
+    kind: 'order_approved',
+    payload: { orderNumber: 'OB-20261120-0042', status: 'awaiting_transfer', amountDue: 123_456, paymentDueAt: '2026-11-27T03:00:00.000Z', trackingUrl: TRACKING_URL },
+  },
+  order_cancelled: { kind: 'order_cancelled', payload: { orderNumber: 'OB-20261120-0042', reason: 'unpaid', trackingUrl: TRACKING_URL } },
+  payment_reminder: {
+    kind: 'payment_reminder',
+    payload: { orderNumber: 'OB-20261120-0042', amountDue: 123_456, paymentMethod: 'invoice', paymentDueAt: '2026-11-27T03:00:00.000Z', trackingUrl: TRACKING_URL },
+  },
 }
 
 /** Bytes of a header value with its RFC 2047 encoded-words decoded (adjacent words joined first). */
@@ -353,6 +377,15 @@ describe('renderEmail', () => {
       expect(email.text).toContain(TRACKING_URL)
       expect(email.html).toContain(`href="${escapeHtml(TRACKING_URL)}"`)
     }
+  })
+
+  it('states a payment deadline in Beijing time and the reasons for a review in the reader’s language', () => {
+    // 03:00 UTC is 11:00 in Beijing.
+    expect(renderEmail('payment_reminder', messages.payment_reminder.payload as never, 'zh').text).toMatch(/2026年11月27日 11:00（北京时间）/)
+    expect(renderEmail('payment_reminder', messages.payment_reminder.payload as never, 'en').text).toMatch(/27 November 2026 at 11:00 \(Beijing time\)/)
+    const review = renderEmail('ops_order_review', messages.ops_order_review.payload as never, 'zh').text
+    expect(review).toContain('fixed-line 数量 50，超过单笔订单免审上限 20')
+    expect(review).toContain('需要 160 个语音端口，楼宇空闲 160 个，免审上限 40 个')
   })
 
   it('says the slot and money in the reader’s language', () => {

@@ -1,4 +1,5 @@
 import { createApi } from '../../server/app'
+import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits, type LimitSettings } from '../../server/services/rate-limits'
 import type { Services } from '../../server/services/services'
@@ -46,6 +47,7 @@ export function createTestApi(
     stripe,
     limits: createRateLimits(database.driver, { ...generousLimits, ...options.limits }, { sweepExpired: false }),
     trustProxy: options.trustProxy ?? false,
+    orderPolicy: defaultOrderPolicy,
   }
   const api = createApi(services)
   const request = async (path: string, init: RequestInit = {}, from = TEST_CLIENT_ADDRESS) => {
