@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findOrderByNumber } from '../../server/repositories/orders-repository'
 import { extendPaymentDeadline, expireUnpaidOrders } from '../../server/services/unpaid-orders'
+import { startUnpaidOrdersJob } from '../../server/services/unpaid-orders-job'
 import { createQuote, orderBody, postOrder } from '../support/orders'
 import { useStripeApi } from '../support/stripe-api'
 import { useSeededApi } from '../support/test-api'
@@ -73,6 +74,18 @@ describe.each(databaseKinds)('unpaid invoice orders give their ports back on %s'
     expect((await findOrderByNumber(db(), placed.number))!.status).toBe('awaiting_transfer')
     expect((await runTwiceAt(until)).cancelled).toBe(1)
     expect(await freeFibre()).toBe(before)
+  })
+
+  it('runs by itself in the server process: the job cancels an overdue order on its timer, and stops', async () => {
+    const placed = await invoiceOrder()
+    seeded.api.setNow(at('2026-11-27T03:00:00.000Z'))
+    const job = startUnpaidOrdersJob(seeded.api.services, { intervalMs: 20 })
+    try {
+      await expect.poll(async () => (await findOrderByNumber(db(), placed.number))!.status, { timeout: 5000 }).toBe('cancelled')
+    } finally {
+      await job.stop()
+    }
+    expect(seeded.api.errors).toEqual([])
   })
 
   it('refuses an extension backwards, or of an order that is not waiting for payment', async () => {
