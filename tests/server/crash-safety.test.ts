@@ -59,7 +59,15 @@ describe('crash safety: the server process killed mid-order', () => {
     dir = mkdtempSync(join(tmpdir(), 'storefront-crash-'))
     // An SMTP address nobody listens on: the outbox worker fails fast instead of writing .eml files
     // into the working copy's data/outbox; outbox rows stay in the database either way.
-    env = { DATABASE_URL: `file:${databasePath()}`, SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }
+    // One client places every order of the run, with one credit code: far above the storefront's limits.
+    const unlimited = '1000000/1h'
+    env = {
+      DATABASE_URL: `file:${databasePath()}`,
+      SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+      RATE_LIMIT_QUOTES: unlimited,
+      RATE_LIMIT_ORDERS: unlimited,
+      RATE_LIMIT_ORDERS_PER_COMPANY: unlimited,
+    }
   })
   afterAll(async () => {
     if (server) await killHard(server)
