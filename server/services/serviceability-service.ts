@@ -56,6 +56,26 @@ export function deliveredComponents(
 }
 
 /**
+ * The listed offerings this building can serve as they are sold at their least: each required component at
+ * its minimum count and, where a speed must be chosen, the slowest. An offering whose least needs more
+ * speed or ports than the building has left is not offered here (a survey may still find capacity).
+ */
+export function offeringsServableAt(building: BuildingRow, catalog: Catalog): Offering[] {
+  return [...catalog.offerings.values()].filter((offering) => {
+    if (!offering.listed) return false
+    const grouped = new Set(offering.itemGroups.flatMap((group) => group.codes))
+    const slowest = (codes: string[]) =>
+      [...codes].sort((a, b) => (catalog.components.get(a)!.speedMbps ?? 0) - (catalog.components.get(b)!.speedMbps ?? 0))[0]
+    const least = [
+      ...offering.items.filter((item) => !grouped.has(item.code) && item.min > 0).map((item) => ({ code: item.code, count: item.min })),
+      ...offering.itemGroups.filter((group) => group.min > 0).map((group) => ({ code: slowest(group.codes), count: 1 })),
+    ]
+    const delivered = deliveredComponents(catalog, offering, Object.fromEntries(least.map((item) => [item.code, item.count])), {})
+    return checkServiceability(capacityOf(building), delivered, broadbandChoices(catalog, offering)).result === 'qualified'
+  })
+}
+
+/**
  * Refuses (422 `service_unavailable`) what this building can never deliver, a speed above its
  * maximum, with the speed it does carry as the alternative. A quote and an order both ask, so a
  * customer is never sold what cannot be installed; missing ports only make the order a survey.

@@ -14,6 +14,7 @@ export const proposalText = {
     managerHint: '调整方案或预约上门勘查，请直接联系楼宇经理。',
     call: '致电',
     print: '打印建议书',
+    orderThis: '按此方案下单',
     configureAgain: '重新配置方案',
     allBundles: '查看全部套餐',
     printUrl: '在线查看本建议书：',
@@ -73,7 +74,7 @@ export const proposalText = {
     notFoundBody: '链接可能不完整，或这份报价并不存在。您可以重新选择套餐，生成一份新的建议书。',
     expiredTitle: '这份建议书已过期',
     expiredBody: (date: string) => `报价有效期为 7 天，已于${date}到期。价格可能已经调整，为避免误导，过期报价不再显示金额。`,
-    newQuote: '为同一套餐重新报价',
+    newQuote: '按此方案下单：先按同一配置重新报价',
     checkBuilding: '查询您的楼宇',
     chart: {
       caption: '12 个月费用对比',
@@ -112,6 +113,7 @@ export const proposalText = {
     managerHint: 'Call them to adjust the plan or book a site visit.',
     call: 'Call',
     print: 'Print proposal',
+    orderThis: 'Order this',
     configureAgain: 'Configure again',
     allBundles: 'See all bundles',
     printUrl: 'View this proposal online: ',
@@ -171,7 +173,7 @@ export const proposalText = {
     notFoundBody: 'The link may be incomplete, or the quote does not exist. Choose a bundle to make a new proposal.',
     expiredTitle: 'This proposal has expired',
     expiredBody: (date: string) => `Quotes are valid for 7 days; this one expired on ${date}. Prices may have changed, so an expired quote no longer shows them.`,
-    newQuote: 'Get a new quote for the same bundle',
+    newQuote: 'Order this: get a fresh quote for the same configuration',
     checkBuilding: 'Check your building',
     chart: {
       caption: '12-month cost comparison',
@@ -211,16 +213,6 @@ export interface ChartSummary {
   oneTime: string | null
   endText: string
   endNegative: boolean
-}
-
-const dateFormats = {
-  zh: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }),
-}
-
-/** A stored ISO timestamp as the customer's calendar date in Shanghai. */
-export function formatDate(iso: string, lang: Lang): string {
-  return dateFormats[lang].format(new Date(iso))
 }
 
 /** Axis labels: whole yuan without the trailing .00, still through formatYuan. */

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { isValidCreditCode } from '../../../server/domain/credit-code'
 import { installDays, type InstallSlotKind } from '../../../server/domain/install-slots'
 import { formatYuan } from '../../../server/pricing/money'
@@ -8,6 +8,7 @@ import type { OrderRequestInput } from '../../../server/schemas/order-request'
 import { api, type ApiErrorBody } from '../../lib/api-client'
 import type { CheckoutText } from '../../lib/checkout-text'
 import { fill } from '../../lib/configurator-text'
+import { PLACED_ORDER_MAX_AGE_SECONDS, placedOrderCookieName } from '../../lib/placed-order-cookie'
 import Field from '../configurator/Field'
 
 export interface CheckoutBuilding {
@@ -30,12 +31,26 @@ interface Props {
 
 type Problems = Record<string, string>
 
+/** Keeps the order's tracking token as proof that it was placed in this browser (see placed-order-cookie). */
+function rememberPlacedOrder(quoteId: string, trackingUrl: string) {
+  const token = new URL(trackingUrl).searchParams.get('token')
+  if (!token) return
+  const secure = window.location.protocol === 'https:' ? '; secure' : ''
+  document.cookie = `${placedOrderCookieName(quoteId)}=${encodeURIComponent(token)}; max-age=${PLACED_ORDER_MAX_AGE_SECONDS}; path=/; samesite=lax${secure}`
+}
+
 /** Maps an API issue path to the form field that shows it. */
 const fieldOf = (path: string) => (path.startsWith('installSlot') ? 'date' : path.split('.').at(-1) ?? path)
 
 /** The checkout form: who, where, when and how to pay. The price is the stored quote's, never sent from here. */
 export default function CheckoutForm(props: Props) {
   const t = props.text
+  // Restored from the back-forward cache after the order was placed: the server shows the order instead of a form.
+  onMount(() => {
+    const reloadIfRestored = (event: PageTransitionEvent) => event.persisted && window.location.reload()
+    window.addEventListener('pageshow', reloadIfRestored)
+    onCleanup(() => window.removeEventListener('pageshow', reloadIfRestored))
+  })
   // One key per visit of this page: a retried submission is recognised, never placed twice.
   const idempotencyKey = crypto.randomUUID()
   const [buildingId, setBuildingId] = createSignal(props.buildingId ?? '')
@@ -95,12 +110,15 @@ export default function CheckoutForm(props: Props) {
       const response = await api.orders.$post({ json: body }, { headers: { 'Idempotency-Key': idempotencyKey } })
       if (!response.ok) {
         const { error } = (await response.json()) as unknown as ApiErrorBody
+        // Ordered meanwhile (another tab, or this page restored after the order): the page says by whom and links it.
+        if (error.code === 'quote_already_ordered') return window.location.reload()
         const byField = Object.fromEntries((error.issues ?? []).map((issue) => [fieldOf(issue.path), t.errors[error.code] ?? t.errors.invalid_request]))
         setProblems(byField)
         if (Object.keys(byField).length === 0 || error.code !== 'invalid_request') setFailure(failureText(error))
         return
       }
       const order = await response.json()
+      rememberPlacedOrder(props.quoteId, order.trackingUrl)
       window.location.assign(order.payment.url ?? order.trackingUrl)
     } catch {
       setFailure(t.errors.internal_error)

@@ -1,10 +1,11 @@
-import { createMemo, For, Index, Show } from 'solid-js'
+import { createEffect, createMemo, For, Index, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { Attribution } from '../../../server/schemas/attribution'
 import { formatYuan } from '../../../server/pricing/money'
 import type { PricedQuote } from '../../../server/schemas/quote'
 import { fill, type ConfiguratorText } from '../../lib/configurator-text'
+import { replaceQuery } from '../../lib/replace-query'
 import { companySizes, type CompanySize } from '../../lib/size-defaults'
 import Comparison from './Comparison'
 import {
@@ -20,6 +21,7 @@ import {
   type OfferingDetail,
   type Status,
 } from './configuration'
+import { configurationQuerySchema, configurationSearchParams, queryOfConfiguration } from './configuration-url'
 import Field from './Field'
 import { createLiveQuote } from './live-quote'
 import QuoteSummary from './QuoteSummary'
@@ -28,7 +30,8 @@ interface Props {
   offering: OfferingDetail
   text: ConfiguratorText
   initialQuote?: PricedQuote
-  initialSize: CompanySize
+  /** What the page's URL asked for (see configuration-url), already checked against the offering. */
+  initialConfiguration: Configuration
   preferredBroadband?: string
   buildingId?: string
   /** Choices the visitor's building cannot serve: shown, but disabled with the reason. */
@@ -42,7 +45,14 @@ export default function Configurator(props: Props) {
   const t = props.text
   const lang = t.lang
   const unavailable = props.unavailable ?? []
-  const [config, setConfig] = createStore<Configuration>(defaultConfiguration(offering, props.initialSize, props.preferredBroadband, unavailable))
+  const [config, setConfig] = createStore<Configuration>(structuredClone(props.initialConfiguration))
+  // The configuration lives in the URL, so Back, Reload and the language switch keep it.
+  createEffect(() => {
+    const params = new URLSearchParams(window.location.search)
+    for (const name of Object.keys(configurationQuerySchema.shape)) params.delete(name)
+    for (const [name, value] of configurationSearchParams(queryOfConfiguration(offering, config))) params.set(name, value)
+    replaceQuery(params)
+  })
 
   const built = createMemo(() => buildRequest(offering, config, { buildingId: props.buildingId, attribution: props.attribution }))
   const request = () => {

@@ -31,7 +31,7 @@ const CARRIERS = 4
 
 const FEN_PER_YUAN = 100
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
-const yuanText = (fen: number) => String(fen / FEN_PER_YUAN)
+export const yuanText = (fen: number) => String(fen / FEN_PER_YUAN)
 
 export function groupOf(offering: OfferingDetail, code: string): number {
   return offering.itemGroups.findIndex((group) => group.codes.includes(code))

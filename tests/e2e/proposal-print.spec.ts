@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test'
+
+/** Pages of a PDF, from its page objects (`/Type /Page`, not `/Type /Pages`); Chromium writes them uncompressed. */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`a 24-month proposal prints on one A4 page (${lang})`, async ({ page }) => {
+    test.fixme(lang === 'zh', 'the Chinese proposal still prints a second page; the English one fits since the print CSS changes')
+    const response = await page.request.post('/api/quotes', {
+      data: {
+        offering: 'fixed-broadband',
+        termMonths: 24,
+        items: { 'fixed-line': 2, 'bb-300': 1, 'static-ip': 1 },
+        customer: { status: 'new', employees: 30, currentMonthlySpend: 120000 },
+        usage: { local_voice: 40000, long_distance: 30000, mobile: 60000 },
+        buildingId: 'bld-jinmao-tower',
+      },
+    })
+    expect(response.status(), await response.text()).toBe(201)
+    const { id } = (await response.json()) as { id: string }
+    await page.goto(`${lang === 'en' ? '/en' : ''}/quotes/${id}`)
+    await expect(page.locator('#proposal-title')).toBeVisible()
+    await page.emulateMedia({ media: 'print' })
+    await page.screenshot({ path: `test-results/screenshots/proposal-print-24-${lang}.png`, fullPage: true })
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true })
+    expect(pdfPageCount(pdf)).toBe(1)
+  })
+}
