@@ -1,8 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
+import { methodOverride } from 'hono/method-override'
 import { AppError, createErrorHandler, errorBody } from './errors'
 import { buildingsRoutes } from './routes/buildings'
+import { consoleRoutes } from './routes/console'
 import { leadsRoutes } from './routes/leads'
 import { offeringsRoutes } from './routes/offerings'
 import { ordersRoutes } from './routes/orders'
@@ -14,8 +16,8 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 /** The HTTP API under /api: one route module per resource, one error handler for all. */
 export function createApi(services: Services) {
-  const api = new Hono()
-    .basePath('/api')
+  const root = new Hono().basePath('/api')
+  const api = root
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -29,12 +31,16 @@ export function createApi(services: Services) {
       c.header('Cache-Control', 'no-store')
     })
     .use(crossSiteGuard(services.siteUrl))
+    // The console's forms (no JavaScript) send PATCH and DELETE as POST to `…?_method=PATCH`; in the
+    // query, not a form field, so the body passes on untouched (repeated fields such as roles stay).
+    .use('/console/*', methodOverride({ app: root, query: '_method' }))
     .route('/offerings', offeringsRoutes(services))
     .route('/buildings', buildingsRoutes(services))
     .route('/quotes', quotesRoutes(services))
     .route('/leads', leadsRoutes(services))
     .route('/orders', ordersRoutes(services))
     .route('/webhooks', webhooksRoutes(services))
+    .route('/console', consoleRoutes(services))
   // Unmatched /api paths answer in the API's error shape instead of falling through to the site.
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
   api.onError(createErrorHandler(services.log))

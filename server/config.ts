@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultSessionPolicy, type SessionPolicy } from './console/session-policy'
 import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
 import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
@@ -35,6 +36,9 @@ export const defaultLimits: Record<LimitRule, string> = {
   ordersPerCompany: '10/1h',
   tracking: '120/10m',
   trackingPerOrder: '60/10m',
+  // Guessing passwords: a few mistakes per account, more per address (an office shares one).
+  consoleLogins: '30/15m',
+  consoleLoginsPerAccount: '5/15m',
 }
 
 /** quotes → RATE_LIMIT_QUOTES, offerCodesPerCode → RATE_LIMIT_OFFER_CODES_PER_CODE. */
@@ -60,6 +64,10 @@ export const configSchema = z
     ORDER_REVIEW_PORT_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(defaultOrderPolicy.reviewPortSharePercent),
     PAYMENT_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(defaultOrderPolicy.paymentDeadlineWorkingDays),
     PAYMENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(59).default(defaultOrderPolicy.paymentReminderWorkingDays),
+    // Anything but production gets the demo console users (db/seed/demo-staff.ts).
+    NODE_ENV: z.string().default('development'),
+    CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultSessionPolicy.idleMinutes),
+    CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(defaultSessionPolicy.absoluteHours),
     ...Object.fromEntries(limitRuleNames.map((rule) => [limitSettingName(rule), limitSetting.prefault(defaultLimits[rule])])),
   })
   .refine((config) => Boolean(config.STRIPE_SECRET_KEY) === Boolean(config.STRIPE_WEBHOOK_SECRET), {
@@ -76,7 +84,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 export type Config = Pick<
   ParsedConfig,
   'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY'
-> & { limits: LimitSettings; orderPolicy: OrderPolicy }
+> & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean }
 
 export class ConfigError extends Error {}
 
@@ -97,5 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       paymentDeadlineWorkingDays: settings.PAYMENT_DEADLINE_WORKING_DAYS,
       paymentReminderWorkingDays: settings.PAYMENT_REMINDER_WORKING_DAYS,
     },
+    demoStaff: settings.NODE_ENV !== 'production',
+    sessionPolicy: { idleMinutes: settings.CONSOLE_SESSION_IDLE_MINUTES, absoluteHours: settings.CONSOLE_SESSION_MAX_HOURS },
   }
 }

@@ -6,14 +6,19 @@ import type { Alternative } from './domain/serviceability'
 /** Every error the API answers with: a closed set of stable codes, each with its HTTP status. */
 export const errorStatus = {
   invalid_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
   not_found: 404,
   offering_not_found: 404,
   building_not_found: 404,
   quote_not_found: 404,
   order_not_found: 404,
+  staff_user_not_found: 404,
   cross_site_request: 403,
   idempotency_conflict: 409,
   quote_already_ordered: 409,
+  email_taken: 409,
   payload_too_large: 413,
   rate_limited: 429,
   offer_code_invalid: 422,
@@ -27,6 +32,8 @@ export const errorStatus = {
   quote_expired: 422,
   install_slot_unavailable: 422,
   payment_unavailable: 422,
+  manager_not_found: 422,
+  own_admin_access: 422,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>
 

@@ -1,7 +1,11 @@
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
 import type { ZodType } from 'zod'
-import { AppError } from './errors'
+import type { $ZodError } from 'zod/v4/core'
+import { AppError, type ErrorIssue } from './errors'
+
+/** A zod failure as our error issues: the dotted path of each field and what is wrong with it. */
+export const issuesOf = (error: $ZodError): ErrorIssue[] => error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }))
 
 /** zod validation whose failures become our 400 `invalid_request` with one issue per problem. */
 export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) {
@@ -10,7 +14,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       throw new AppError(
         'invalid_request',
         `The request ${target === 'json' ? 'body' : target} is not valid.`,
-        result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })),
+        issuesOf(result.error),
       )
     }
   })

@@ -4,6 +4,7 @@ import * as leadsLandingViews from './0002-leads-landing-views'
 import * as orders from './0003-orders'
 import * as rateLimits from './0004-rate-limits'
 import * as paymentDeadlinesOfferCodeHolders from './0005-payment-deadlines-offer-code-holders'
+import * as staff from './0006-staff'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-orders': orders,
   '0004-rate-limits': rateLimits,
   '0005-payment-deadlines-offer-code-holders': paymentDeadlinesOfferCodeHolders,
+  '0006-staff': staff,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -17,6 +17,8 @@ export const limitRules = {
   ordersPerCompany: 'orders per company credit code',
   tracking: 'order look-ups per client',
   trackingPerOrder: 'order look-ups per order number',
+  consoleLogins: 'failed console sign-ins per client',
+  consoleLoginsPerAccount: 'failed console sign-ins per e-mail address',
 } as const
 
 export type LimitRule = keyof typeof limitRules

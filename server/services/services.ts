@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import type { SessionPolicy } from '../console/session-policy'
 import type { OrderPolicy } from '../domain/order-policy'
 import type { CatalogStore } from './catalog-store'
 import type { RateLimits } from './rate-limits'
@@ -21,4 +22,6 @@ export interface Services {
   limits: RateLimits
   /** Whether X-Forwarded-For names the client (TRUST_PROXY): only behind our own reverse proxy. */
   trustProxy: boolean
+  /** Idle and absolute timeouts of staff console sessions (settings). */
+  sessionPolicy: SessionPolicy
 }

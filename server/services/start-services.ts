@@ -1,6 +1,7 @@
 import { ConfigError, type Config } from '../config'
 import { connectDatabase, type DatabaseHandle } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
+import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff'
 import { seedDatabase } from '../../db/seed/seed'
 import { createCatalogStore } from './catalog-store'
 import { createRateLimits } from './rate-limits'
@@ -16,6 +17,10 @@ export async function startServices(config: Config): Promise<{ services: Service
     throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
   })
   await seedDatabase(database.db, { now: new Date() })
+  if (config.demoStaff) {
+    await seedDemoStaff(database.db, new Date())
+    console.log(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
+  }
   const services: Services = {
     db: database.db,
     catalogs: createCatalogStore(database.db),
@@ -26,6 +31,7 @@ export async function startServices(config: Config): Promise<{ services: Service
     orderPolicy: config.orderPolicy,
     limits: createRateLimits(database.driver, config.limits, { sweepExpired: true }),
     trustProxy: config.TRUST_PROXY,
+    sessionPolicy: config.sessionPolicy,
   }
   return { services, database }
 }

@@ -28,6 +28,13 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   prior_spend_required: { zh: '请填写近 3 个月每月的通信费，我们据此计算您的方案。', en: 'Please enter your telecom spend of each of the last 3 months; your plan is based on it.' },
   below_minimum: { zh: '月均通信费低于本计划的起步金额，可以看看其他套餐。', en: 'Your average monthly spend is below this plan’s minimum; other bundles may suit you better.' },
   refer_to_manager: { zh: '您的通信费规模较大，楼宇经理将为您单独定制方案，请留下联系方式。', en: 'For a spend this large your building manager prepares a tailored plan; leave your details and they will call.' },
+  unauthenticated: { zh: '请先登录。', en: 'Please sign in first.' },
+  invalid_credentials: { zh: '邮箱或密码不正确。', en: 'The e-mail address or password is not right.' },
+  forbidden: { zh: '您的账号没有这项操作的权限。', en: 'Your account is not allowed to do this.' },
+  staff_user_not_found: { zh: '没有找到这个员工账号。', en: 'We could not find that staff account.' },
+  email_taken: { zh: '这个邮箱已经有账号了。', en: 'There is already an account with this e-mail address.' },
+  manager_not_found: { zh: '没有这位楼宇经理，请重新选择。', en: 'There is no such building manager; please choose again.' },
+  own_admin_access: { zh: '不能停用自己的账号，也不能去掉自己的管理员角色。', en: 'You cannot disable your own account or remove your own admin role.' },
   internal_error: { zh: '系统暂时出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again shortly.' },
 }
 

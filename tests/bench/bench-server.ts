@@ -10,6 +10,7 @@ import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../d
 import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
 import { createApi } from '../../server/app'
+import { defaultSessionPolicy } from '../../server/console/session-policy'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits } from '../../server/services/rate-limits'
@@ -63,6 +64,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     // The load generator is one client: the benchmark measures the API, not its limits.
     limits: createRateLimits(database.driver, generousLimits, { sweepExpired: false }),
     trustProxy: false,
+    sessionPolicy: defaultSessionPolicy,
   }
   const inFlight = trackInFlight()
   const app = new Hono()

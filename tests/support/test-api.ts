@@ -1,4 +1,5 @@
 import { createApi } from '../../server/app'
+import { defaultSessionPolicy } from '../../server/console/session-policy'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits, type LimitSettings } from '../../server/services/rate-limits'
@@ -48,6 +49,7 @@ export function createTestApi(
     limits: createRateLimits(database.driver, { ...generousLimits, ...options.limits }, { sweepExpired: false }),
     trustProxy: options.trustProxy ?? false,
     orderPolicy: defaultOrderPolicy,
+    sessionPolicy: defaultSessionPolicy,
   }
   const api = createApi(services)
   const request = async (path: string, init: RequestInit = {}, from = TEST_CLIENT_ADDRESS) => {

@@ -1,0 +1,74 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { z, ZodType } from 'zod'
+import { AppError } from '../errors'
+import { issuesOf } from '../validation'
+
+/*
+ * The console's pages work without JavaScript: they post plain forms to the console API, which
+ * answers a form with a redirect (303) back to a page of the console instead of JSON. PATCH and
+ * DELETE arrive as POST with `?_method=` (hono/method-override, see server/app.ts).
+ */
+
+/** Form fields that steer the answer, not part of the request itself. */
+const RETURN_FIELD = 'return'
+export const NEXT_FIELD = 'next'
+
+const SITE = 'http://site.invalid'
+
+export const isFormPost = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')
+
+/**
+ * A path of this site to send the browser to, or the fallback. Checked as the browser will read it:
+ * `//evil.example` and `/\evil.example` are addresses on other sites.
+ */
+export function sameSitePath(value: unknown, fallback: string): string {
+  if (typeof value !== 'string' || !value.startsWith('/')) return fallback
+  const url = new URL(value, SITE)
+  const path = `${url.pathname}${url.search}`
+  return url.origin === SITE && new URL(path, SITE).origin === SITE && !path.startsWith('//') ? path : fallback
+}
+
+/** `path` with one query parameter set (replacing an earlier answer's). */
+export function withParam(path: string, name: string, value: string): string {
+  const url = new URL(path, SITE)
+  for (const answer of ['done', 'error']) url.searchParams.delete(answer)
+  url.searchParams.set(name, value)
+  return `${url.pathname}${url.search}`
+}
+
+/** The request's JSON body or form fields, validated by one schema (forms may spell values as forms do). */
+export async function readInput<Schema extends ZodType>(c: Context, schema: Schema): Promise<z.infer<Schema>> {
+  let body: unknown
+  if (isFormPost(c)) {
+    const { [RETURN_FIELD]: _return, [NEXT_FIELD]: _next, ...fields } = await c.req.parseBody({ all: true })
+    body = fields
+  } else {
+    body = await c.req.json().catch(() => {
+      throw new AppError('invalid_request', 'The request body is not JSON.')
+    })
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new AppError('invalid_request', 'The request body is not valid.', issuesOf(parsed.error))
+  return parsed.data
+}
+
+/** The page a form came from (its `return` field), or the console's home. */
+async function returnPath(c: Context): Promise<string> {
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+  return sameSitePath(form[RETURN_FIELD], '/console')
+}
+
+/**
+ * For form posts: a success goes back to the form's page with `done=<what>` (set by the handler as
+ * `formDone`, default `saved`), a refusal with `error=<code>`; codes only, never what was typed.
+ */
+export const answerForms: MiddlewareHandler<{ Variables: { formDone: string | undefined } }> = async (c, next) => {
+  await next()
+  if (!isFormPost(c) || c.req.method === 'GET' || c.res.status === 303) return
+  const back = await returnPath(c)
+  if (c.error instanceof AppError) {
+    c.res = c.redirect(withParam(back, 'error', c.error.code), 303)
+  } else if (c.res.ok) {
+    c.res = c.redirect(withParam(back, 'done', c.get('formDone') ?? 'saved'), 303)
+  }
+}

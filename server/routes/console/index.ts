@@ -1,0 +1,18 @@
+import { Hono } from 'hono'
+import { identifyStaff, type ConsoleEnv } from '../../console/access'
+import { answerForms } from '../../console/forms'
+import type { Services } from '../../services/services'
+import { sessionRoutes } from './session'
+import { usersRoutes } from './users'
+
+/**
+ * The staff console's API under /api/console. Every route declares who may call it (allow, allowSignedIn,
+ * allowAnyone); one without a declaration is refused, and tests/http/console-routes.test.ts walks them all.
+ */
+export function consoleRoutes(services: Services) {
+  return new Hono<ConsoleEnv>()
+    .use(answerForms)
+    .use(identifyStaff(services))
+    .route('/session', sessionRoutes(services))
+    .route('/users', usersRoutes(services))
+}

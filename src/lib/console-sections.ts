@@ -1,0 +1,19 @@
+import type { StaffRole } from '../../server/domain/staff-roles'
+
+/**
+ * The console's sections and the roles each is for: the navigation shows a role only its own
+ * sections, and a page checks the same list. Sections still being built show as "coming soon" (no link).
+ */
+export const consoleSections = {
+  orders: { path: '/console/orders', roles: ['ops', 'admin', 'manager'], ready: false },
+  leads: { path: '/console/leads', roles: ['ops', 'admin', 'manager', 'marketing'], ready: false },
+  buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager'], ready: false },
+  campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin'], ready: false },
+  catalog: { path: '/console/catalog', roles: ['approver', 'marketing', 'admin'], ready: false },
+  users: { path: '/console/users', roles: ['admin'], ready: true },
+} as const satisfies Record<string, { path: string; roles: readonly StaffRole[]; ready: boolean }>
+
+export type ConsoleSection = keyof typeof consoleSections
+
+export const sectionsFor = (roles: readonly StaffRole[]): ConsoleSection[] =>
+  (Object.keys(consoleSections) as ConsoleSection[]).filter((section) => consoleSections[section].roles.some((role) => roles.includes(role)))

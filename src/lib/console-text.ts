@@ -1,0 +1,137 @@
+import type { StaffRole } from '../../server/domain/staff-roles'
+import type { ConsoleSection } from './console-sections'
+import type { Lang } from './lang'
+
+/** Every word of the staff console, in Chinese and English. */
+export const consoleText: Record<
+  Lang,
+  {
+    title: string
+    nav: string
+    sections: Record<ConsoleSection, string>
+    comingSoon: string
+    roles: Record<StaffRole, string>
+    signedInAs: string
+    signOut: string
+    switchLanguage: string
+    signIn: { title: string; email: string; password: string; submit: string; signedOut: string; intro: string }
+    home: { title: string; welcome: (name: string) => string; yourRoles: string; yourBuildings: (count: number | 'all') => string; sections: string }
+    forbidden: { title: string; body: string; home: string }
+    users: {
+      title: string
+      list: string
+      email: string
+      name: string
+      roles: string
+      manager: string
+      noManager: string
+      status: string
+      active: string
+      disabled: string
+      actions: string
+      create: string
+      createSubmit: string
+      password: string
+      passwordHint: string
+      saveRoles: string
+      disable: string
+      enable: string
+      resetPassword: string
+      resetSubmit: string
+      done: Record<string, string>
+    }
+  }
+> = {
+  zh: {
+    title: '运营后台',
+    nav: '后台导航',
+    sections: { orders: '订单', leads: '线索', buildings: '楼宇', campaigns: '推广活动', catalog: '产品目录', users: '员工账号' },
+    comingSoon: '（即将推出）',
+    roles: { admin: '管理员', ops: '运营', manager: '楼宇经理', marketing: '市场', approver: '审批' },
+    signedInAs: '已登录：',
+    signOut: '退出登录',
+    switchLanguage: 'English',
+    signIn: { title: '登录运营后台', email: '工作邮箱', password: '密码', submit: '登录', signedOut: '您已退出登录。', intro: '仅限员工使用。账号由管理员开通。' },
+    home: {
+      title: '运营后台首页',
+      welcome: (name) => `您好，${name}`,
+      yourRoles: '您的角色',
+      yourBuildings: (count) => (count === 'all' ? '可查看全部楼宇' : count === 0 ? '不负责具体楼宇' : `负责 ${count} 栋楼宇`),
+      sections: '您可以使用的功能',
+    },
+    forbidden: { title: '没有权限', body: '您的账号没有查看这个页面的权限。如需开通，请联系管理员。', home: '返回后台首页' },
+    users: {
+      title: '员工账号',
+      list: '全部账号',
+      email: '邮箱',
+      name: '姓名',
+      roles: '角色',
+      manager: '对应楼宇经理（楼宇经理角色必填）',
+      noManager: '无',
+      status: '状态',
+      active: '正常',
+      disabled: '已停用',
+      actions: '操作',
+      create: '开通新账号',
+      createSubmit: '开通账号',
+      password: '初始密码',
+      passwordHint: '已随机生成，请记下并当面或电话转交本人；也可以改成自己设定的密码（至少 15 个字符）。',
+      saveRoles: '保存角色',
+      disable: '停用（立即下线）',
+      enable: '恢复使用',
+      resetPassword: '新密码',
+      resetSubmit: '重置密码（立即下线）',
+      done: {
+        user_created: '账号已开通。',
+        user_changed: '已保存。',
+        password_reset: '密码已重置，该员工需用新密码重新登录。',
+      },
+    },
+  },
+  en: {
+    title: 'Staff console',
+    nav: 'Console',
+    sections: { orders: 'Orders', leads: 'Leads', buildings: 'Buildings', campaigns: 'Campaigns', catalog: 'Catalog', users: 'Staff accounts' },
+    comingSoon: ' (coming soon)',
+    roles: { admin: 'Admin', ops: 'Operations', manager: 'Building manager', marketing: 'Marketing', approver: 'Approver' },
+    signedInAs: 'Signed in as ',
+    signOut: 'Sign out',
+    switchLanguage: '中文',
+    signIn: { title: 'Sign in to the staff console', email: 'Work e-mail', password: 'Password', submit: 'Sign in', signedOut: 'You have signed out.', intro: 'For staff only. Accounts are opened by an admin.' },
+    home: {
+      title: 'Staff console',
+      welcome: (name) => `Hello, ${name}`,
+      yourRoles: 'Your roles',
+      yourBuildings: (count) => (count === 'all' ? 'You see every building' : count === 0 ? 'No buildings of your own' : `You look after ${count} building${count === 1 ? '' : 's'}`),
+      sections: 'What you can use',
+    },
+    forbidden: { title: 'Not allowed', body: 'Your account may not see this page. Ask an admin if you need it.', home: 'Back to the console' },
+    users: {
+      title: 'Staff accounts',
+      list: 'All accounts',
+      email: 'E-mail',
+      name: 'Name',
+      roles: 'Roles',
+      manager: 'Building manager (required for the building manager role)',
+      noManager: 'None',
+      status: 'Status',
+      active: 'Active',
+      disabled: 'Disabled',
+      actions: 'Actions',
+      create: 'Open an account',
+      createSubmit: 'Open account',
+      password: 'Initial password',
+      passwordHint: 'Generated at random: note it and hand it over in person or by phone, or type one of your own (at least 15 characters).',
+      saveRoles: 'Save roles',
+      disable: 'Disable (signs them out)',
+      enable: 'Enable',
+      resetPassword: 'New password',
+      resetSubmit: 'Reset password (signs them out)',
+      done: {
+        user_created: 'The account is open.',
+        user_changed: 'Saved.',
+        password_reset: 'The password is reset; they must sign in again with the new one.',
+      },
+    },
+  },
+}

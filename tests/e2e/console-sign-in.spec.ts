@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url'
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_STAFF_PASSWORD } from '../../db/seed/demo-staff'
+import { seriousAxeViolations } from './support/axe'
+
+const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
+const PHONE = { width: 390, height: 844 }
+const LAPTOP = { width: 1280, height: 800 }
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.locator('#email').fill(email)
+  await page.locator('#password').fill(password)
+  await page.locator('form[action="/api/console/session"] button[type=submit]').click()
+}
+
+/** Looks at the page on a phone and a laptop: screenshots to review, and no serious axe violation at either size. */
+async function checkPage(page: Page, name: string) {
+  for (const viewport of [PHONE, LAPTOP]) {
+    await page.setViewportSize(viewport)
+    await page.screenshot({ path: `${SCREENSHOTS}console-${name}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
+    expect(await seriousAxeViolations(page), `${name} at ${viewport.width}px`).toEqual([])
+  }
+  await page.setViewportSize(LAPTOP)
+}
+
+test('an admin opens an ops account (zh); the ops user signs in (en) and may not manage accounts', async ({ page }) => {
+  const opsEmail = `e2e-ops-${Date.now()}@example.com`
+
+  // Not signed in: the console sends the browser to sign in, and back afterwards.
+  const first = await page.goto('/console')
+  expect(page.url()).toMatch(/\/console\/sign-in\?next=%2Fconsole$/)
+  expect(first?.headers()['cache-control']).toBe('no-store')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('登录运营后台')
+  await checkPage(page, 'sign-in-zh')
+
+  await signIn(page, 'admin@example.com', 'not the demo password')
+  await expect(page.getByRole('alert')).toHaveText('邮箱或密码不正确。')
+  await signIn(page, 'admin@example.com', DEMO_STAFF_PASSWORD)
+  await expect(page).toHaveURL(/\/console$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('您好')
+  const nav = page.getByRole('navigation', { name: '后台导航' })
+  await expect(nav.getByRole('link', { name: '员工账号' })).toBeVisible()
+  await expect(nav).toContainText('订单（即将推出）')
+  await checkPage(page, 'home-zh')
+
+  await nav.getByRole('link', { name: '员工账号' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('员工账号')
+  const create = page.locator('form[action="/api/console/users"]')
+  await create.getByLabel('邮箱').fill(opsEmail)
+  await create.getByLabel('姓名').fill('李运营')
+  await create.getByRole('checkbox', { name: '运营' }).check()
+  const password = await create.getByLabel('初始密码').inputValue()
+  expect(password.length).toBeGreaterThanOrEqual(15)
+  await create.getByRole('button', { name: '开通账号' }).click()
+  await expect(page.getByRole('status')).toHaveText('账号已开通。')
+  await expect(page.locator(`tr[data-user="${opsEmail}"]`)).toContainText('运营')
+  await checkPage(page, 'users-zh')
+
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await expect(page).toHaveURL(/\/console\/sign-in\?done=signed_out$/)
+  await expect(page.getByRole('status')).toHaveText('您已退出登录。')
+  await page.goto('/console/users')
+  await expect(page).toHaveURL(/\/console\/sign-in\?next=%2Fconsole%2Fusers$/)
+
+  // The ops user, in English.
+  await page.goto('/en/console/sign-in')
+  await checkPage(page, 'sign-in-en')
+  await signIn(page, opsEmail, password)
+  await expect(page).toHaveURL(/\/en\/console$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, 李运营')
+  const enNav = page.getByRole('navigation', { name: 'Console' })
+  await expect(enNav).toContainText('Orders (coming soon)')
+  await expect(enNav).not.toContainText('Staff accounts')
+  await expect(enNav).not.toContainText('Campaigns')
+  await checkPage(page, 'home-en')
+
+  const refused = await page.goto('/en/console/users')
+  expect(refused?.status()).toBe(403)
+  expect(refused?.headers()['cache-control']).toBe('no-store')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not allowed')
+  await expect(page.locator('form[action="/api/console/users"]')).toHaveCount(0)
+  await checkPage(page, 'forbidden-en')
+})

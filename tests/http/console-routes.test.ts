@@ -1,0 +1,97 @@
+import { Hono } from 'hono'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createApi } from '../../server/app'
+import { allow, declaredAccess, identifyStaff, type ConsoleEnv, type RouteAccess } from '../../server/console/access'
+import { createErrorHandler } from '../../server/errors'
+import { staffRoles, type StaffRole } from '../../server/domain/staff-roles'
+import { asStaff, createStaff, signIn } from '../support/staff'
+import { TEST_CLIENT_ADDRESS, TEST_SITE, useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
+
+/** The only console routes anyone may call without a session. */
+const PUBLIC_ROUTES = ['POST /api/console/session']
+
+interface ConsoleRoute {
+  method: string
+  path: string
+  access: RouteAccess[]
+}
+
+/** Every console route registered in the app, with the access its handlers declare. */
+function consoleRoutesOf(app: Hono): ConsoleRoute[] {
+  const routes = new Map<string, ConsoleRoute>()
+  for (const { method, path, handler } of app.routes) {
+    if (method === 'ALL' || !path.startsWith('/api/console/')) continue
+    const key = `${method} ${path}`
+    const route = routes.get(key) ?? { method, path, access: [] }
+    const access = declaredAccess(handler)
+    if (access) route.access.push(access)
+    routes.set(key, route)
+  }
+  return [...routes.values()]
+}
+
+const concretePath = (path: string) => path.replace(/:\w+/g, 'no-such-id').replace(/\/$/, '')
+
+describe.each(databaseKinds)('every console route declares its access and enforces it, on %s', (kind) => {
+  const seeded = useSeededApi(kind)
+  const users = new Map<StaffRole, string>()
+  let routes: ConsoleRoute[]
+
+  let app: Hono
+  const request = (path: string, init: RequestInit) =>
+    app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), origin: TEST_SITE } }, { incoming: { socket: { remoteAddress: TEST_CLIENT_ADDRESS } } })
+
+  beforeAll(async () => {
+    // Mounted as server/main.ts mounts it: the parent app wraps the API's handlers in the API's error handler.
+    app = new Hono().route('/', createApi(seeded.api.services))
+    routes = consoleRoutesOf(app)
+    for (const role of staffRoles) {
+      const user = await createStaff(seeded.api, [role], role === 'manager' ? { managerId: 'mgr-lujiazui-wang' } : {})
+      users.set(role, user.email)
+    }
+  })
+
+  const call = (route: ConsoleRoute, cookie?: string) =>
+    request(concretePath(route.path), route.method === 'GET' ? asStaff(cookie ?? '') : asStaff(cookie ?? '', route.method, {}))
+
+  it('finds the console routes, each with exactly one declaration', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(6)
+    for (const route of routes) expect(route.access, `${route.method} ${route.path}`).toHaveLength(1)
+    const open = routes.filter((route) => route.access[0].kind === 'public').map((route) => `${route.method} ${route.path}`)
+    expect(open).toEqual(PUBLIC_ROUTES)
+  })
+
+  it('answers 401 without a session on every route that is not public', async () => {
+    for (const route of routes.filter((route) => route.access[0].kind !== 'public')) {
+      expect((await call(route)).status, `${route.method} ${route.path}`).toBe(401)
+    }
+  })
+
+  it('answers 403 to every role the route does not allow, and lets the allowed roles through', async () => {
+    for (const route of routes.filter((route) => route.access[0].kind !== 'public')) {
+      const access = route.access[0]
+      for (const role of staffRoles) {
+        // A fresh session each time: the sign-out route ends the one it is called with.
+        const status = (await call(route, await signIn(seeded.api, users.get(role)!))).status
+        const allowed = access.kind === 'signed-in' || (access.kind === 'roles' && access.roles.includes(role))
+        if (allowed) expect([401, 403], `${role} on ${route.method} ${route.path}`).not.toContain(status)
+        else expect(status, `${role} on ${route.method} ${route.path}`).toBe(403)
+      }
+    }
+  })
+
+  it('refuses a route that declares no access before it runs (deny by default)', async () => {
+    let ran = false
+    const app = new Hono<ConsoleEnv>()
+      .use(identifyStaff(seeded.api.services))
+      .get('/declared', allow('ops'), (c) => c.text('ok'))
+      .get('/undeclared', (c) => ((ran = true), c.text('should not run')))
+    app.onError(createErrorHandler(() => {}))
+    const cookie = await signIn(seeded.api, users.get('admin')!)
+    expect((await app.request('/undeclared')).status).toBe(401)
+    expect((await app.request('/undeclared', { headers: { cookie } })).status).toBe(403)
+    expect(ran).toBe(false)
+    expect((await app.request('/declared', { headers: { cookie: await signIn(seeded.api, users.get('ops')!) } })).status).toBe(200)
+  })
+})

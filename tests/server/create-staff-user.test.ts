@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/connect'
+import { verifyPassword } from '../../server/console/passwords'
+import { findStaffUser } from '../../server/repositories/staff-users-repository'
+import { auditOf } from '../../server/repositories/audit-repository'
+import { testPostgresUrl } from '../support/postgres-url'
+import { databaseKinds } from '../support/test-database'
+
+const PASSWORD = 'the first admin password'
+
+/** A database the CLI reaches by URL alone: a temp SQLite file, or a PostgreSQL database of its own. */
+async function databaseForCli(kind: DatabaseKind): Promise<{ url: string; open: () => DatabaseHandle; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-cli-'))
+    const url = `file:${join(dir, 'cli.db')}`
+    return { url, open: () => connectDatabase(url), drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  }
+  // A database of its own: the CLI takes nothing but DATABASE_URL.
+  const name = `staff_cli_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: testPostgresUrl })
+    await client.connect()
+    await client.query(statement).finally(() => client.end())
+  }
+  await admin(`create database ${name}`)
+  const url = Object.assign(new URL(testPostgresUrl), { pathname: `/${name}` }).toString()
+  return { url, open: () => connectDatabase(url), drop: () => admin(`drop database ${name}`) }
+}
+
+/** Runs `npm run console:create-user -- …` (its script) with the password piped to standard input. */
+function createUser(databaseUrl: string, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'db/cli/create-staff-user.ts', ...args],
+      { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    )
+    child.stdin!.end(stdin)
+  })
+}
+
+describe.each(databaseKinds)('npm run console:create-user on %s', (kind) => {
+  let database: Awaited<ReturnType<typeof databaseForCli>>
+  let handle: DatabaseHandle | undefined
+
+  beforeAll(async () => {
+    database = await databaseForCli(kind)
+  })
+  afterAll(async () => {
+    await handle?.close()
+    await database.drop()
+  })
+
+  it('creates the first admin with the piped password, hashed with argon2id, and audits it as done from the command line', async () => {
+    const run = await createUser(database.url, ['--email', 'Boss@Example.cn', '--role', 'admin', '--name', '老板'], `${PASSWORD}\n`)
+    expect(run.stderr).toBe('')
+    expect(run).toMatchObject({ code: 0, stdout: 'Created boss@example.cn (admin).\n' })
+    handle = database.open()
+    const row = await handle.db.selectFrom('staff_users').selectAll().where('email', '=', 'boss@example.cn').executeTakeFirstOrThrow()
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+    expect(await verifyPassword(row.password_hash, PASSWORD)).toBe(true)
+    expect(await findStaffUser(handle.db, row.id)).toMatchObject({ displayName: '老板', roles: ['admin'], disabled: false })
+    expect(await auditOf(handle.db, { kind: 'staff_user', id: row.id })).toEqual([expect.objectContaining({ actor: { kind: 'cli', id: null }, action: 'staff_user.created' })])
+    // NODE_ENV=production: no demo users besides.
+    expect(await handle.db.selectFrom('staff_users').select('email').execute()).toEqual([{ email: 'boss@example.cn' }])
+  })
+
+  it('refuses an empty or short password, an unknown role, a taken address, and missing arguments', async () => {
+    expect(await createUser(database.url, ['--email', 'a@example.cn', '--role', 'admin'], '\n')).toMatchObject({ code: 2, stderr: expect.stringContaining('password') })
+    expect(await createUser(database.url, ['--email', 'a@example.cn', '--role', 'admin'], 'short\n')).toMatchObject({ code: 2, stderr: expect.stringContaining('at least 15 characters') })
+    expect(await createUser(database.url, ['--email', 'a@example.cn', '--role', 'root'], `${PASSWORD}\n`)).toMatchObject({ code: 2, stderr: expect.stringContaining('roles') })
+    expect(await createUser(database.url, ['--email', 'boss@example.cn', '--role', 'ops'], `${PASSWORD}\n`)).toMatchObject({ code: 1, stderr: expect.stringContaining('already an account') })
+    expect(await createUser(database.url, ['--role', 'ops'], `${PASSWORD}\n`)).toMatchObject({ code: 2, stderr: expect.stringContaining('usage') })
+  })
+})
