@@ -2,7 +2,7 @@ import type { Catalog } from '../pricing/catalog'
 import type { Offering } from '../pricing/catalog-schema'
 import { describeOffering } from '../pricing/describe-offering'
 import { fromMonthlyPrice } from '../pricing/from-price'
-import { optionChoices, optionLabels } from '../pricing/rules/registry'
+import { averageSpendLimits, optionChoices, optionLabels } from '../pricing/rules/registry'
 
 /** The public summary of an offering, as listed in the catalog. */
 export function offeringSummary(catalog: Catalog, offering: Offering) {
@@ -35,6 +35,7 @@ export function offeringDetail(catalog: Catalog, offering: Offering) {
     options: optionChoices(offering.rule),
     optionLabels: optionLabels(offering.rule),
     eligibility: offering.eligibility,
+    averageSpend: averageSpendLimits(offering.rule),
     earlyTermination: offering.earlyTermination,
     rule: offering.rule,
   }

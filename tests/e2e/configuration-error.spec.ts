@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test'
-import { errorCodesText } from '../../src/lib/error-messages'
+import { formatYuan } from '../../server/pricing/money'
+import { configuratorText, fill } from '../../src/lib/configurator-text'
 import { enterSpend, unlabelledControls, waitForConfigurator } from './support/pages'
 
-const messages = errorCodesText('zh')
+const t = configuratorText('zh')
 
 test.describe('the configurator shows a refused configuration next to the field that caused it', () => {
-  test('too many mobile lines: the error sits on the count field and goes away when corrected', async ({ page }) => {
+  test('too many mobile lines: the error sits on the count field, names the limit, and goes away when corrected', async ({ page, request }) => {
+    const detail = await (await request.get('/api/offerings/fixed-mobile')).json()
+    const mobile = detail.components.find((component: { code: string }) => component.code === 'mobile-line')
     const response = await page.goto('/configure/fixed-mobile')
     expect(response?.status()).toBe(200)
     await waitForConfigurator(page)
@@ -17,7 +20,7 @@ test.describe('the configurator shows a refused configuration next to the field 
 
     await lines.fill('6')
     await expect(error).toBeVisible()
-    await expect(error).toHaveText(messages.invalid_configuration)
+    await expect(error).toHaveText(fill(t.limits.countRange, { name: mobile.name.zh, min: mobile.min, max: mobile.max }))
     await expect(lines).toHaveAttribute('aria-invalid', 'true')
     await expect(lines).toHaveAttribute('aria-describedby', /cfg-items\.mobile-line-error/)
     await expect(result).toHaveClass(/is-stale/)
@@ -31,13 +34,14 @@ test.describe('the configurator shows a refused configuration next to the field 
     await expect(page.getByTestId('proposal-link')).toBeVisible()
   })
 
-  test('a prior spend below the plan minimum is explained next to the prior-spend fields', async ({ page }) => {
+  test('a prior spend below the plan minimum is explained next to the prior-spend fields, naming the minimum', async ({ page, request }) => {
+    const detail = await (await request.get('/api/offerings/evergreen')).json()
     await page.goto('/configure/evergreen')
     await waitForConfigurator(page)
     const prior = page.locator('#cfg-prior')
     await enterSpend(page, ['400', '400', '400'], ['400'])
     await expect(prior.locator('.error')).toBeVisible()
-    await expect(prior.locator('.error')).toHaveText(messages.below_minimum)
+    await expect(prior.locator('.error')).toContainText(formatYuan(detail.averageSpend.min, 'zh'))
     for (const input of await prior.locator('input').all()) await expect(input).toHaveAttribute('aria-invalid', 'true')
   })
 

@@ -67,3 +67,8 @@ export function optionLabels(rule: PricingRule): Record<string, Record<string, T
       .map((option) => [option.name, Object.fromEntries(option.choices.map((choice) => [choice.id, choice.label]))]),
   )
 }
+
+/** The average monthly spend a rule prices (below: `below_minimum`, above: `refer_to_manager`), or null where none is asked. */
+export function averageSpendLimits(rule: PricingRule): { min: number; max: number } | null {
+  return kindOf(rule).averageSpendLimits?.(rule) ?? null
+}

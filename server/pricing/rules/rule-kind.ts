@@ -51,6 +51,8 @@ export interface RuleKind<Args extends { kind: string }, Code extends string = s
   /** What is installed, delivered and reserved for an order: requested items plus package contents. */
   delivers(args: Args, requested: ItemCount[], options: Record<string, string>): ItemCount[]
   describe(args: Args, scope: DescribeScope, options?: Record<string, string>): RuleDescription
+  /** The declared average monthly spend (X, fen) the rule prices, for a kind that asks for one: refusals outside it name the bound. */
+  averageSpendLimits?(args: Args): { min: number; max: number }
 }
 
 /** Adds package contents to the requested items, merging counts of the same component. */

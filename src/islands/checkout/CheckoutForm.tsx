@@ -9,6 +9,7 @@ import { api, type ApiErrorBody } from '../../lib/api-client'
 import type { CheckoutText } from '../../lib/checkout-text'
 import { fill } from '../../lib/configurator-text'
 import { PLACED_ORDER_MAX_AGE_SECONDS, placedOrderCookieName } from '../../lib/placed-order-cookie'
+import { normaliseTyped } from '../../lib/typed-number'
 import Field from '../configurator/Field'
 
 export interface CheckoutBuilding {
@@ -40,7 +41,14 @@ function rememberPlacedOrder(quoteId: string, trackingUrl: string) {
 }
 
 /** Maps an API issue path to the form field that shows it. */
-const fieldOf = (path: string) => (path.startsWith('installSlot') ? 'date' : path.split('.').at(-1) ?? path)
+const fieldOf = (path: string) => {
+  if (path.startsWith('installSlot')) return 'date'
+  const name = path.split('.').at(-1) ?? path
+  return name === 'buildingId' ? 'building' : name
+}
+
+/** The fields in the order they are on screen: focus goes to the first one in error. */
+const fieldOrder = ['companyName', 'creditCode', 'contactName', 'mobile', 'email', 'building', 'floor', 'unit', 'date', 'acceptTerms']
 
 /** The checkout form: who, where, when and how to pay. The price is the stored quote's, never sent from here. */
 export default function CheckoutForm(props: Props) {
@@ -70,6 +78,8 @@ export default function CheckoutForm(props: Props) {
   }
 
   /** The refusal in the customer's words; what they chose is the quote's, so they are sent back to change it. */
+  /** What a field the server refused needs, in the words the form itself uses for it. */
+  const fieldSentence: Problems = { creditCode: t.badCreditCode, mobile: t.badMobile, email: t.badEmail, acceptTerms: t.mustAccept }
   const failureText = (error: ApiErrorBody['error']) => {
     if (error.code === 'invalid_configuration' && error.issues?.some((issue) => issue.path === 'items')) return t.noService
     const instead = error.alternatives?.[0]
@@ -77,27 +87,34 @@ export default function CheckoutForm(props: Props) {
     return instead ? `${general}${t.lang === 'zh' ? '' : ' '}${fill(t.instead, { name: instead.name[t.lang], monthly: formatYuan(instead.monthly, t.lang) })}` : general
   }
 
+  /** Shows the problems next to their fields (what was typed stays) and takes the visitor to the first; one without a field to the notice. */
+  const showProblems = (found: Problems, general?: string) => {
+    setProblems(found)
+    setFailure(general)
+    const first = fieldOrder.find((name) => found[name])
+    const target = first ? document.getElementById(`checkout-${first}`) : general ? document.getElementById('checkout-error') : undefined
+    target?.focus()
+  }
+
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
     const value = (name: string) => String(form.get(name) ?? '').trim()
+    // Digits and letters from a Chinese input method come full-width; the numbers are sent as ASCII.
+    const typed = (name: string) => normaliseTyped(value(name))
     const found: Problems = {}
     for (const name of ['companyName', 'creditCode', 'contactName', 'mobile', 'email', 'building', 'floor', 'unit']) if (!value(name)) found[name] = t.required
-    if (value('creditCode') && !isValidCreditCode(value('creditCode'))) found.creditCode = t.badCreditCode
-    if (value('mobile') && !isMainlandMobile(value('mobile'))) found.mobile = t.badMobile
+    if (value('creditCode') && !isValidCreditCode(typed('creditCode'))) found.creditCode = t.badCreditCode
+    if (value('mobile') && !isMainlandMobile(typed('mobile'))) found.mobile = t.badMobile
     if (value('email') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value('email'))) found.email = t.badEmail
     if (!form.get('acceptTerms')) found.acceptTerms = t.mustAccept
-    setProblems(found)
-    setFailure(undefined)
-    if (Object.keys(found).length > 0) {
-      document.getElementById(`checkout-${Object.keys(found)[0]}`)?.focus()
-      return
-    }
+    showProblems(found)
+    if (Object.keys(found).length > 0) return
     const day = chosenDay()
     const body: OrderRequestInput = {
       quoteId: props.quoteId,
-      company: { name: value('companyName'), creditCode: value('creditCode') },
-      contact: { name: value('contactName'), mobile: value('mobile'), email: value('email') },
+      company: { name: value('companyName'), creditCode: typed('creditCode').toUpperCase() },
+      contact: { name: value('contactName'), mobile: typed('mobile'), email: value('email') },
       site: { buildingId: value('building'), floor: value('floor'), unit: value('unit') },
       installSlot: { date: day.date, slot: day.slots.includes(slot()) ? slot() : day.slots[0] },
       payment: { method: method() },
@@ -112,16 +129,20 @@ export default function CheckoutForm(props: Props) {
         const { error } = (await response.json()) as unknown as ApiErrorBody
         // Ordered meanwhile (another tab, or this page restored after the order): the page says by whom and links it.
         if (error.code === 'quote_already_ordered') return window.location.reload()
-        const byField = Object.fromEntries((error.issues ?? []).map((issue) => [fieldOf(issue.path), t.errors[error.code] ?? t.errors.invalid_request]))
-        setProblems(byField)
-        if (Object.keys(byField).length === 0 || error.code !== 'invalid_request') setFailure(failureText(error))
+        const byField: Problems = Object.fromEntries(
+          (error.issues ?? [])
+            .map((issue) => fieldOf(issue.path))
+            .filter((name) => fieldOrder.includes(name))
+            .map((name) => [name, fieldSentence[name] ?? t.errors[error.code] ?? t.errors.invalid_request]),
+        )
+        showProblems(byField, Object.keys(byField).length === 0 || error.code !== 'invalid_request' ? failureText(error) : undefined)
         return
       }
       const order = await response.json()
       rememberPlacedOrder(props.quoteId, order.trackingUrl)
       window.location.assign(order.payment.url ?? order.trackingUrl)
     } catch {
-      setFailure(t.errors.internal_error)
+      showProblems({}, t.errors.internal_error)
     } finally {
       setSending(false)
     }
@@ -130,7 +151,7 @@ export default function CheckoutForm(props: Props) {
   const input = (name: string, label: string, type: string, autocomplete: string, hint?: string, extra: Record<string, string> = {}) => (
     <Field id={`checkout-${name}`} label={label} hint={hint} error={problems()[name]}>
       {(describedBy) => (
-        <input id={`checkout-${name}`} name={name} type={type} autocomplete={autocomplete} aria-describedby={describedBy} aria-invalid={problems()[name] ? 'true' : 'false'} {...extra} />
+        <input id={`checkout-${name}`} name={name} type={type} autocomplete={autocomplete} aria-describedby={describedBy()} aria-invalid={problems()[name] ? 'true' : 'false'} {...extra} />
       )}
     </Field>
   )
@@ -154,7 +175,7 @@ export default function CheckoutForm(props: Props) {
         <legend>{t.site}</legend>
         <Field id="checkout-building" label={t.building} error={problems().building ?? problems().buildingId}>
           {(describedBy) => (
-            <select id="checkout-building" name="building" aria-describedby={describedBy} onChange={(event) => setBuildingId(event.currentTarget.value)}>
+            <select id="checkout-building" name="building" aria-describedby={describedBy()} onChange={(event) => setBuildingId(event.currentTarget.value)}>
               <option value="" selected={!buildingId()}>{t.chooseBuilding}</option>
               <For each={props.buildings}>{(candidate) => <option value={candidate.id} selected={candidate.id === buildingId()}>{candidate.name}</option>}</For>
             </select>
@@ -169,7 +190,7 @@ export default function CheckoutForm(props: Props) {
         <legend>{t.slot}</legend>
         <Field id="checkout-date" label={t.date} error={problems().date}>
           {(describedBy) => (
-            <select id="checkout-date" aria-describedby={describedBy} onChange={(event) => setDate(event.currentTarget.value)}>
+            <select id="checkout-date" aria-describedby={describedBy()} onChange={(event) => setDate(event.currentTarget.value)}>
               <For each={days()}>{(day) => <option value={day.date} selected={day.date === chosenDay().date}>{dayLabel(day.date)}</option>}</For>
             </select>
           )}
@@ -214,7 +235,7 @@ export default function CheckoutForm(props: Props) {
         <Show when={problems().acceptTerms}><span class="error" role="alert">{problems().acceptTerms}</span></Show>
       </div>
       <Show when={failure()}>
-        <p class="notice notice--bad" role="alert" data-testid="checkout-error">{failure()}</p>
+        <p class="notice notice--bad" role="alert" id="checkout-error" tabindex="-1" data-testid="checkout-error">{failure()}</p>
       </Show>
       <button class="button" type="submit" disabled={sending()}>
         {sending() ? t.sending : method() === 'online' && props.amountDue > 0 ? t.submitPay : t.submit}

@@ -1,5 +1,6 @@
 import { createEffect, createMemo, For, Index, Show } from 'solid-js'
-import { createStore } from 'solid-js/store'
+// Astro hands an island its props inside a store: unwrap gives the plain data to copy.
+import { createStore, unwrap } from 'solid-js/store'
 import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { Attribution } from '../../../server/schemas/attribution'
 import { formatYuan } from '../../../server/pricing/money'
@@ -7,11 +8,13 @@ import type { PricedQuote } from '../../../server/schemas/quote'
 import { fill, type ConfiguratorText } from '../../lib/configurator-text'
 import { replaceQuery } from '../../lib/replace-query'
 import { companySizes, type CompanySize } from '../../lib/size-defaults'
+import { parseCount } from '../../lib/typed-number'
 import Comparison from './Comparison'
 import {
   buildRequest,
   comparisonAxis,
   comparisonRequests,
+  declaredAverage,
   defaultConfiguration,
   fieldOfIssue,
   needsPriorSpend,
@@ -23,6 +26,8 @@ import {
 } from './configuration'
 import { configurationQuerySchema, configurationSearchParams, queryOfConfiguration } from './configuration-url'
 import Field from './Field'
+import FieldError from './FieldError'
+import { refusalText, type BundleLink, type FieldMessage } from './refusal-text'
 import { createLiveQuote } from './live-quote'
 import QuoteSummary from './QuoteSummary'
 
@@ -37,6 +42,14 @@ interface Props {
   /** Choices the visitor's building cannot serve: shown, but disabled with the reason. */
   unavailable?: UnavailableChoice[]
   attribution?: Attribution
+  /** Bundles for a firm below this offering's spend minimum (its refusal links to them). */
+  smallerBundles?: BundleLink[]
+}
+
+/** A count as typed, or undefined while it is not one. */
+function readCount(text: string): number | undefined {
+  const typed = parseCount(text)
+  return typed.kind === 'number' ? typed.value : undefined
 }
 
 /** Choose components, options and term; enter spend and usage; the quote follows live. */
@@ -45,7 +58,7 @@ export default function Configurator(props: Props) {
   const t = props.text
   const lang = t.lang
   const unavailable = props.unavailable ?? []
-  const [config, setConfig] = createStore<Configuration>(structuredClone(props.initialConfiguration))
+  const [config, setConfig] = createStore<Configuration>(structuredClone(unwrap(props.initialConfiguration)))
   // The configuration lives in the URL, so Back, Reload and the language switch keep it.
   createEffect(() => {
     const params = new URLSearchParams(window.location.search)
@@ -71,15 +84,23 @@ export default function Configurator(props: Props) {
   const termLabel = (months: number) => (months === 0 ? t.noTerm : fill(t.months, { n: months }))
   const comparisonLabel = (key: string) => (axis?.kind === 'term' ? termLabel(Number(key)) : axis ? optionLabel(axis.name, key) : key)
 
-  /** The message shown next to a field: a typed amount that is not one, or the API's refusal. */
-  const problem = (field: string): string | undefined => {
+  const refusalContext = () => ({
+    counts: Object.fromEntries(Object.entries(config.items).map(([code, text]) => [code, readCount(text)])),
+    declaredAverage: declaredAverage(config.prior),
+    smallerBundles: props.smallerBundles ?? [],
+    callbackHref: '#callback',
+  })
+  /** The message shown next to a field: typed text that is not the number asked for, or the API's refusal naming the limit. */
+  const problem = (field: string): FieldMessage | undefined => {
     const result = built()
-    if ('invalid' in result && result.invalid[field]) return t.errors.invalid_request
+    const typed = 'invalid' in result ? result.invalid[field] : undefined
+    if (typed) return { text: t.typed[field.startsWith('items.') ? 'count' : 'amount'][typed] }
     const error = live.error()
     if (!error) return undefined
     const issue = error.issues?.find((candidate) => fieldOfIssue(offering, candidate.path) === field)
-    return issue ? t.errors[error.code] ?? t.errors.internal_error : undefined
+    return issue ? refusalText(offering, error, issue.path, t, refusalContext()) : undefined
   }
+  const problemText = (field: string) => problem(field)?.text
   /** Fields on screen: an error about any other field is shown above the quote instead. */
   const shownFields = () =>
     new Set([
@@ -97,6 +118,13 @@ export default function Configurator(props: Props) {
     if (!error || error.issues?.some((issue) => shownFields().has(fieldOfIssue(offering, issue.path)))) return undefined
     return t.errors[error.code] ?? t.errors.internal_error
   }
+  /**
+   * Why the quote on screen cannot be ordered: it was priced before the form's last change. While a new
+   * one is priced the heading's status says so; once the form has an error, a notice does.
+   */
+  const formInvalid = () => 'invalid' in built() || Boolean(live.error())
+  const stale = () => formInvalid() || live.pending()
+  const staleReasonId = () => (formInvalid() ? 'quote-stale' : live.pending() ? 'quote-status' : undefined)
 
   const chooseSize = (size: CompanySize) => {
     const defaults = defaultConfiguration(offering, size, props.preferredBroadband, unavailable)
@@ -107,9 +135,13 @@ export default function Configurator(props: Props) {
     change()
     setConfig('usage', usageFollowingSpend(offering, config))
   }
-  const countInput = (code: string, value: string) => {
-    const count = Number(value)
-    setConfig('items', code, Number.isFinite(count) ? count : 0)
+  /** Arrow keys step a count within the offering's limits, as a number field would (the field is text, so ｜１２｜ can be typed). */
+  const stepCount = (event: KeyboardEvent, component: { code: string; min: number; max: number }) => {
+    const step = event.key === 'ArrowUp' ? 1 : event.key === 'ArrowDown' ? -1 : 0
+    if (step === 0) return
+    event.preventDefault()
+    const count = readCount(config.items[component.code])
+    setConfig('items', component.code, String(Math.min(component.max, Math.max(component.min, count === undefined ? component.min : count + step))))
   }
   const standalone = offering.components.filter((component) => !offering.itemGroups.some((group) => group.codes.includes(component.code)))
 
@@ -144,7 +176,7 @@ export default function Configurator(props: Props) {
                 )}
               </For>
             </div>
-            <Show when={problem('status')}><span class="error" role="alert">{problem('status')}</span></Show>
+            <FieldError id="cfg-status-error" message={problem('status')} />
           </fieldset>
         </Show>
 
@@ -163,16 +195,16 @@ export default function Configurator(props: Props) {
                     )}
                   </For>
                 </div>
-                <Show when={problem(`options.${name}`)}><span class="error" role="alert">{problem(`options.${name}`)}</span></Show>
+                <FieldError id={`cfg-options.${name}-error`} message={problem(`options.${name}`)} />
               </fieldset>
             </Show>
           )}
         </For>
 
         <Show when={offering.terms.length > 1}>
-          <Field id="cfg-term" label={t.term} error={problem('term')}>
+          <Field id="cfg-term" label={t.term} error={problemText('term')}>
             {(describedBy) => (
-              <select id="cfg-term" aria-describedby={describedBy} onChange={(event) => setConfig('termMonths', Number(event.currentTarget.value))}>
+              <select id="cfg-term" aria-describedby={describedBy()} onChange={(event) => setConfig('termMonths', Number(event.currentTarget.value))}>
                 <For each={offering.terms}>{(term) => <option value={term} selected={config.termMonths === term}>{termLabel(term)}</option>}</For>
               </select>
             )}
@@ -221,7 +253,7 @@ export default function Configurator(props: Props) {
                     }}
                   </For>
                 </div>
-                <Show when={problem(`group.${index}`)}><span class="error" role="alert">{problem(`group.${index}`)}</span></Show>
+                <FieldError id={`cfg-group.${index}-error`} message={problem(`group.${index}`)} />
               </fieldset>
             )}
           </Index>
@@ -231,20 +263,24 @@ export default function Configurator(props: Props) {
                 id={`cfg-items.${component.code}`}
                 label={component.name[lang]}
                 hint={fill(t.count, { min: component.min, max: component.max })}
-                error={problem(`items.${component.code}`)}
+                error={problemText(`items.${component.code}`)}
               >
                 {(describedBy) => (
                   <input
                     id={`cfg-items.${component.code}`}
-                    type="number"
+                    class="count"
+                    type="text"
                     inputmode="numeric"
-                    min={component.min}
-                    max={component.max}
-                    step="1"
+                    role="spinbutton"
+                    autocomplete="off"
+                    aria-valuemin={component.min}
+                    aria-valuemax={component.max}
+                    aria-valuenow={readCount(config.items[component.code])}
                     value={config.items[component.code]}
-                    aria-describedby={describedBy}
+                    aria-describedby={describedBy()}
                     aria-invalid={problem(`items.${component.code}`) ? 'true' : 'false'}
-                    onInput={(event) => countInput(component.code, event.currentTarget.value)}
+                    onInput={(event) => setConfig('items', component.code, event.currentTarget.value)}
+                    onKeyDown={(event) => stepCount(event, component)}
                   />
                 )}
               </Field>
@@ -265,13 +301,14 @@ export default function Configurator(props: Props) {
                       inputmode="decimal"
                       value={value()}
                       aria-invalid={problem('prior') ? 'true' : 'false'}
+                      aria-describedby={problem('prior') ? 'cfg-prior-error' : undefined}
                       onInput={(event) => declare(() => setConfig('prior', index, event.currentTarget.value))}
                     />
                   </label>
                 )}
               </Index>
             </div>
-            <Show when={problem('prior')}><span class="error" role="alert">{problem('prior')}</span></Show>
+            <FieldError id="cfg-prior-error" message={problem('prior')} />
           </fieldset>
         </Show>
 
@@ -282,12 +319,19 @@ export default function Configurator(props: Props) {
               {(value, index) => (
                 <label class="amount">
                   <span>{t.carriers[index]}</span>
-                  <input type="text" inputmode="decimal" value={value()} onInput={(event) => setConfig('current', index, event.currentTarget.value)} />
+                  <input
+                    type="text"
+                    inputmode="decimal"
+                    value={value()}
+                    aria-invalid={problem('current') ? 'true' : 'false'}
+                    aria-describedby={problem('current') ? 'cfg-current-error' : undefined}
+                    onInput={(event) => setConfig('current', index, event.currentTarget.value)}
+                  />
                 </label>
               )}
             </Index>
           </div>
-          <Show when={problem('current')}><span class="error" role="alert">{problem('current')}</span></Show>
+          <FieldError id="cfg-current-error" message={problem('current')} />
         </fieldset>
 
         <fieldset class="field">
@@ -305,9 +349,10 @@ export default function Configurator(props: Props) {
                     inputmode="decimal"
                     value={config.usage[category]}
                     aria-invalid={problem(`usage.${category}`) ? 'true' : 'false'}
+                    aria-describedby={problem(`usage.${category}`) ? `cfg-usage.${category}-error` : undefined}
                     onInput={(event) => setConfig({ usage: { ...config.usage, [category]: event.currentTarget.value }, usageFollowsSpend: false })}
                   />
-                  <Show when={problem(`usage.${category}`)}><span class="error" role="alert">{problem(`usage.${category}`)}</span></Show>
+                  <FieldError id={`cfg-usage.${category}-error`} message={problem(`usage.${category}`)} />
                 </label>
               )}
             </For>
@@ -318,23 +363,43 @@ export default function Configurator(props: Props) {
       <section class="configurator__quote card" aria-labelledby="quote-heading" aria-busy={live.pending()}>
         <h2 id="quote-heading">
           {t.quote}
-          <span class="configurator__status" aria-live="polite">{live.pending() ? t.updating : ''}</span>
+          <span class="configurator__status" id="quote-status" aria-live="polite">{live.pending() && !formInvalid() ? t.updating : ''}</span>
         </h2>
         <Show when={generalProblem()}>
           <p class="notice notice--bad" role="alert" data-testid="quote-error">{generalProblem()}</p>
         </Show>
-        <div classList={{ 'configurator__result': true, 'is-stale': live.pending() || Boolean(live.error()) }}>
-          <Show when={live.quote()}>{(quote) => <QuoteSummary quote={quote()} text={t} />}</Show>
+        <div aria-live="polite">
+          <Show when={formInvalid() && live.quote()}>
+            <p class="notice notice--warn configurator__stale" id="quote-stale" data-testid="quote-stale">
+              <strong class="configurator__stale-label">{t.staleLabel}</strong> {t.staleInvalid}
+            </p>
+          </Show>
         </div>
-        <Comparison compared={live.compared()} currentKey={currentAxisKey()} label={comparisonLabel} text={t} />
+        <div classList={{ configurator__result: true, 'is-stale': stale() }} data-testid="quote-result">
+          <Show when={live.quote()}>
+            {(quote) => <QuoteSummary quote={quote()} text={t} orderable={!stale()} blockedReasonId={staleReasonId()} />}
+          </Show>
+          <Comparison compared={live.compared()} currentKey={currentAxisKey()} label={comparisonLabel} text={t} />
+        </div>
       </section>
 
       <Show when={live.quote()}>
         {(quote) => (
-          <a class="configurator__bar" href="#quote-heading" aria-label={t.seeQuote}>
+          <a
+            class="configurator__bar"
+            classList={{ 'is-stale': stale() }}
+            href={stale() ? undefined : '#quote-heading'}
+            role="link"
+            aria-disabled={stale() ? 'true' : undefined}
+            aria-describedby={staleReasonId()}
+            aria-label={t.seeQuote}
+            data-testid="quote-bar"
+          >
             <span>{t.monthlyBill}</span>
             <strong>{formatYuan(quote().monthly.estimatedBill, lang)}</strong>
-            <Show when={quote().savings}>{(savings) => <span class="configurator__bar-savings">{savings().monthly >= 0 ? t.savingsMonthly : t.costsMore} {formatYuan(Math.abs(savings().monthly), lang)}</span>}</Show>
+            <Show when={!formInvalid()} fallback={<span class="configurator__bar-stale">{t.staleBar}</span>}>
+              <Show when={quote().savings}>{(savings) => <span class="configurator__bar-savings">{savings().monthly >= 0 ? t.savingsMonthly : t.costsMore} {formatYuan(Math.abs(savings().monthly), lang)}</span>}</Show>
+            </Show>
           </a>
         )}
       </Show>

@@ -8,6 +8,10 @@ import { localePath } from '../../lib/lang'
 interface Props {
   quote: Quote | PricedQuote
   text: ConfiguratorText
+  /** False while the form has changed since this quote (an error, or a new price on its way): it cannot be ordered. */
+  orderable: boolean
+  /** The element saying why it cannot be ordered, for screen readers. */
+  blockedReasonId?: string
 }
 
 /** Every line of the quote with the rule behind it, totals, savings and the early-termination fees. */
@@ -22,6 +26,19 @@ export default function QuoteSummary(props: Props) {
       (entry, index, all) => entry && all.findIndex((other) => other?.afterMonths === entry.afterMonths) === index,
     )
   }
+  /** A link that leads nowhere while the quote cannot be ordered, saying why to screen readers. */
+  const blockable = (classes: string, href: string, testId: string, label: string) => (
+    <a
+      class={classes}
+      href={props.orderable ? href : undefined}
+      role="link"
+      aria-disabled={props.orderable ? undefined : 'true'}
+      aria-describedby={props.orderable ? undefined : props.blockedReasonId}
+      data-testid={testId}
+    >
+      {label}
+    </a>
+  )
   return (
     <div class="summary">
       <p class="summary__bill">
@@ -118,8 +135,8 @@ export default function QuoteSummary(props: Props) {
       <Show when={stored()}>
         {(quote) => (
           <p class="summary__actions">
-            <a class="button" href={localePath(lang(), `/checkout/${quote().id}`)} data-testid="checkout-link">{t().order}</a>
-            <a class="button button--secondary" href={localePath(lang(), `/quotes/${quote().id}`)} data-testid="proposal-link">{t().proposal}</a>
+            {blockable('button', localePath(lang(), `/checkout/${quote().id}`), 'checkout-link', t().order)}
+            {blockable('button button--secondary', localePath(lang(), `/quotes/${quote().id}`), 'proposal-link', t().proposal)}
             <span class="muted">
               {t().validUntil} {new Date(quote().expiresAt).toLocaleDateString(lang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
             </span>

@@ -41,7 +41,7 @@ describe('the configuration in the URL', () => {
       [{ code: 'bb-300', maxMbps: 100, instead: 'bb-100' }],
     )
     expect(configuration.termMonths).toBe(defaultConfiguration(offering, 'lt50').termMonths)
-    expect(configuration.items['fixed-line']).toBe(8)
+    expect(configuration.items['fixed-line']).toBe('8')
     expect(configuration.items).not.toHaveProperty('unknown-thing')
     expect(configuration.groups).toEqual(['bb-100'])
   })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { Quote } from '../../../server/schemas/quote'
 import { companySizes, sizeDefaults, type CompanySize } from '../../lib/size-defaults'
+import { parseCount } from '../../lib/typed-number'
 import { defaultConfiguration, groupOf, needsPriorSpend, usageCategories, usageFollowingSpend, yuanText, type Configuration, type OfferingDetail, type Status } from './configuration'
 
 /**
@@ -65,7 +66,13 @@ export function configurationSearchParams(query: ConfigurationQuery): URLSearchP
 
 /** What to write into the URL for the configuration on screen. */
 export function queryOfConfiguration(offering: OfferingDetail, configuration: Configuration): ConfigurationQuery {
-  const items: Record<string, number> = { ...configuration.items }
+  // A count still being typed (or mistyped) is left out: the link keeps the offering's default for it.
+  const items: Record<string, number> = Object.fromEntries(
+    Object.entries(configuration.items).flatMap(([code, text]) => {
+      const typed = parseCount(text)
+      return typed.kind === 'number' ? [[code, typed.value]] : []
+    }),
+  )
   for (const chosen of configuration.groups) if (chosen) items[chosen] = 1
   // Trailing empty carriers say nothing; an empty list cannot be written at all.
   const current = [...configuration.current]
@@ -132,7 +139,7 @@ export function configurationFromQuery(
     const component = offering.components.find((candidate) => candidate.code === code)
     if (!component) continue
     const group = groupOf(offering, code)
-    if (group < 0) items[code] = Math.min(component.max, Math.max(component.min, count))
+    if (group < 0) items[code] = String(Math.min(component.max, Math.max(component.min, count)))
     else if (count > 0) groups[group] = unavailable.find((choice) => choice.code === code)?.instead ?? code
   }
   // Items named, but none of a group that may be left empty: the visitor chose none of it.

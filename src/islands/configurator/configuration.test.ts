@@ -12,7 +12,6 @@ import {
   comparisonRows,
   defaultConfiguration,
   fieldOfIssue,
-  parseYuan,
   usageFollowingSpend,
   type ComparisonRow,
 } from './configuration'
@@ -21,9 +20,9 @@ const detail = (slug: string) => offeringDetail(catalog, catalog.offerings.get(s
 
 describe('defaultConfiguration', () => {
   it('fills required items at typical counts for the size, clamped to the offering', () => {
-    expect(defaultConfiguration(detail('fixed-mobile'), 'lt50').items).toEqual({ 'mobile-line': 3 })
-    expect(defaultConfiguration(detail('fixed-mobile'), 'gt200').items).toEqual({ 'mobile-line': 5 })
-    expect(defaultConfiguration(detail('fixed-broadband'), '50to200').items).toMatchObject({ 'fixed-line': 6, 'static-ip': 0 })
+    expect(defaultConfiguration(detail('fixed-mobile'), 'lt50').items).toEqual({ 'mobile-line': '3' })
+    expect(defaultConfiguration(detail('fixed-mobile'), 'gt200').items).toEqual({ 'mobile-line': '5' })
+    expect(defaultConfiguration(detail('fixed-broadband'), '50to200').items).toMatchObject({ 'fixed-line': '6', 'static-ip': '0' })
   })
 
   it('leaves optional add-ons off and picks a required broadband speed by size', () => {
@@ -103,21 +102,6 @@ describe('usage that follows the declared spend', () => {
   })
 })
 
-describe('parseYuan', () => {
-  it.each([
-    ['', undefined],
-    ['  ', undefined],
-    ['8000', 800000],
-    ['1,234.5', 123450],
-    ['0.01', 1],
-    ['-5', 'invalid'],
-    ['1.234', 'invalid'],
-    ['abc', 'invalid'],
-  ])('%j → %j', (text, fen) => {
-    expect(parseYuan(text)).toBe(fen)
-  })
-})
-
 describe('buildRequest', () => {
   it('turns the evergreen journey into the API request, with prior spend and the summed current spend', () => {
     const evergreen = detail('evergreen')
@@ -148,7 +132,21 @@ describe('buildRequest', () => {
   it('names the fields whose text is not an amount instead of sending a request', () => {
     const evergreen = detail('evergreen')
     const configuration = { ...defaultConfiguration(evergreen, 'lt50'), prior: ['8000', 'x', '8000'] as [string, string, string], usage: { local_voice: '-1', long_distance: '', mobile: '' } }
-    expect(buildRequest(evergreen, configuration, {})).toEqual({ invalid: { prior: true, 'usage.local_voice': true } })
+    expect(buildRequest(evergreen, configuration, {})).toEqual({ invalid: { prior: 'not_a_number', 'usage.local_voice': 'not_a_number' } })
+  })
+
+  it('reads counts and amounts typed with full-width digits and thousands separators, and says why a third decimal is refused', () => {
+    const evergreen = detail('evergreen')
+    const typed = {
+      ...defaultConfiguration(evergreen, 'lt50'),
+      items: { 'fixed-line': '１２', 'centrex-ext': '0', 'mobile-line': ' 3 ', 'static-ip': '0' },
+      prior: ['１２００', '1,200', '1 200'] as [string, string, string],
+    }
+    expect(buildRequest(evergreen, typed, {})).toMatchObject({
+      request: { items: { 'fixed-line': 12, 'mobile-line': 3 }, customer: { priorMonthlySpend: [120000, 120000, 120000] } },
+    })
+    const refused = { ...typed, items: { ...typed.items, 'fixed-line': '2.5' }, prior: ['12.345', '1200', '1200'] as [string, string, string] }
+    expect(buildRequest(evergreen, refused, {})).toEqual({ invalid: { 'items.fixed-line': 'not_whole', prior: 'too_many_decimals' } })
   })
 })
 

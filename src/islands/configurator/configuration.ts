@@ -6,6 +6,7 @@ import type { Attribution } from '../../../server/schemas/attribution'
 import { divideHalfUp, sum } from '../../../server/pricing/money'
 import type { PricedQuote } from '../../../server/schemas/quote'
 import { sizeDefaults, type CompanySize } from '../../lib/size-defaults'
+import { parseCount, parseYuan, type TypedNumberProblem } from '../../lib/typed-number'
 
 export type OfferingDetail = ReturnType<typeof offeringDetail>
 export type Status = 'new' | 'existing'
@@ -14,7 +15,8 @@ export type Status = 'new' | 'existing'
 export interface Configuration {
   size: CompanySize
   status: Status
-  items: Record<string, number>
+  /** Count of each standalone component, as typed (kept as text so typing "1" then "2" is never rewritten). */
+  items: Record<string, string>
   /** The chosen member of each item group (e.g. which broadband speed), or '' for none. */
   groups: string[]
   options: Record<string, string>
@@ -52,7 +54,7 @@ export function defaultConfiguration(
   const items = Object.fromEntries(
     offering.components
       .filter((component) => groupOf(offering, component.code) < 0)
-      .map((component) => [component.code, component.min > 0 ? clamp(typical[component.code] ?? component.min, component.min, component.max) : 0]),
+      .map((component) => [component.code, String(component.min > 0 ? clamp(typical[component.code] ?? component.min, component.min, component.max) : 0)]),
   )
   // A choice the building cannot serve gives way to the fastest it carries (or to none).
   const servable = (code: string) => {
@@ -95,9 +97,8 @@ export function defaultConfiguration(
  */
 export function usageFollowingSpend(offering: OfferingDetail, configuration: Configuration): Configuration['usage'] {
   if (!configuration.usageFollowsSpend || !needsPriorSpend(offering, configuration.status)) return configuration.usage
-  const prior = configuration.prior.map(parseYuan)
-  if (!prior.every((value): value is number => typeof value === 'number')) return configuration.usage
-  const x = divideHalfUp(sum(prior), prior.length)
+  const x = declaredAverage(configuration.prior)
+  if (x === undefined) return configuration.usage
   const weights = sizeDefaults[configuration.size].usage
   const totalWeight = sum(usageCategories.map((category) => weights[category]))
   // Whole yuan per category, as a person would type them; what that leaves over goes to the last, so they add up to X.
@@ -106,32 +107,36 @@ export function usageFollowingSpend(offering: OfferingDetail, configuration: Con
   return Object.fromEntries(usageCategories.map((category, index) => [category, yuanText(shares[index])])) as Configuration['usage']
 }
 
-/** Yuan as typed → fen; '' is "not given"; anything else that is not a non-negative amount is invalid. */
-export function parseYuan(text: string): number | undefined | 'invalid' {
-  const trimmed = text.trim().replace(/,/g, '')
-  if (trimmed === '') return undefined
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return 'invalid'
-  return Math.round(Number(trimmed) * 100)
+/** X: the average of the three months' spend as typed, as the engine computes it (fen), or undefined until all three are amounts. */
+export function declaredAverage(prior: readonly string[]): number | undefined {
+  const fen = prior.map((text) => parseYuan(text))
+  if (!fen.every((typed) => typed.kind === 'number')) return undefined
+  return divideHalfUp(sum(fen.map((typed) => typed.value)), fen.length)
 }
 
 export function needsPriorSpend(offering: OfferingDetail, status: Status): boolean {
   return offering.eligibility.priorSpendRequiredFor.includes(status)
 }
 
-export type FieldProblems = Record<string, true>
+/** Each field whose text is not the number it asks for, with why. */
+export type FieldProblems = Record<string, TypedNumberProblem>
 
-/** The API request for a configuration, or the fields whose text is not an amount. */
+/** The API request for a configuration, or the fields whose text is not an amount or a count. */
 export function buildRequest(
   offering: OfferingDetail,
   configuration: Configuration,
   context: { buildingId?: string; attribution?: Attribution },
 ): { request: QuoteRequestInput } | { invalid: FieldProblems } {
   const invalid: FieldProblems = {}
-  const amount = (text: string, field: string) => {
-    const value = parseYuan(text)
-    if (value === 'invalid') invalid[field] = true
-    return value === 'invalid' ? undefined : value
+  const read = (parse: typeof parseYuan, text: string, field: string) => {
+    const typed = parse(text)
+    if (typed.kind === 'invalid') invalid[field] ??= typed.problem
+    return typed.kind === 'number' ? typed.value : undefined
   }
+  const amount = (text: string, field: string) => read(parseYuan, text, field)
+  const counts = Object.fromEntries(
+    Object.entries(configuration.items).map(([code, text]) => [code, read(parseCount, text, `items.${code}`) ?? 0]),
+  )
   const usage = Object.fromEntries(
     usageCategories.flatMap((category) => {
       const value = amount(configuration.usage[category], `usage.${category}`)
@@ -143,7 +148,7 @@ export function buildRequest(
   const current = carriers.some((value) => value !== undefined) ? carriers.reduce<number>((total, value) => total + (value ?? 0), 0) : undefined
   if (Object.keys(invalid).length > 0) return { invalid }
 
-  const items = { ...configuration.items }
+  const items = { ...counts }
   for (const chosen of configuration.groups) if (chosen) items[chosen] = 1
   const request: QuoteRequestInput = {
     offering: offering.slug,

@@ -12,4 +12,5 @@ export const commitmentPlan: RuleKind<CommitmentPlanArgs, CommitmentPlanCode> = 
   price: priceCommitmentPlan,
   delivers: (_args, requested) => requested.filter((item) => item.count > 0),
   describe: describeCommitmentPlan,
+  averageSpendLimits: (args) => ({ min: args.minimumX, max: args.maximumX }),
 }
