@@ -1,6 +1,6 @@
 import { loadConfig } from '../../server/config'
 import { AppError } from '../../server/errors'
-import { recordTransfer } from '../../server/services/payment-service'
+import { recordTransfer } from '../../server/orders/lifecycle'
 import { startServices } from '../../server/services/start-services'
 
 /** Operations: `npm run orders:record-transfer -- SO261122-7K3F9Q 300.00` once a bank transfer has arrived. */
@@ -11,7 +11,7 @@ if (!number || !yuan || !/^\d+(\.\d{1,2})?$/.test(yuan)) {
 }
 const { services, database } = await startServices(loadConfig(process.env))
 try {
-  const order = await recordTransfer(services, number, Math.round(Number(yuan) * 100))
+  const order = await recordTransfer(services, { kind: 'cli', id: null }, number, Math.round(Number(yuan) * 100))
   console.log(`${order.number}: ${order.status}`)
 } catch (error) {
   console.error(error instanceof AppError ? error.message : error)

@@ -1,8 +1,9 @@
 /**
- * Who did something recorded in the audit log: a signed-in staff user, the system itself (payments,
- * scheduled jobs), or an operator at the server's command line (e.g. creating the first admin).
+ * Who did something recorded in the audit log: a signed-in staff user, the customer (placing or
+ * paying an order), Stripe (its payment events), the system itself (scheduled jobs), or an operator
+ * at the server's command line (e.g. creating the first admin, recording a transfer).
  */
-export const auditActorKinds = ['staff', 'system', 'cli'] as const
+export const auditActorKinds = ['staff', 'customer', 'stripe', 'system', 'cli'] as const
 
 export type AuditActorKind = (typeof auditActorKinds)[number]
 

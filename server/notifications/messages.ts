@@ -91,11 +91,13 @@ export interface OrderApprovedPayload {
   trackingUrl: string
 }
 
-export type CancellationReason = 'not_approved' | 'unpaid' | 'payment_failed'
+export type CancellationReason = 'not_approved' | 'unpaid' | 'payment_failed' | 'by_operations'
 
 export interface OrderCancelledPayload {
   orderNumber: string
   reason: CancellationReason
+  /** With `by_operations`: the reason operations gave, as they wrote it. */
+  note?: string
   trackingUrl: string
 }
 
@@ -107,6 +109,20 @@ export interface PaymentReminderPayload {
   paymentMethod: 'online' | 'invoice'
   paymentDueAt: string
   trackingUrl: string
+}
+
+/** To the address a customer typed at checkout: the one-time code that proves they read it. */
+export interface EmailVerificationPayload {
+  /** Which verification the code belongs to (not shown in the mail; ties the mail to its record). */
+  verificationId: string
+  code: string
+  /** How long the code is valid. */
+  validMinutes: number
+}
+
+/** Lead notices to one manager that waited out the digest window, sent as one mail. */
+export interface ManagerLeadDigestPayload {
+  leads: ManagerNewLeadPayload[]
 }
 
 export interface OpsPaymentFlaggedPayload {
@@ -124,6 +140,8 @@ export type OutboxMessage =
   | { kind: 'order_approved'; payload: OrderApprovedPayload }
   | { kind: 'order_cancelled'; payload: OrderCancelledPayload }
   | { kind: 'payment_reminder'; payload: PaymentReminderPayload }
+  | { kind: 'email_verification'; payload: EmailVerificationPayload }
+  | { kind: 'manager_lead_digest'; payload: ManagerLeadDigestPayload }
 
 export type OutboxKind = OutboxMessage['kind']
 
@@ -139,7 +157,27 @@ export const outboxKinds: readonly OutboxKind[] = [
   'order_approved',
   'order_cancelled',
   'payment_reminder',
+  'email_verification',
+  'manager_lead_digest',
 ]
+
+/**
+ * The outbox's lanes, lower first: a customer waiting for a code, a confirmation or a receipt is
+ * never queued behind staff notices, nor those behind a flood of lead notices.
+ */
+export const outboxPriority: Record<OutboxKind, number> = {
+  email_verification: 0,
+  order_confirmation: 0,
+  payment_received: 0,
+  order_approved: 0,
+  order_cancelled: 0,
+  payment_reminder: 0,
+  manager_new_order: 1,
+  ops_order_review: 1,
+  ops_payment_flagged: 1,
+  manager_new_lead: 2,
+  manager_lead_digest: 2,
+}
 
 export function isOutboxKind(kind: string): kind is OutboxKind {
   return (outboxKinds as readonly string[]).includes(kind)
@@ -162,6 +200,7 @@ export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, no
       lang: message.lang,
       payload_json: JSON.stringify(message.payload),
       status: 'pending',
+      priority: outboxPriority[message.kind],
       attempts: 0,
       next_attempt_at: at,
       last_error: null,

@@ -1,6 +1,6 @@
 import { describeReviewReason } from '../domain/order-review'
 import { formatYuan } from '../pricing/money'
-import type { InstallSlot, Lang, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
+import type { InstallSlot, Lang, ManagerNewLeadPayload, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
 
 export interface RenderedEmail {
   subject: string
@@ -18,8 +18,13 @@ interface EmailContent {
   paragraphs: string[]
   /** The one link the reader should follow (the order tracking page in customers' mails). */
   action?: { label: string; url: string }
-  details: Array<[label: string, value: string]>
+  /** Customers' words (company and contact names, notes) appear only here, as values under our labels. */
+  details: Details
+  /** Further labelled groups after the details, e.g. each lead of a digest. */
+  sections?: Array<{ title: string; details: Details }>
 }
+
+type Details = Array<[label: string, value: string]>
 
 const brand = { zh: '楼宇商企通', en: 'Office Bundles' }
 
@@ -78,7 +83,7 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
           'Your order is large, so our operations team reviews it before the building’s ports are reserved for you. We will e-mail you the next step once it is reviewed; nothing is due until then.',
         ),
       }[p.status]
-      const details: EmailContent['details'] = [
+      const details: Details = [
         [t('订单号', 'Order number'), p.orderNumber],
         [t('公司', 'Company'), p.companyName],
         [t('月费', 'Monthly fee'), money(p.monthly)],
@@ -91,7 +96,8 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
       if (p.managerName) details.push([t('客户经理', 'Account manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
       return {
         subject: t(`订单确认 ${p.orderNumber} — ${brand.zh}`, `Order confirmation ${p.orderNumber} — ${brand.en}`),
-        greeting: t(`${p.companyName}，您好：`, `Hello ${p.companyName},`),
+        // Never the company name: whatever a visitor typed there would open a genuine mail in our voice.
+        greeting: t('您好：', 'Hello,'),
         paragraphs: [t(`感谢您在${brand.zh}下单，您的订单号是 ${p.orderNumber}。`, `Thank you for your order with ${brand.en}. Your order number is ${p.orderNumber}.`), next],
         action: track(p.trackingUrl),
         details,
@@ -118,7 +124,7 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
       const paragraphs = [t(`${p.buildingName} 有一笔新订单，请在上门前与客户确认安装时间。`, `There is a new order in ${p.buildingName}. Please confirm the installation time with the customer before the visit.`)]
       if (p.queueDistrict) paragraphs.push(t(`该楼宇暂无客户经理，订单已进入「${p.queueDistrict}」区待分配队列。`, `The building has no manager; the order is in the ${p.queueDistrict} district queue awaiting assignment.`))
       return {
-        subject: t(`新订单 ${p.orderNumber}：${p.companyName}`, `New order ${p.orderNumber}: ${p.companyName}`),
+        subject: t(`新订单 ${p.orderNumber}：${p.buildingName}`, `New order ${p.orderNumber}: ${p.buildingName}`),
         paragraphs,
         details: [
           [t('订单号', 'Order number'), p.orderNumber],
@@ -136,20 +142,42 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
       const p = message.payload
       const paragraphs = [t('有客户希望与我们联系，请尽快回电。', 'A customer has asked to be contacted; please call them back soon.')]
       if (p.queueDistrict) paragraphs.push(t(`该线索已进入「${p.queueDistrict}」区待分配队列。`, `The lead is in the ${p.queueDistrict} district queue awaiting assignment.`))
-      const details: EmailContent['details'] = [
-        [t('公司', 'Company'), p.company],
-        [t('联系人', 'Contact'), p.contactName],
-        [t('手机', 'Mobile'), p.mobile],
-      ]
-      if (p.buildingName) details.push([t('楼宇', 'Building'), p.buildingName])
-      details.push([t('来源', 'Source'), leadSourceLabels[lang][p.source] ?? p.source])
-      if (p.note) details.push([t('备注', 'Note'), p.note])
-      return { subject: t(`新客户线索：${p.company}`, `New lead: ${p.company}`), paragraphs, details }
+      const where = p.buildingName ? t(`：${p.buildingName}`, `: ${p.buildingName}`) : ''
+      return { subject: t(`新客户线索${where}`, `New lead${where}`), paragraphs, details: leadDetails(p, lang) }
+    }
+    case 'manager_lead_digest': {
+      const { leads } = message.payload
+      return {
+        subject: t(`新客户线索 ${leads.length} 条`, `${leads.length} new leads`),
+        paragraphs: [
+          t(
+            `以下 ${leads.length} 位客户希望与我们联系，请尽快回电。短时间内的多条线索合并在这一封邮件中。`,
+            `These ${leads.length} customers have asked to be contacted; please call them back soon. Leads that came in close together are gathered in this one mail.`,
+          ),
+        ],
+        details: [],
+        sections: leads.map((lead, index) => ({ title: t(`线索 ${index + 1}`, `Lead ${index + 1}`), details: leadDetails(lead, lang) })),
+      }
+    }
+    case 'email_verification': {
+      const p = message.payload
+      return {
+        subject: t(`邮箱验证码 — ${brand.zh}`, `Your e-mail verification code — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          t(`您的邮箱验证码是 ${p.code}，${p.validMinutes} 分钟内有效。请在下单页面输入此验证码。`, `Your verification code is ${p.code}. It is valid for ${p.validMinutes} minutes; enter it on the order page.`),
+          t('如果您没有在我们的网站下单，请忽略本邮件：没有这个验证码，任何人都不能用您的邮箱下单。', 'If you are not placing an order on our site, please ignore this mail: without this code nobody can order with your address.'),
+        ],
+        details: [
+          [t('验证码', 'Code'), p.code],
+          [t('有效期', 'Valid for'), t(`${p.validMinutes} 分钟`, `${p.validMinutes} minutes`)],
+        ],
+      }
     }
     case 'ops_order_review': {
       const p = message.payload
       return {
-        subject: t(`订单待审核 ${p.orderNumber}：${p.companyName}`, `Order to review ${p.orderNumber}: ${p.companyName}`),
+        subject: t(`订单待审核 ${p.orderNumber}：${p.buildingName}`, `Order to review ${p.orderNumber}: ${p.buildingName}`),
         paragraphs: [
           t(
             `订单 ${p.orderNumber} 超出了免审上限，尚未预留任何端口。请核实客户后批准或拒绝。`,
@@ -178,7 +206,7 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         survey_required: t('您所在的楼宇需要先进行现场勘察，客户经理将与您联系安排。勘察完成前无需付款。', 'Your building needs a site survey first; your account manager will contact you to arrange it. Nothing is due until the survey is done.'),
         confirmed: t('今天无需付款，楼宇经理会致电与您确认安装。', 'Nothing to pay today; your building manager will call to confirm the installation.'),
       }[p.status]
-      const details: EmailContent['details'] = [
+      const details: Details = [
         [t('订单号', 'Order number'), p.orderNumber],
         [t('状态', 'Status'), statusLabels[lang][p.status]],
       ]
@@ -197,13 +225,14 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         not_approved: t('很抱歉，您的订单未能通过审核，已被取消。如有疑问，请联系您的客户经理。', 'We are sorry: your order could not be approved and has been cancelled. Please contact your account manager with any questions.'),
         unpaid: t('由于在付款截止时间前没有收到付款，您的订单已被取消，为您预留的端口已释放。', 'We did not receive your payment by the deadline, so your order has been cancelled and the ports reserved for it released.'),
         payment_failed: t('在线支付未完成，您的订单已被取消，为您预留的端口已释放。', 'The online payment was not completed, so your order has been cancelled and the ports reserved for it released.'),
+        by_operations: t('您的订单已由我们的运营团队取消，为您预留的端口已释放。', 'Our operations team has cancelled your order and released the ports reserved for it.'),
       }[p.reason]
       return {
         subject: t(`订单已取消：${p.orderNumber} — ${brand.zh}`, `Order ${p.orderNumber} cancelled — ${brand.en}`),
         greeting: t('您好：', 'Hello,'),
         paragraphs: [why, t('如需重新办理，请重新获取报价后下单。', 'To order again, please make a new quote.')],
         action: track(p.trackingUrl),
-        details: [[t('订单号', 'Order number'), p.orderNumber]],
+        details: [[t('订单号', 'Order number'), p.orderNumber], ...(p.note ? [[t('原因', 'Reason'), p.note] as [string, string]] : [])],
       }
     }
     case 'payment_reminder': {
@@ -240,6 +269,19 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
   }
 }
 
+function leadDetails(p: ManagerNewLeadPayload, lang: Lang): Details {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en)
+  const details: Details = [
+    [t('公司', 'Company'), p.company],
+    [t('联系人', 'Contact'), p.contactName],
+    [t('手机', 'Mobile'), p.mobile],
+  ]
+  if (p.buildingName) details.push([t('楼宇', 'Building'), p.buildingName])
+  details.push([t('来源', 'Source'), leadSourceLabels[lang][p.source] ?? p.source])
+  if (p.note) details.push([t('备注', 'Note'), p.note])
+  return details
+}
+
 /** Customer-typed text (a company name) must not fold a header or add one. */
 function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
@@ -257,9 +299,19 @@ function toText(content: EmailContent, lang: Lang): string {
   blocks.push(...content.paragraphs)
   // The link goes first and on a line of its own, so mail clients make it clickable as a whole.
   if (content.action) blocks.push(`${content.action.label}${colon.trim()}\n${content.action.url}`)
-  blocks.push(content.details.map(([label, value]) => `${label}${colon}${value}`).join('\n'))
+  const fields = (details: Details) => details.map(([label, value]) => `${label}${colon}${continued(value)}`).join('\n')
+  if (content.details.length > 0) blocks.push(fields(content.details))
+  for (const section of content.sections ?? []) blocks.push(`${section.title}\n${fields(section.details)}`)
   blocks.push(`--\n${brand[lang]}\n${footer[lang]}`)
   return `${blocks.join('\n\n')}\n`
+}
+
+/**
+ * A value's further lines (a note may have several) are indented under its label, so typed text
+ * can never start a line of its own that reads as another field or as our words.
+ */
+function continued(value: string): string {
+  return value.replace(/\r\n?|\n/g, '\n    ')
 }
 
 export function escapeHtml(value: string): string {
@@ -271,12 +323,17 @@ const fontStack = `-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Helvetica N
 /** Table layout with inline styles: what mail clients (Outlook, QQ Mail) still render reliably. */
 function toHtml(content: EmailContent, lang: Lang): string {
   const paragraph = (text: string) => `<p style="margin:0 0 14px;">${escapeHtml(text)}</p>`
-  const rows = content.details
-    .map(
-      ([label, value]) =>
-        `<tr><td style="padding:6px 16px 6px 0;color:#52606d;white-space:nowrap;vertical-align:top;">${escapeHtml(label)}</td><td style="padding:6px 0;color:#1f2933;">${escapeHtml(value)}</td></tr>`,
-    )
+  const rowsOf = (details: Details) =>
+    details
+      .map(
+        ([label, value]) =>
+          `<tr><td style="padding:6px 16px 6px 0;color:#52606d;white-space:nowrap;vertical-align:top;">${escapeHtml(label)}</td><td style="padding:6px 0;color:#1f2933;white-space:pre-line;">${escapeHtml(value)}</td></tr>`,
+      )
+      .join('')
+  const sectionRows = (content.sections ?? [])
+    .map((section) => `<tr><td colspan="2" style="padding:14px 0 4px;font-weight:bold;color:#1f2933;">${escapeHtml(section.title)}</td></tr>${rowsOf(section.details)}`)
     .join('')
+  const rows = rowsOf(content.details) + sectionRows
   const action = content.action ? actionHtml(content.action) : ''
   return [
     `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,

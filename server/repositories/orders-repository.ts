@@ -41,23 +41,6 @@ export async function setOrderHolding(
   await db.updateTable('orders').set(holding).where('id', '=', orderId).execute()
 }
 
-/**
- * Cancels an unpaid order only if it is still waiting in `from` and its deadline has passed: of two
- * processes expiring the same order (or one racing a payment or an extension) only one changes it.
- */
-export async function expireUnpaidOrder(db: Kysely<Database>, orderId: string, from: OrderStatus, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('orders')
-    .set({ status: 'cancelled', updated_at: at })
-    .where('id', '=', orderId)
-    .where('status', '=', from)
-    .where('payment_due_at', '<=', at)
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) return false
-  await appendOrderEvent(db, orderId, 'cancelled', 'unpaid by the payment deadline', at)
-  return true
-}
-
 /** Takes the one payment reminder of an unpaid order: true for the one caller that should send it. */
 export async function claimPaymentReminder(db: Kysely<Database>, orderId: string, remindAt: string): Promise<boolean> {
   const result = await db
@@ -96,7 +79,10 @@ export async function appendOrderEvent(db: Kysely<Database>, orderId: string, st
     .execute()
 }
 
-/** Moves an order only if it is still in `from`: the row's status is the lock against races and replays. */
+/**
+ * Moves an order only if it is still in `from` (and, given `dueBy`, its payment deadline has come):
+ * the row's status is the lock against races and replays.
+ */
 export async function transitionOrder(
   db: Kysely<Database>,
   orderId: string,
@@ -104,8 +90,11 @@ export async function transitionOrder(
   to: OrderStatus,
   at: string,
   note: string | null = null,
+  dueBy?: string,
 ): Promise<boolean> {
-  const result = await db.updateTable('orders').set({ status: to, updated_at: at }).where('id', '=', orderId).where('status', '=', from).executeTakeFirst()
+  let update = db.updateTable('orders').set({ status: to, updated_at: at }).where('id', '=', orderId).where('status', '=', from)
+  if (dueBy !== undefined) update = update.where('payment_due_at', '<=', dueBy)
+  const result = await update.executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) return false
   await appendOrderEvent(db, orderId, to, note, at)
   return true

@@ -2,17 +2,9 @@ import type { Kysely } from 'kysely'
 import type Stripe from 'stripe'
 import type { Database } from '../../db/schema'
 import { AppError } from '../errors'
-import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
-import {
-  findOrder,
-  flagOrder,
-  setStripeSession,
-  transitionOrder,
-  type OrderRow,
-} from '../repositories/orders-repository'
+import { cancelOrder, flagPayment, markPaid, stripeActor } from '../orders/lifecycle'
+import { findOrder, setStripeSession, type OrderRow } from '../repositories/orders-repository'
 import { isUniqueViolation } from './database-errors'
-import { releaseCancelledOrder } from './order-cancellation'
-import { orderLinks } from './order-links'
 import type { Services } from './services'
 
 /** How long a customer has on Stripe's page before the reservation is given back (Stripe's minimum is 30 min). */
@@ -88,21 +80,6 @@ export async function confirmFromSession(services: Services, order: OrderRow, se
   await services.db.transaction().execute((trx) => confirm(services, trx, session))
 }
 
-/**
- * Staff record a bank transfer (对公转账) against an order waiting for it. The amount must be the
- * amount due: anything else is refused, so a short or mistaken transfer never confirms an order.
- */
-export async function recordTransfer(services: Services, number: string, amountFen: number): Promise<OrderRow> {
-  return services.db.transaction().execute(async (trx) => {
-    const order = await trx.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst()
-    if (!order) throw new AppError('order_not_found', `There is no order ${number}.`)
-    if (order.status !== 'awaiting_transfer') throw new AppError('invalid_request', `Order ${number} is ${order.status}, not waiting for a transfer.`)
-    if (amountFen !== order.amount_due_fen) throw new AppError('invalid_request', `Order ${number} is due ${order.amount_due_fen} fen, not ${amountFen}.`)
-    await markPaid(services, trx, order, 'bank transfer recorded by staff')
-    return (await findOrder(trx, order.id))!
-  })
-}
-
 function sessionOf(event: Stripe.Event): Stripe.Checkout.Session | undefined {
   return event.type.startsWith('checkout.session.') ? (event.data.object as Stripe.Checkout.Session) : undefined
 }
@@ -131,24 +108,11 @@ async function confirm(services: Services, trx: Kysely<Database>, session: Strip
       : session.amount_total !== order.amount_due_fen || session.currency?.toLowerCase() !== order.currency.toLowerCase()
         ? `paid ${session.amount_total} ${session.currency}, due ${order.amount_due_fen} ${order.currency}`
         : undefined
-  if (mismatch) return flag(trx, order, mismatch, services.now())
-  if (!(await markPaid(services, trx, order, `stripe ${session.id}`))) {
-    return order.status === 'cancelled' ? flag(trx, order, `paid after the order was cancelled (${session.id}): refund or reinstate`, services.now()) : 'already_settled'
+  if (mismatch) return flag(services, trx, order, mismatch)
+  if (order.status !== 'awaiting_payment' || !(await markPaid(services, trx, order, stripeActor, `stripe ${session.id}`))) {
+    return order.status === 'cancelled' ? flag(services, trx, order, `paid after the order was cancelled (${session.id}): refund or reinstate`) : 'already_settled'
   }
   return 'confirmed'
-}
-
-/** Paid: the work orders open and the customer is told. False when the order was not waiting for it. */
-async function markPaid(services: Services, trx: Kysely<Database>, order: OrderRow, note: string): Promise<boolean> {
-  const from = order.payment_method === 'online' ? 'awaiting_payment' : 'awaiting_transfer'
-  if (!(await transitionOrder(trx, order.id, from, 'paid', services.now().toISOString(), note))) return false
-  await trx.updateTable('work_orders').set({ status: 'open' }).where('order_id', '=', order.id).where('status', '=', 'waiting_for_payment').execute()
-  await enqueue(
-    trx,
-    { kind: 'payment_received', recipient: order.contact_email, lang: order.lang as 'zh' | 'en', payload: { orderNumber: order.number, amount: order.amount_due_fen, trackingUrl: trackingPath(services, order) } },
-    services.now(),
-  )
-  return true
 }
 
 /** A failed or abandoned payment gives the building's ports back, cancels the order and tells the customer. */
@@ -156,18 +120,12 @@ async function release(services: Services, trx: Kysely<Database>, session: Strip
   const order = session.metadata?.order_id ? await findOrder(trx, session.metadata.order_id) : undefined
   if (!order) return 'unknown_order'
   if (session.id !== order.stripe_session_id) return 'ignored'
-  const at = services.now().toISOString()
-  if (!(await transitionOrder(trx, order.id, 'awaiting_payment', 'cancelled', at, `stripe ${session.status ?? session.payment_status}`))) return 'already_settled'
-  await releaseCancelledOrder(services, trx, order, 'payment_failed')
-  return 'released'
+  if (order.status !== 'awaiting_payment') return 'already_settled'
+  const record = { actor: stripeActor, action: 'payment_failed', reason: `stripe ${session.status ?? session.payment_status}` }
+  return (await cancelOrder(services, trx, order, 'payment_failed', record)) ? 'released' : 'already_settled'
 }
 
-async function flag(trx: Kysely<Database>, order: OrderRow, reason: string, now: Date): Promise<Outcome> {
-  await flagOrder(trx, order.id, reason, now.toISOString())
-  await enqueue(trx, { kind: 'ops_payment_flagged', recipient: OPERATIONS_ADDRESS, lang: 'zh', payload: { orderNumber: order.number, reason } }, now)
+async function flag(services: Services, trx: Kysely<Database>, order: OrderRow, reason: string): Promise<Outcome> {
+  await flagPayment(services, trx, order, stripeActor, reason)
   return 'flagged'
-}
-
-function trackingPath(services: Services, order: OrderRow): string {
-  return orderLinks(services.siteUrl, order.lang as 'zh' | 'en', order.number, order.tracking_token).tracking
 }

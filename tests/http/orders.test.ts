@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { recordTransfer } from '../../server/services/payment-service'
+import { recordTransfer } from '../../server/orders/lifecycle'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
 import { broadbandQuote, createQuote, orderBody, postOrder } from '../support/orders'
@@ -180,18 +180,19 @@ describe.each(databaseKinds)('placing orders on %s', (kind) => {
 
 describe.each(databaseKinds)('bank transfers recorded by staff on %s', (kind) => {
   const seeded = useSeededApi(kind)
+  const cli = { kind: 'cli', id: null } as const
 
   it('confirms an invoice order only for the amount due, once', async () => {
     const quote = await createQuote(seeded.api)
     const order = await (await postOrder(seeded.api, orderBody(quote.id))).json()
-    await expect(recordTransfer(seeded.api.services, order.number, 29999)).rejects.toThrow(/due 30000/)
-    const paid = await recordTransfer(seeded.api.services, order.number, 30000)
+    await expect(recordTransfer(seeded.api.services, cli, order.number, 29999)).rejects.toThrow(/due 30000/)
+    const paid = await recordTransfer(seeded.api.services, cli, order.number, 30000)
     expect(paid.status).toBe('paid')
-    await expect(recordTransfer(seeded.api.services, order.number, 30000)).rejects.toThrow(/is paid/)
+    await expect(recordTransfer(seeded.api.services, cli, order.number, 30000)).rejects.toThrow(/is paid/)
     const work = await seeded.database.db.selectFrom('work_orders').select('status').where('order_id', '=', order.id).execute()
     expect(work).toEqual([{ status: 'open' }])
     const mails = await seeded.database.db.selectFrom('outbox').select('kind').where('kind', '=', 'payment_received').where('payload_json', 'like', `%${order.number}%`).execute()
     expect(mails).toHaveLength(1)
-    await expect(recordTransfer(seeded.api.services, 'SO000000-AAAAAA', 1)).rejects.toThrow(/no order/)
+    await expect(recordTransfer(seeded.api.services, cli, 'SO000000-AAAAAA', 1)).rejects.toThrow(/no order/)
   })
 })

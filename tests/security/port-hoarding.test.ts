@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { OPERATIONS_ADDRESS } from '../../server/notifications/messages'
 import { findOrderByNumber } from '../../server/repositories/orders-repository'
-import { approveOrder, rejectOrder } from '../../server/services/order-review-service'
+import { approve, reject, type OrderActor } from '../../server/orders/lifecycle'
+import { auditOf } from '../../server/repositories/audit-repository'
 import type { QuoteRequestInput } from '../../server/schemas/quote-request'
 import { createQuote, orderBody, postOrder } from '../support/orders'
+import { createStaff } from '../support/staff'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
 
@@ -23,6 +25,10 @@ const evergreen = (items: Record<string, number>): QuoteRequestInput => ({
 describe.each(databaseKinds)('one order cannot take a building’s ports on %s', (kind) => {
   const seeded = useSeededApi(kind)
   const db = () => seeded.database.db
+  let ops: OrderActor
+  beforeAll(async () => {
+    ops = { kind: 'staff', id: (await createStaff(seeded.api, ['ops'])).id }
+  })
   const freePorts = async (id = PARK) => db().selectFrom('buildings').select(['free_voice_ports', 'free_fibre_ports']).where('id', '=', id).executeTakeFirstOrThrow()
   const mailsFor = async (number: string) =>
     (await db().selectFrom('outbox').select(['kind', 'recipient', 'payload_json']).execute()).filter((row) => JSON.parse(row.payload_json).orderNumber === number)
@@ -83,7 +89,7 @@ describe.each(databaseKinds)('one order cannot take a building’s ports on %s',
   it('reserves the ports only when operations approve, then goes on as confirmed and tells the customer', async () => {
     const placed = await order({ 'fixed-line': 30, 'centrex-ext': 5 })
     const before = await freePorts()
-    const approved = await approveOrder(seeded.api.services, placed.number, { by: 'ops@example-telecom.cn', note: 'known customer' })
+    const approved = await approve(seeded.api.services, ops, placed.number, 'known customer')
     expect(approved).toMatchObject({ status: 'confirmed', voice_ports_reserved: 35, amount_due_fen: 0, payment_due_at: null })
     expect((await freePorts()).free_voice_ports).toBe(before.free_voice_ports - 35)
     const work = await db().selectFrom('work_orders').select(['kind', 'status']).where('order_id', '=', approved.id).execute()
@@ -93,18 +99,20 @@ describe.each(databaseKinds)('one order cannot take a building’s ports on %s',
     const events = await db().selectFrom('order_events').select(['status', 'note']).where('order_id', '=', approved.id).orderBy('sequence').execute()
     expect(events).toEqual([
       { status: 'pending_review', note: null },
-      { status: 'confirmed', note: 'approved by ops@example-telecom.cn: known customer' },
+      { status: 'confirmed', note: 'approve: known customer' },
     ])
+    const audit = await auditOf(db(), { kind: 'order', id: approved.id })
+    expect(audit).toMatchObject([{ actor: ops, action: 'approve', before: { status: 'pending_review' }, after: { status: 'confirmed', voicePorts: 35 }, reason: 'known customer' }])
     // Decided once: a second approval (or a rejection) is refused and changes nothing.
-    await expect(approveOrder(seeded.api.services, placed.number, { by: 'someone' })).rejects.toMatchObject({ code: 'invalid_request' })
-    await expect(rejectOrder(seeded.api.services, placed.number, { by: 'someone' })).rejects.toMatchObject({ code: 'invalid_request' })
+    await expect(approve(seeded.api.services, ops, placed.number)).rejects.toMatchObject({ code: 'invalid_request' })
+    await expect(reject(seeded.api.services, ops, placed.number, 'too late')).rejects.toMatchObject({ code: 'invalid_request' })
     expect((await freePorts()).free_voice_ports).toBe(before.free_voice_ports - 35)
   })
 
   it('sends an approved order to a survey when its ports went to others meanwhile', async () => {
     const placed = await order({ 'fixed-line': 6 }, 'bld-lancun-road-mixed')
     await db().updateTable('buildings').set({ free_voice_ports: 2 }).where('id', '=', 'bld-lancun-road-mixed').execute()
-    const approved = await approveOrder(seeded.api.services, placed.number, { by: 'ops' })
+    const approved = await approve(seeded.api.services, ops, placed.number)
     expect(approved).toMatchObject({ status: 'survey_required', voice_ports_reserved: 0, amount_due_fen: 0 })
     expect((await freePorts('bld-lancun-road-mixed')).free_voice_ports).toBe(2)
   })
@@ -112,7 +120,7 @@ describe.each(databaseKinds)('one order cannot take a building’s ports on %s',
   it('cancels a rejected order, which held nothing, and tells the customer why', async () => {
     const placed = await order({ 'fixed-line': 50, 'centrex-ext': 110 })
     const before = await freePorts()
-    const rejected = await rejectOrder(seeded.api.services, placed.number, { by: 'ops', note: 'not a tenant' })
+    const rejected = await reject(seeded.api.services, ops, placed.number, 'not a tenant')
     expect(rejected.status).toBe('cancelled')
     expect(await freePorts()).toEqual(before)
     const cancelled = (await mailsFor(placed.number)).filter((mail) => mail.kind === 'order_cancelled')

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { findOrderByNumber } from '../../server/repositories/orders-repository'
-import { extendPaymentDeadline, expireUnpaidOrders } from '../../server/services/unpaid-orders'
+import { extendPaymentDeadline, type OrderActor } from '../../server/orders/lifecycle'
+import { auditOf } from '../../server/repositories/audit-repository'
+import { expireUnpaidOrders } from '../../server/services/unpaid-orders'
 import { startUnpaidOrdersJob } from '../../server/services/unpaid-orders-job'
 import { createQuote, orderBody, postOrder } from '../support/orders'
+import { createStaff } from '../support/staff'
 import { useStripeApi } from '../support/stripe-api'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
@@ -14,6 +17,10 @@ const at = (iso: string) => new Date(iso)
 
 describe.each(databaseKinds)('unpaid invoice orders give their ports back on %s', (kind) => {
   const seeded = useSeededApi(kind)
+  let ops: OrderActor
+  beforeAll(async () => {
+    ops = { kind: 'staff', id: (await createStaff(seeded.api, ['ops'])).id }
+  })
   const db = () => seeded.database.db
   const freeFibre = async () => (await db().selectFrom('buildings').select('free_fibre_ports').where('id', '=', JINMAO).executeTakeFirstOrThrow()).free_fibre_ports
   const mails = async (number: string, kind: string) =>
@@ -65,10 +72,17 @@ describe.each(databaseKinds)('unpaid invoice orders give their ports back on %s'
     const before = await freeFibre()
     const placed = await invoiceOrder()
     const until = at('2026-12-01T10:00:00.000Z')
-    const extended = await extendPaymentDeadline(seeded.api.services, placed.number, until, 'ops@example-telecom.cn', 'transfer on its way')
+    const extended = await extendPaymentDeadline(seeded.api.services, ops, placed.number, until, 'transfer on its way')
     expect(extended.payment_due_at).toBe(until.toISOString())
     const events = await db().selectFrom('order_events').select(['status', 'note']).where('order_id', '=', extended.id).orderBy('sequence').execute()
-    expect(events.at(-1)).toEqual({ status: 'awaiting_transfer', note: 'payment deadline extended to 2026-12-01T10:00:00.000Z by ops@example-telecom.cn: transfer on its way' })
+    expect(events.at(-1)).toEqual({ status: 'awaiting_transfer', note: 'payment deadline extended to 2026-12-01T10:00:00.000Z: transfer on its way' })
+    expect((await auditOf(db(), { kind: 'order', id: extended.id })).at(-1)).toMatchObject({
+      actor: ops,
+      action: 'extend_payment_deadline',
+      before: { paymentDueAt: '2026-11-27T03:00:00.000Z' },
+      after: { paymentDueAt: until.toISOString() },
+      reason: 'transfer on its way',
+    })
 
     expect((await runTwiceAt(at('2026-11-27T03:00:00.000Z'))).cancelled).toBe(0)
     expect((await findOrderByNumber(db(), placed.number))!.status).toBe('awaiting_transfer')
@@ -90,9 +104,9 @@ describe.each(databaseKinds)('unpaid invoice orders give their ports back on %s'
 
   it('refuses an extension backwards, or of an order that is not waiting for payment', async () => {
     const placed = await invoiceOrder()
-    await expect(extendPaymentDeadline(seeded.api.services, placed.number, at('2026-11-26T00:00:00.000Z'), 'ops', 'typo')).rejects.toMatchObject({ code: 'invalid_request' })
+    await expect(extendPaymentDeadline(seeded.api.services, ops, placed.number, at('2026-11-26T00:00:00.000Z'), 'typo')).rejects.toMatchObject({ code: 'invalid_request' })
     await seeded.api.services.db.updateTable('orders').set({ status: 'paid' }).where('number', '=', placed.number).execute()
-    await expect(extendPaymentDeadline(seeded.api.services, placed.number, at('2026-12-20T00:00:00.000Z'), 'ops', 'late')).rejects.toMatchObject({ code: 'invalid_request' })
+    await expect(extendPaymentDeadline(seeded.api.services, ops, placed.number, at('2026-12-20T00:00:00.000Z'), 'late')).rejects.toMatchObject({ code: 'invalid_request' })
     // A paid order is left alone when its old deadline passes.
     expect((await runTwiceAt(at('2026-12-31T00:00:00.000Z'))).cancelled).toBe(0)
     expect((await findOrderByNumber(db(), placed.number))!.status).toBe('paid')

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../db/schema'
+import { isInstallSlotOffered, type InstallSlotKind } from '../../domain/install-slots'
+import { AppError } from '../../errors'
+import type { OrderRow } from '../../repositories/orders-repository'
+import { auditOrder, changedMeanwhile, moveOrder, notAllowed } from './change'
+import { onOrder, type LifecycleServices, type OrderActor } from './context'
+
+export interface InstallSlot {
+  date: string
+  slot: InstallSlotKind
+}
+
+/** The work that is not done yet: a cancelled or finished work order is left as it is. */
+const LIVE_WORK = ['waiting_for_payment', 'open', 'scheduled', 'in_progress'] as const
+
+/** Operations book the installation of a paid (or confirmed) order into a slot the building offers. */
+export async function schedule(services: LifecycleServices, actor: OrderActor, number: string, slot: InstallSlot): Promise<OrderRow> {
+  return onOrder(services, number, async (trx, order) => {
+    if (order.status !== 'paid' && order.status !== 'confirmed') throw notAllowed(order, 'schedule')
+    await assertSlotOffered(services, trx, order, slot)
+    if (!(await moveOrder(services, trx, order, 'scheduled', { actor, action: 'schedule' }, { installDate: slot.date, installSlot: slot.slot }))) throw changedMeanwhile(order)
+    await bookSlot(services, trx, order, slot)
+    await setWorkStatus(trx, order, 'scheduled')
+  })
+}
+
+/** Operations move a scheduled installation to another slot, saying why (the customer asked, the crew is short). */
+export async function reschedule(services: LifecycleServices, actor: OrderActor, number: string, slot: InstallSlot, reason: string): Promise<OrderRow> {
+  return onOrder(services, number, async (trx, order) => {
+    if (order.status !== 'scheduled') throw notAllowed(order, 'reschedule')
+    if (order.install_date === slot.date && order.install_slot === slot.slot) throw new AppError('invalid_request', `Order ${number} is already booked for ${slot.date} ${slot.slot}.`)
+    await assertSlotOffered(services, trx, order, slot)
+    await bookSlot(services, trx, order, slot)
+    await auditOrder(
+      services,
+      trx,
+      order,
+      { actor, action: 'reschedule', reason },
+      { installDate: order.install_date, installSlot: order.install_slot },
+      { installDate: slot.date, installSlot: slot.slot },
+    )
+  })
+}
+
+/** The crew has started work on site. */
+export async function startInstall(services: LifecycleServices, actor: OrderActor, number: string): Promise<OrderRow> {
+  return onOrder(services, number, async (trx, order) => {
+    if (!(await moveOrder(services, trx, order, 'installing', { actor, action: 'start_install' }))) throw changedMeanwhile(order)
+    await setWorkStatus(trx, order, 'in_progress')
+  })
+}
+
+/** The lines work: the service is active, the work done. */
+export async function activate(services: LifecycleServices, actor: OrderActor, number: string): Promise<OrderRow> {
+  return onOrder(services, number, async (trx, order) => {
+    if (!(await moveOrder(services, trx, order, 'active', { actor, action: 'activate' }))) throw changedMeanwhile(order)
+    await setWorkStatus(trx, order, 'done')
+  })
+}
+
+async function assertSlotOffered(services: LifecycleServices, trx: Kysely<Database>, order: OrderRow, slot: InstallSlot): Promise<void> {
+  const building = await trx.selectFrom('buildings').select('same_day_install').where('id', '=', order.building_id).executeTakeFirstOrThrow()
+  if (!isInstallSlotOffered(services.now(), building.same_day_install === 1, slot.date, slot.slot)) {
+    throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'date', message: 'not offered' }])
+  }
+}
+
+async function bookSlot(services: LifecycleServices, trx: Kysely<Database>, order: OrderRow, slot: InstallSlot): Promise<void> {
+  await trx.updateTable('orders').set({ install_date: slot.date, install_slot: slot.slot, updated_at: services.now().toISOString() }).where('id', '=', order.id).execute()
+  await trx.updateTable('work_orders').set({ scheduled_date: slot.date, scheduled_slot: slot.slot }).where('order_id', '=', order.id).where('status', 'in', LIVE_WORK).execute()
+}
+
+async function setWorkStatus(trx: Kysely<Database>, order: OrderRow, status: 'scheduled' | 'in_progress' | 'done'): Promise<void> {
+  await trx.updateTable('work_orders').set({ status }).where('order_id', '=', order.id).where('status', 'in', LIVE_WORK).execute()
+}
