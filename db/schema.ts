@@ -1,6 +1,7 @@
 import type { ColumnType, Selectable } from 'kysely'
 import type { AuditActorKind, AuditSubjectKind } from '../server/domain/audit'
 import type { StaffRole } from '../server/domain/staff-roles'
+import type { InvoiceKind } from '../server/schemas/invoice-details'
 
 /** Row types of the tables the migrations create. Booleans are integers 0/1 on both databases. */
 export interface Database {
@@ -139,6 +140,18 @@ export interface Database {
     scheduled_date: string | null
     scheduled_slot: string | null
     created_at: string
+  }
+  /** The buyer on the order's VAT invoice; the registered details only on a special invoice. */
+  order_invoices: {
+    order_id: string
+    kind: InvoiceKind
+    title: string
+    taxpayer_id: string
+    registered_address: string | null
+    registered_phone: string | null
+    bank_name: string | null
+    bank_account: string | null
+    updated_at: string
   }
   order_events: { order_id: string; sequence: number; status: string; note: string | null; created_at: string }
   outbox: {

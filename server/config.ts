@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defaultSessionPolicy, type SessionPolicy } from './console/session-policy'
+import { defaultOperator, type Operator } from './domain/operator'
 import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
 import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
@@ -68,6 +69,12 @@ export const configSchema = z
     NODE_ENV: z.string().default('development'),
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultSessionPolicy.idleMinutes),
     CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(defaultSessionPolicy.absoluteHours),
+    // Shown in every page's footer and in the agreement and privacy pages.
+    OPERATOR_NAME: z.string().trim().min(1).max(100).default(defaultOperator.name.zh),
+    OPERATOR_NAME_EN: z.string().trim().min(1).max(100).default(defaultOperator.name.en),
+    OPERATOR_HOTLINE: z.string().regex(/^[0-9+\-() ]{5,20}$/, 'a telephone number, e.g. 400-000-0000').default(defaultOperator.hotline),
+    ICP_LICENCE: z.string().trim().min(1).max(60).default(defaultOperator.icpLicence),
+    OPERATOR_PRIVACY_EMAIL: z.email().default(defaultOperator.privacyEmail),
     ...Object.fromEntries(limitRuleNames.map((rule) => [limitSettingName(rule), limitSetting.prefault(defaultLimits[rule])])),
   })
   .refine((config) => Boolean(config.STRIPE_SECRET_KEY) === Boolean(config.STRIPE_WEBHOOK_SECRET), {
@@ -84,7 +91,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 export type Config = Pick<
   ParsedConfig,
   'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY'
-> & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean }
+> & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean; operator: Operator }
 
 export class ConfigError extends Error {}
 
@@ -106,6 +113,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       paymentReminderWorkingDays: settings.PAYMENT_REMINDER_WORKING_DAYS,
     },
     demoStaff: settings.NODE_ENV !== 'production',
+    operator: {
+      name: { zh: settings.OPERATOR_NAME, en: settings.OPERATOR_NAME_EN },
+      hotline: settings.OPERATOR_HOTLINE,
+      icpLicence: settings.ICP_LICENCE,
+      privacyEmail: settings.OPERATOR_PRIVACY_EMAIL,
+    },
     sessionPolicy: { idleMinutes: settings.CONSOLE_SESSION_IDLE_MINUTES, absoluteHours: settings.CONSOLE_SESSION_MAX_HOURS },
   }
 }

@@ -5,6 +5,7 @@ import * as orders from './0003-orders'
 import * as rateLimits from './0004-rate-limits'
 import * as paymentDeadlinesOfferCodeHolders from './0005-payment-deadlines-offer-code-holders'
 import * as staff from './0006-staff'
+import * as orderInvoices from './0007-order-invoices'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-rate-limits': rateLimits,
   '0005-payment-deadlines-offer-code-holders': paymentDeadlinesOfferCodeHolders,
   '0006-staff': staff,
+  '0007-order-invoices': orderInvoices,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -11,14 +11,18 @@ export async function issueOfferCode(db: Kysely<Database>, offerCode: Insertable
   await db.insertInto('offer_codes').values(offerCode).onConflict((conflict) => conflict.column('code').doNothing()).execute()
 }
 
+/** What a typed code is: one to quote with, or why not (a code of another offering is unknown to it). */
+export type OfferCodeState = 'usable' | 'unknown' | 'used' | 'expired'
+
+export function offerCodeState(offerCode: OfferCode | undefined, offeringSlug: string | undefined, now: Date): OfferCodeState {
+  if (offerCode === undefined || (offeringSlug !== undefined && offerCode.offering_slug !== offeringSlug)) return 'unknown'
+  if (offerCode.used_at !== null) return 'used'
+  return offerCode.expires_at > now.toISOString() ? 'usable' : 'expired'
+}
+
 /** Valid for a quote: issued for this offering, unused and not yet expired. */
 export function isOfferCodeUsable(offerCode: OfferCode | undefined, offeringSlug: string, now: Date): offerCode is OfferCode {
-  return (
-    offerCode !== undefined &&
-    offerCode.offering_slug === offeringSlug &&
-    offerCode.used_at === null &&
-    offerCode.expires_at > now.toISOString()
-  )
+  return offerCodeState(offerCode, offeringSlug, now) === 'usable'
 }
 
 /**

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { AppError } from '../errors'
 import { idempotencyKeySchema, orderRequestSchema } from '../schemas/order-request'
+import { isRefusedOfferCode } from '../services/offer-code-guard'
 import { orderForToken } from '../services/order-access'
 import { orderLinks } from '../services/order-links'
 import { orderTracking } from '../services/order-tracking'
@@ -11,8 +12,6 @@ import { clientAddress, limitPerClient } from '../services/rate-limits'
 import type { Services } from '../services/services'
 import { line } from '../schemas/text'
 import { validate } from '../validation'
-
-const isRefusedOfferCode = (error: unknown) => error instanceof AppError && error.code === 'offer_code_invalid'
 
 const trackingParams = z.object({ number: line().min(1).max(40) })
 const tokenQuery = z.object({ token: line().min(1).max(100) })

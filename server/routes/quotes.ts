@@ -3,25 +3,15 @@ import { AppError } from '../errors'
 import { findQuote } from '../repositories/quotes-repository'
 import { idParamSchema } from '../schemas/params'
 import { quoteRequestSchema, type QuoteRequest } from '../schemas/quote-request'
+import { guardOfferCodeGuess } from '../services/offer-code-guard'
 import { createQuote, previewQuote } from '../services/quote-service'
 import { clientAddress, limitPerClient } from '../services/rate-limits'
 import type { Services } from '../services/services'
 import { validate } from '../validation'
 
-const isRefusedCode = (error: unknown) => error instanceof AppError && error.code === 'offer_code_invalid'
-
 export function quotesRoutes(services: Services) {
-  /** Offer codes are guessable secrets: wrong guesses are limited per client and per code. */
-  const guarded = <T>(c: Context, request: QuoteRequest, price: () => Promise<T>): Promise<T> => {
-    const code = request.offerCode
-    if (code === undefined) return price()
-    return services.limits.attempt(
-      'offerCodes',
-      clientAddress(c, services.trustProxy),
-      () => services.limits.attempt('offerCodesPerCode', code, price, isRefusedCode),
-      isRefusedCode,
-    )
-  }
+  const guarded = <T>(c: Context, request: QuoteRequest, price: () => Promise<T>): Promise<T> =>
+    request.offerCode === undefined ? price() : guardOfferCodeGuess(services.limits, clientAddress(c, services.trustProxy), request.offerCode, price)
   return new Hono()
     .post('/', limitPerClient(services, 'quotes'), validate('json', quoteRequestSchema), async (c) => {
       const request = c.req.valid('json')

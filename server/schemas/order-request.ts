@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isValidCreditCode } from '../domain/credit-code'
 import { installSlotKinds } from '../domain/install-slots'
 import { attributionSchema } from './attribution'
+import { invoiceDetailsSchema } from './invoice-details'
 import { MAINLAND_MOBILE, normalizeMobile } from './mainland-mobile'
 import { line } from './text'
 
@@ -28,6 +29,8 @@ export const orderRequestSchema = z.strictObject({
   site: z.strictObject({ buildingId: line().min(1).max(64), floor: text(20), unit: text(30) }),
   installSlot: z.strictObject({ date: z.iso.date(), slot: z.enum(installSlotKinds) }),
   payment: z.strictObject({ method: z.enum(['online', 'invoice']) }),
+  /** The VAT invoice's buyer; without it a general invoice to the company under its credit code. */
+  invoice: invoiceDetailsSchema.optional(),
   acceptTerms: z.literal(true, 'the contract terms must be accepted'),
   lang: z.enum(['zh', 'en']).default('zh'),
   attribution: attributionSchema.optional(),

@@ -10,6 +10,7 @@ import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
+import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
 import {
   consumeOfferCode,
   findIdempotentResponse,
@@ -20,6 +21,7 @@ import {
   saveIdempotentResponse,
 } from '../repositories/orders-repository'
 import { findQuote, findQuoteAttribution } from '../repositories/quotes-repository'
+import { defaultInvoiceDetails } from '../schemas/invoice-details'
 import type { OrderRequest } from '../schemas/order-request'
 import type { Quote } from '../schemas/quote'
 import { isUniqueViolation } from './database-errors'
@@ -160,6 +162,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           ? []
           : workOrders(delivered, status, { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing, at),
       )
+      await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
 
       const manager = site.manager
       await enqueue(

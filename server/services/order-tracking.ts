@@ -1,5 +1,6 @@
 import { waitsForPayment, type OrderStatus } from '../domain/order-status'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
+import { findInvoiceDetails } from '../repositories/order-invoices-repository'
 import { orderEvents, type OrderRow } from '../repositories/orders-repository'
 import { managerContact } from './building-presenter'
 import { orderLinks } from './order-links'
@@ -41,6 +42,8 @@ export async function orderTracking(services: Services, order: OrderRow) {
       /** Unpaid by then, the order is cancelled and its ports released. */
       dueBy: waitsForPayment(status) ? order.payment_due_at : null,
     },
+    /** The buyer on the VAT invoice, for the customer to check (operations correct it on request). */
+    invoice: await findInvoiceDetails(services.db, order.id),
     trackingUrl: links.tracking,
   }
 }

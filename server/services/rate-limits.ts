@@ -96,11 +96,16 @@ export function createRateLimits(driver: DatabaseHandle['driver'], settings: Lim
  * the last X-Forwarded-For entry (the one our proxy added; earlier entries are the client's word).
  */
 export function clientAddress(c: Context, trustProxy: boolean): string {
+  return addressOfClient(c.req.header('x-forwarded-for'), (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress, trustProxy)
+}
+
+/** The same for a page: its X-Forwarded-For header and the socket's peer address. */
+export function addressOfClient(forwardedFor: string | undefined, peer: string | undefined, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
+    const forwarded = forwardedFor?.split(',').at(-1)?.trim()
     if (forwarded) return forwarded
   }
-  return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown'
+  return peer ?? 'unknown'
 }
 
 /** Counts every request of a route against the client's limit, before its body is even validated. */

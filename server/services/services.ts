@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { SessionPolicy } from '../console/session-policy'
+import type { Operator } from '../domain/operator'
 import type { OrderPolicy } from '../domain/order-policy'
 import type { CatalogStore } from './catalog-store'
 import type { RateLimits } from './rate-limits'
@@ -24,4 +25,6 @@ export interface Services {
   trustProxy: boolean
   /** Idle and absolute timeouts of staff console sessions (settings). */
   sessionPolicy: SessionPolicy
+  /** Who runs the site: footer, agreement and privacy pages (settings). */
+  operator: Operator
 }

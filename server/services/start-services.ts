@@ -32,6 +32,7 @@ export async function startServices(config: Config): Promise<{ services: Service
     limits: createRateLimits(database.driver, config.limits, { sweepExpired: true }),
     trustProxy: config.TRUST_PROXY,
     sessionPolicy: config.sessionPolicy,
+    operator: config.operator,
   }
   return { services, database }
 }

@@ -1,4 +1,5 @@
 import { errorCodesText } from './error-messages'
+import { invoiceText } from './invoice-text'
 import type { Lang } from './lang'
 
 /** What the checkout island says, in one language (island props must be plain data). */
@@ -8,6 +9,7 @@ export function checkoutText(lang: Lang) {
     ? {
         lang,
         errors,
+        invoiceDetails: invoiceText(lang),
         company: '企业信息',
         companyName: '公司名称（与营业执照一致）',
         creditCode: '统一社会信用代码',
@@ -37,16 +39,17 @@ export function checkoutText(lang: Lang) {
         noService: '新客户的订单至少要包含一项业务（宽带、固话或手机等），请返回配置页添加。',
         instead: '可改选{name}（每月 {monthly}），请返回配置页修改后重新报价。',
         accept: '我已阅读并同意上述合约条款（合约期、承诺消费、提前解约费用等）',
+        documents: { before: '及', agreement: '《服务协议》', and: '和', privacy: '《隐私政策》', after: '。' },
         mustAccept: '请先阅读并同意合约条款',
         required: '请填写此项',
         submit: '提交订单',
         submitPay: '提交订单并去支付',
         sending: '正在提交…',
-        weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
       }
     : {
         lang,
         errors,
+        invoiceDetails: invoiceText(lang),
         company: 'Company',
         companyName: 'Company name (as on the business licence)',
         creditCode: 'Unified social credit code',
@@ -76,12 +79,12 @@ export function checkoutText(lang: Lang) {
         noService: 'A new customer’s order must include at least one service (broadband, a fixed line, a mobile line…); please go back and add one.',
         instead: 'It offers {name} instead ({monthly} a month); please go back, change it and make a new quote.',
         accept: 'I have read and accept the contract terms above (term, commitment, early-termination fees)',
+        documents: { before: ', the ', agreement: 'service agreement', and: ' and the ', privacy: 'privacy policy', after: '.' },
         mustAccept: 'Please read and accept the contract terms',
         required: 'Please fill this in',
         submit: 'Place order',
         submitPay: 'Place order and pay',
         sending: 'Placing your order…',
-        weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
       }
 }
 

@@ -109,7 +109,7 @@ export function configuratorText(lang: Lang) {
         count: '{min} to {max}',
         options: { plan: 'Plan', payment: 'Payment', tier: 'Tier' },
         term: 'Contract term',
-        months: '{n} months',
+        months: '{n} {n|month|months}',
         noTerm: 'No contract term',
         prior: 'Telecom spend of each of the last 3 months (all carriers, ¥)',
         priorMonths: ['3 months ago', '2 months ago', 'Last month'],
@@ -164,13 +164,13 @@ export function configuratorText(lang: Lang) {
         compareCommitment: 'Monthly commitment',
         compareMonthly: 'Monthly bill (month 1)',
         compareOneTime: 'Due today',
-        compareEtf: 'Leaving after {m} months costs',
+        compareEtf: 'Leaving after {m} {m|month|months} costs',
         compareTermTotal: 'Total over the term',
         compareFirstYear: 'First year',
         compareNone: 'none',
-        prepaidNote: 'plus {amount} prepaid for {months} months ({monthly} a month)',
+        prepaidNote: 'plus {amount} prepaid for {months} {months|month|months} ({monthly} a month)',
         etf: 'Early termination: ',
-        etfAfter: 'after {m} months',
+        etfAfter: 'after {m} {m|month|months}',
         proposal: 'See your savings proposal',
         order: 'Order',
         validUntil: 'Quote valid until',
@@ -184,6 +184,12 @@ export function configuratorText(lang: Lang) {
 
 export type ConfiguratorText = ReturnType<typeof configuratorText>
 
+/**
+ * Puts values into a template: `{name}` is the value; `{name|month|months}` is the word for that
+ * count ("1 month", "3 months") — templates are plain data (island props), so plurals live in them.
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`))
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_, name: string, one: string, other: string) => (Number(values[name]) === 1 ? one : other))
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`))
 }

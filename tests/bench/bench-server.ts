@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
 import { createApi } from '../../server/app'
 import { defaultSessionPolicy } from '../../server/console/session-policy'
+import { defaultOperator } from '../../server/domain/operator'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits } from '../../server/services/rate-limits'
@@ -65,6 +66,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     limits: createRateLimits(database.driver, generousLimits, { sweepExpired: false }),
     trustProxy: false,
     sessionPolicy: defaultSessionPolicy,
+    operator: defaultOperator,
   }
   const inFlight = trackInFlight()
   const app = new Hono()

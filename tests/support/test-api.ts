@@ -1,5 +1,6 @@
 import { createApi } from '../../server/app'
 import { defaultSessionPolicy } from '../../server/console/session-policy'
+import { defaultOperator } from '../../server/domain/operator'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits, type LimitSettings } from '../../server/services/rate-limits'
@@ -50,6 +51,7 @@ export function createTestApi(
     trustProxy: options.trustProxy ?? false,
     orderPolicy: defaultOrderPolicy,
     sessionPolicy: defaultSessionPolicy,
+    operator: defaultOperator,
   }
   const api = createApi(services)
   const request = async (path: string, init: RequestInit = {}, from = TEST_CLIENT_ADDRESS) => {

@@ -159,7 +159,7 @@ export const proposalText = {
     netMore: 'First-year net extra cost (incl. one-time charges)',
     same: 'Same as today',
     savingsBasis: (current: string) => `Compared month by month with the current monthly spend you declared, ${current}.`,
-    prepaidBasis: (amount: string, months: number, perMonth: string) => `The ${amount} prepayment is counted over the ${months} months it buys (${perMonth} a month) in the monthly and yearly figures.`,
+    prepaidBasis: (amount: string, months: number, perMonth: string) => `The ${amount} prepayment is counted over the ${months} ${months === 1 ? 'month' : 'months'} it buys (${perMonth} a month) in the monthly and yearly figures.`,
     costsMoreNote: 'On the figures you declared, this plan costs more than you pay today. It may bring more bandwidth, lines or services; for a cheaper combination, talk to your building manager or configure again.',
     needsCurrentSpend: 'A savings comparison needs your current monthly telecom spend.',
     termsTitle: 'Contract terms',

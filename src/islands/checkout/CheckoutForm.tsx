@@ -1,16 +1,21 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { isValidCreditCode } from '../../../server/domain/credit-code'
 import { installDays, type InstallSlotKind } from '../../../server/domain/install-slots'
+import { formatDate } from '../../../server/format-date'
 import { formatYuan } from '../../../server/pricing/money'
 import type { Attribution } from '../../../server/schemas/attribution'
 import { isMainlandMobile } from '../../../server/schemas/mainland-mobile'
 import type { OrderRequestInput } from '../../../server/schemas/order-request'
+import { invoiceFields } from '../../../server/schemas/invoice-details'
 import { api, type ApiErrorBody } from '../../lib/api-client'
 import type { CheckoutText } from '../../lib/checkout-text'
 import { fill } from '../../lib/configurator-text'
-import { PLACED_ORDER_MAX_AGE_SECONDS, placedOrderCookieName } from '../../lib/placed-order-cookie'
+import { localePath } from '../../lib/lang'
 import { normaliseTyped } from '../../lib/typed-number'
+import { PLACED_ORDER_MAX_AGE_SECONDS, placedOrderCookieName } from '../../lib/placed-order-cookie'
 import Field from '../configurator/Field'
+import InvoiceFields from './InvoiceFields'
+import { invoiceControl, readInvoice } from './invoice-form'
 
 export interface CheckoutBuilding {
   id: string
@@ -42,13 +47,14 @@ function rememberPlacedOrder(quoteId: string, trackingUrl: string) {
 
 /** Maps an API issue path to the form field that shows it. */
 const fieldOf = (path: string) => {
+  if (path.startsWith('invoice.')) return path
   if (path.startsWith('installSlot')) return 'date'
   const name = path.split('.').at(-1) ?? path
   return name === 'buildingId' ? 'building' : name
 }
 
 /** The fields in the order they are on screen: focus goes to the first one in error. */
-const fieldOrder = ['companyName', 'creditCode', 'contactName', 'mobile', 'email', 'building', 'floor', 'unit', 'date', 'acceptTerms']
+const fieldOrder = ['companyName', 'creditCode', 'contactName', 'mobile', 'email', 'building', 'floor', 'unit', 'date', ...invoiceFields.map(invoiceControl), 'acceptTerms']
 
 /** The checkout form: who, where, when and how to pay. The price is the stored quote's, never sent from here. */
 export default function CheckoutForm(props: Props) {
@@ -72,14 +78,17 @@ export default function CheckoutForm(props: Props) {
   const [date, setDate] = createSignal('')
   const [slot, setSlot] = createSignal<InstallSlotKind>('am')
   const chosenDay = () => days().find((day) => day.date === date()) ?? days()[0]
-  const dayLabel = (isoDate: string) => {
-    const day = new Date(`${isoDate}T00:00:00Z`)
-    return `${isoDate.slice(5).replace('-', t.lang === 'zh' ? '月' : '/')}${t.lang === 'zh' ? '日' : ''} ${t.weekdays[day.getUTCDay()]}`
-  }
+  const dayLabel = (isoDate: string) => formatDate(isoDate, t.lang, { weekday: true, year: false })
 
   /** The refusal in the customer's words; what they chose is the quote's, so they are sent back to change it. */
   /** What a field the server refused needs, in the words the form itself uses for it. */
-  const fieldSentence: Problems = { creditCode: t.badCreditCode, mobile: t.badMobile, email: t.badEmail, acceptTerms: t.mustAccept }
+  const fieldSentence: Problems = {
+    creditCode: t.badCreditCode,
+    mobile: t.badMobile,
+    email: t.badEmail,
+    acceptTerms: t.mustAccept,
+    ...Object.fromEntries(invoiceFields.map((field) => [invoiceControl(field), t.invoiceDetails.problems[field]])),
+  }
   const failureText = (error: ApiErrorBody['error']) => {
     if (error.code === 'invalid_configuration' && error.issues?.some((issue) => issue.path === 'items')) return t.noService
     const instead = error.alternatives?.[0]
@@ -108,6 +117,8 @@ export default function CheckoutForm(props: Props) {
     if (value('mobile') && !isMainlandMobile(typed('mobile'))) found.mobile = t.badMobile
     if (value('email') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value('email'))) found.email = t.badEmail
     if (!form.get('acceptTerms')) found.acceptTerms = t.mustAccept
+    const invoice = readInvoice(value, { name: value('companyName'), creditCode: typed('creditCode').toUpperCase() })
+    if ('invalid' in invoice) for (const field of invoice.invalid) found[invoiceControl(field)] = t.invoiceDetails.problems[field]
     showProblems(found)
     if (Object.keys(found).length > 0) return
     const day = chosenDay()
@@ -118,6 +129,7 @@ export default function CheckoutForm(props: Props) {
       site: { buildingId: value('building'), floor: value('floor'), unit: value('unit') },
       installSlot: { date: day.date, slot: day.slots.includes(slot()) ? slot() : day.slots[0] },
       payment: { method: method() },
+      ...('invoice' in invoice ? { invoice: invoice.invoice } : {}),
       acceptTerms: true,
       lang: t.lang,
       ...(props.attribution ? { attribution: props.attribution } : {}),
@@ -227,10 +239,19 @@ export default function CheckoutForm(props: Props) {
           </p>
         </Show>
       </fieldset>
+      <InvoiceFields text={t.invoiceDetails} problems={problems()} />
       <div class="field">
         <label class="checkout__accept">
           <input id="checkout-acceptTerms" type="checkbox" name="acceptTerms" aria-invalid={problems().acceptTerms ? 'true' : 'false'} />
-          <span>{t.accept}</span>
+          <span>
+            {t.accept}
+            {t.documents.before}
+            {/* A new tab: what was typed here stays while the customer reads. */}
+            <a href={localePath(t.lang, '/agreement')} target="_blank" rel="noopener" data-testid="agreement-link">{t.documents.agreement}</a>
+            {t.documents.and}
+            <a href={localePath(t.lang, '/privacy')} target="_blank" rel="noopener" data-testid="privacy-link">{t.documents.privacy}</a>
+            {t.documents.after}
+          </span>
         </label>
         <Show when={problems().acceptTerms}><span class="error" role="alert">{problems().acceptTerms}</span></Show>
       </div>

@@ -18,6 +18,7 @@ import {
   defaultConfiguration,
   fieldOfIssue,
   needsPriorSpend,
+  callUsageCategories,
   usageCategories,
   usageFollowingSpend,
   type Configuration,
@@ -44,6 +45,8 @@ interface Props {
   attribution?: Attribution
   /** Bundles for a firm below this offering's spend minimum (its refusal links to them). */
   smallerBundles?: BundleLink[]
+  /** The win-back code that opened this (unlisted) offering: every quote is priced with it. */
+  offerCode?: string
 }
 
 /** A count as typed, or undefined while it is not one. */
@@ -67,7 +70,7 @@ export default function Configurator(props: Props) {
     replaceQuery(params)
   })
 
-  const built = createMemo(() => buildRequest(offering, config, { buildingId: props.buildingId, attribution: props.attribution }))
+  const built = createMemo(() => buildRequest(offering, config, { buildingId: props.buildingId, attribution: props.attribution, offerCode: props.offerCode }))
   const request = () => {
     const result = built()
     return 'request' in result ? result.request : undefined
@@ -334,30 +337,32 @@ export default function Configurator(props: Props) {
           <FieldError id="cfg-current-error" message={problem('current')} />
         </fieldset>
 
-        <fieldset class="field">
-          <legend>{t.usage}</legend>
-          <Show when={config.usageFollowsSpend && needsPriorSpend(offering, config.status)}>
-            <span class="hint">{t.usageFromSpend}</span>
-          </Show>
-          <div class="amounts">
-            <For each={usageCategories}>
-              {(category) => (
-                <label class="amount" id={`cfg-usage.${category}`}>
-                  <span>{t.usageNames[category]}</span>
-                  <input
-                    type="text"
-                    inputmode="decimal"
-                    value={config.usage[category]}
-                    aria-invalid={problem(`usage.${category}`) ? 'true' : 'false'}
-                    aria-describedby={problem(`usage.${category}`) ? `cfg-usage.${category}-error` : undefined}
-                    onInput={(event) => setConfig({ usage: { ...config.usage, [category]: event.currentTarget.value }, usageFollowsSpend: false })}
-                  />
-                  <FieldError id={`cfg-usage.${category}-error`} message={problem(`usage.${category}`)} />
-                </label>
-              )}
-            </For>
-          </div>
-        </fieldset>
+        <Show when={callUsageCategories(offering).length > 0}>
+          <fieldset class="field">
+            <legend>{t.usage}</legend>
+            <Show when={config.usageFollowsSpend && needsPriorSpend(offering, config.status)}>
+              <span class="hint">{t.usageFromSpend}</span>
+            </Show>
+            <div class="amounts">
+              <For each={usageCategories}>
+                {(category) => (
+                  <label class="amount" id={`cfg-usage.${category}`}>
+                    <span>{t.usageNames[category]}</span>
+                    <input
+                      type="text"
+                      inputmode="decimal"
+                      value={config.usage[category]}
+                      aria-invalid={problem(`usage.${category}`) ? 'true' : 'false'}
+                      aria-describedby={problem(`usage.${category}`) ? `cfg-usage.${category}-error` : undefined}
+                      onInput={(event) => setConfig({ usage: { ...config.usage, [category]: event.currentTarget.value }, usageFollowsSpend: false })}
+                    />
+                    <FieldError id={`cfg-usage.${category}-error`} message={problem(`usage.${category}`)} />
+                  </label>
+                )}
+              </For>
+            </div>
+          </fieldset>
+        </Show>
       </form>
 
       <section class="configurator__quote card" aria-labelledby="quote-heading" aria-busy={live.pending()}>

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js'
+import { formatDate } from '../../../server/format-date'
 import { formatYuan } from '../../../server/pricing/money'
 import { prepaidPerMonth } from '../../../server/pricing/monthly-cost'
 import type { PricedQuote, Quote } from '../../../server/schemas/quote'
@@ -138,7 +139,7 @@ export default function QuoteSummary(props: Props) {
             {blockable('button', localePath(lang(), `/checkout/${quote().id}`), 'checkout-link', t().order)}
             {blockable('button button--secondary', localePath(lang(), `/quotes/${quote().id}`), 'proposal-link', t().proposal)}
             <span class="muted">
-              {t().validUntil} {new Date(quote().expiresAt).toLocaleDateString(lang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
+              {t().validUntil} {formatDate(quote().expiresAt, lang())}
             </span>
           </p>
         )}

@@ -29,6 +29,11 @@ export interface Configuration {
 }
 
 export const usageCategories: UsageCategory[] = ['local_voice', 'long_distance', 'mobile']
+
+/** Call spend is asked only where the bundle has lines to call from: a broadband-only bundle has none. */
+export function callUsageCategories(offering: Pick<OfferingDetail, 'categories'>): UsageCategory[] {
+  return offering.categories.some((category) => category === 'fixed_voice' || category === 'mobile') ? usageCategories : []
+}
 const CARRIERS = 4
 
 const FEN_PER_YUAN = 100
@@ -125,7 +130,7 @@ export type FieldProblems = Record<string, TypedNumberProblem>
 export function buildRequest(
   offering: OfferingDetail,
   configuration: Configuration,
-  context: { buildingId?: string; attribution?: Attribution },
+  context: { buildingId?: string; attribution?: Attribution; offerCode?: string },
 ): { request: QuoteRequestInput } | { invalid: FieldProblems } {
   const invalid: FieldProblems = {}
   const read = (parse: typeof parseYuan, text: string, field: string) => {
@@ -138,7 +143,7 @@ export function buildRequest(
     Object.entries(configuration.items).map(([code, text]) => [code, read(parseCount, text, `items.${code}`) ?? 0]),
   )
   const usage = Object.fromEntries(
-    usageCategories.flatMap((category) => {
+    callUsageCategories(offering).flatMap((category) => {
       const value = amount(configuration.usage[category], `usage.${category}`)
       return value === undefined ? [] : [[category, value]]
     }),
@@ -166,6 +171,7 @@ export function buildRequest(
     usage,
     ...(context.buildingId ? { buildingId: context.buildingId } : {}),
     ...(context.attribution ? { attribution: context.attribution } : {}),
+    ...(context.offerCode ? { offerCode: context.offerCode } : {}),
   }
   return { request }
 }
