@@ -73,7 +73,7 @@ export default defineConfig({
         // Every journey comes from one address and orders with the same test company: the limits
         // themselves are tested in tests/security.
         ...Object.fromEntries(
-          ['QUOTES', 'PREVIEWS', 'LEADS', 'LEADS_PER_MOBILE', 'ORDERS', 'ORDERS_PER_COMPANY', 'TRACKING', 'TRACKING_PER_ORDER'].map((name) => [`RATE_LIMIT_${name}`, '1000000/1h']),
+          ['QUOTES', 'PREVIEWS', 'LEADS', 'LEADS_PER_MOBILE', 'ORDERS', 'ORDERS_PER_COMPANY', 'TRACKING', 'TRACKING_PER_ORDER', 'VERIFICATIONS', 'VERIFICATIONS_PER_EMAIL'].map((name) => [`RATE_LIMIT_${name}`, '1000000/1h']),
         ),
         SMTP_URL: '', // never mail anyone from a test run: notifications become data/outbox/*.eml
       },

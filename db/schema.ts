@@ -166,6 +166,22 @@ export interface Database {
     last_error: string | null
     sent_at: string | null
     created_at: string
+    /** Lower goes first (messages.ts `outboxPriority`): customers' mail is never queued behind notices. */
+    priority: number
+    /** The token of the delivery attempt that holds the row while `sending`. */
+    claim: string | null
+  }
+  /** One-time codes proving a contact reads the address an order will write to; only hashes are kept. */
+  email_verifications: {
+    id: string
+    email: string
+    code_hash: string
+    attempts: number
+    expires_at: string
+    confirmed_at: string | null
+    used_at: string | null
+    order_id: string | null
+    created_at: string
   }
   idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
   rate_limits: { key: string; points: number; expire: number | null }

@@ -9,6 +9,7 @@ import { leadsRoutes } from './routes/leads'
 import { offeringsRoutes } from './routes/offerings'
 import { ordersRoutes } from './routes/orders'
 import { quotesRoutes } from './routes/quotes'
+import { verificationsRoutes } from './routes/verifications'
 import { webhooksRoutes } from './routes/webhooks'
 import type { Services } from './services/services'
 
@@ -38,6 +39,7 @@ export function createApi(services: Services) {
     .route('/buildings', buildingsRoutes(services))
     .route('/quotes', quotesRoutes(services))
     .route('/leads', leadsRoutes(services))
+    .route('/verifications', verificationsRoutes(services))
     .route('/orders', ordersRoutes(services))
     .route('/webhooks', webhooksRoutes(services))
     .route('/console', consoleRoutes(services))

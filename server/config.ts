@@ -37,6 +37,9 @@ export const defaultLimits: Record<LimitRule, string> = {
   ordersPerCompany: '10/1h',
   tracking: '120/10m',
   trackingPerOrder: '60/10m',
+  // Each code is a mail to someone's inbox: enough to resend a few times, too few to mail-bomb anyone.
+  verifications: '10/1h',
+  verificationsPerEmail: '5/1h',
   // Guessing passwords: a few mistakes per account, more per address (an office shares one).
   consoleLogins: '30/15m',
   consoleLoginsPerAccount: '5/15m',

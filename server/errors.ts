@@ -14,6 +14,7 @@ export const errorStatus = {
   building_not_found: 404,
   quote_not_found: 404,
   order_not_found: 404,
+  verification_not_found: 404,
   staff_user_not_found: 404,
   cross_site_request: 403,
   idempotency_conflict: 409,
@@ -30,6 +31,9 @@ export const errorStatus = {
   below_minimum: 422,
   refer_to_manager: 422,
   quote_expired: 422,
+  verification_code_wrong: 422,
+  verification_expired: 422,
+  email_not_verified: 422,
   install_slot_unavailable: 422,
   payment_unavailable: 422,
   manager_not_found: 422,
@@ -52,6 +56,8 @@ export interface ErrorIssue {
 export interface ErrorDetails {
   issues?: ErrorIssue[]
   alternatives?: Alternative[]
+  /** With `verification_code_wrong`: how many more codes may be tried before a new one is needed. */
+  attemptsLeft?: number
 }
 
 /** `{"error": {"code", "message", "issues"?, "alternatives"?}}`: every error the API answers with. */
@@ -77,6 +83,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** A 422 `verification_code_wrong` that says how many tries are left. */
+export class WrongVerificationCodeError extends AppError {
+  constructor(readonly attemptsLeft: number) {
+    super('verification_code_wrong', `The code is not right; ${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`, [{ path: 'code', message: 'wrong code' }])
+  }
+}
+
 export function errorBody(code: ErrorCode, message: string, details: ErrorDetails = {}): ErrorBody {
   return {
     error: {
@@ -84,6 +97,7 @@ export function errorBody(code: ErrorCode, message: string, details: ErrorDetail
       message,
       ...(details.issues ? { issues: details.issues } : {}),
       ...(details.alternatives ? { alternatives: details.alternatives } : {}),
+      ...(details.attemptsLeft !== undefined ? { attemptsLeft: details.attemptsLeft } : {}),
     },
   }
 }
@@ -93,7 +107,8 @@ export function createErrorHandler(log: (error: unknown) => void): ErrorHandler 
   return (error, c) => {
     if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds))
     if (error instanceof AppError) {
-      return c.json(errorBody(error.code, error.message, { issues: error.issues, alternatives: error.alternatives }), errorStatus[error.code])
+      const attemptsLeft = error instanceof WrongVerificationCodeError ? error.attemptsLeft : undefined
+      return c.json(errorBody(error.code, error.message, { issues: error.issues, alternatives: error.alternatives, attemptsLeft }), errorStatus[error.code])
     }
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals, e.g. a body that is not JSON, or a form posted from another site (csrf).

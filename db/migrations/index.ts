@@ -6,6 +6,7 @@ import * as rateLimits from './0004-rate-limits'
 import * as paymentDeadlinesOfferCodeHolders from './0005-payment-deadlines-offer-code-holders'
 import * as staff from './0006-staff'
 import * as orderInvoices from './0007-order-invoices'
+import * as emailVerifications from './0008-email-verifications'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-payment-deadlines-offer-code-holders': paymentDeadlinesOfferCodeHolders,
   '0006-staff': staff,
   '0007-order-invoices': orderInvoices,
+  '0008-email-verifications': emailVerifications,
 }
 
 export const migrationProvider: MigrationProvider = {

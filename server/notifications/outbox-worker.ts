@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer'
 import type { Database } from '../../db/schema'
 import { startPeriodicJob, type PeriodicJob } from '../services/periodic-job'
 import type { Services } from '../services/services'
-import { isOutboxKind, type Lang, type OutboxKind } from './messages'
+import { isOutboxKind, type Lang, type ManagerNewLeadPayload, type OutboxKind } from './messages'
 import { renderEmail } from './render-email'
 
 export interface OutgoingEmail {
@@ -47,73 +47,165 @@ export function backoffMs(attempts: number): number {
   return Math.min(2 ** attempts * 60_000, MAX_BACKOFF_MS)
 }
 
+/** Lead notices to one recipient go out at most once per this window; what comes in meanwhile waits and goes as one digest. */
+export const LEAD_DIGEST_WINDOW_MS = 5 * 60 * 1000
+/** Leads listed in one digest at most (a bigger flood goes in several, one window apart). */
+export const LEAD_DIGEST_MAX = 500
+const LEAD_NOTICE: OutboxKind = 'manager_new_lead'
+
+type OutboxRow = Database['outbox']
+
 /**
  * Delivers due messages: `pending` ones whose time has come and `sending` ones whose claim has
- * expired. Each message is claimed just before its delivery by an UPDATE guarded by the status and
- * time it was read with, so of two workers that read the same row only one updates it; the other
- * sees 0 rows changed and skips it. Times are ISO strings, which order correctly as text.
+ * expired. The next message is looked up again before each delivery, by lane (`priority`) and then
+ * age, so a customer's mail enqueued during a long pass of notices goes next, not after them.
+ * Lead notices to one recipient are throttled: within LEAD_DIGEST_WINDOW_MS of the last one they
+ * wait, then all that waited go as one digest.
+ *
+ * A message is claimed by an UPDATE guarded by the status and time it was read with, and stamped
+ * with a token of this attempt: of two workers that read the same rows only one takes each, and
+ * the outcome is written to exactly the rows this attempt holds. Times are ISO strings, which order
+ * correctly as text.
  */
 export async function deliverDueMessages(db: Kysely<Database>, deliver: Deliver, now: Date, options: DeliveryOptions = {}): Promise<DeliveryResult> {
   const { batch = 50, leaseMs = DEFAULT_LEASE_MS } = options
   const at = now.toISOString()
-  const due = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('status', 'in', ['pending', 'sending'])
-    .where('next_attempt_at', '<=', at)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(batch)
-    .execute()
-
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString()
   const result: DeliveryResult = { sent: 0, failed: 0 }
-  for (const row of due) {
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString()
-    const claim = await db
-      .updateTable('outbox')
-      .set({ status: 'sending', next_attempt_at: leaseUntil })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .where('next_attempt_at', '=', row.next_attempt_at)
-      .executeTakeFirst()
-    if (claim.numUpdatedRows !== 1n) continue
+  for (let looked = 0; looked < batch; looked++) {
+    const row = await nextDueMessage(db, at)
+    if (!row) break
+    if (row.kind === LEAD_NOTICE) {
+      const heldUntil = await leadNoticesHeldUntil(db, row.recipient, now)
+      if (heldUntil) {
+        await db
+          .updateTable('outbox')
+          .set({ next_attempt_at: heldUntil })
+          .where('kind', '=', LEAD_NOTICE)
+          .where('recipient', '=', row.recipient)
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', at)
+          .execute()
+        continue
+      }
+    }
+    const claim = randomUUID()
+    const claimed = row.kind === LEAD_NOTICE ? await claimLeadNotices(db, row.recipient, claim, at, leaseUntil) : await claimOne(db, row, claim, leaseUntil)
+    if (claimed.length === 0) continue
 
     try {
-      await deliver(toOutgoing(row))
+      await deliver(toOutgoing(claimed))
     } catch (error) {
-      const attempts = row.attempts + 1
-      const gaveUp = attempts >= MAX_ATTEMPTS
-      // Guarded by our own claim: if it expired and another worker took the message over (and maybe
-      // sent it), our failure must not put it back to pending.
-      await db
-        .updateTable('outbox')
-        .set({
-          status: gaveUp ? 'failed' : 'pending',
-          attempts,
-          last_error: describe(error).slice(0, 2000),
-          next_attempt_at: gaveUp ? at : new Date(now.getTime() + backoffMs(attempts)).toISOString(),
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'sending')
-        .where('next_attempt_at', '=', leaseUntil)
-        .execute()
+      for (const message of claimed) {
+        const attempts = message.attempts + 1
+        const gaveUp = attempts >= MAX_ATTEMPTS
+        // Guarded by our own claim: if it expired and another worker took the message over (and maybe
+        // sent it), our failure must not put it back to pending.
+        await db
+          .updateTable('outbox')
+          .set({
+            status: gaveUp ? 'failed' : 'pending',
+            attempts,
+            last_error: describe(error).slice(0, 2000),
+            next_attempt_at: gaveUp ? at : new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+            claim: null,
+          })
+          .where('id', '=', message.id)
+          .where('status', '=', 'sending')
+          .where('claim', '=', claim)
+          .execute()
+      }
       result.failed += 1
-      options.onError?.(new Error(`outbox message ${row.id} (${row.kind}, attempt ${attempts}) was not delivered: ${describe(error)}`, { cause: error }))
+      options.onError?.(new Error(`outbox message ${row.id} (${row.kind}, attempt ${row.attempts + 1}) was not delivered: ${describe(error)}`, { cause: error }))
       continue
     }
     // Delivered: whoever holds the claim now, the message has gone out and must not go again.
-    await db.updateTable('outbox').set({ status: 'sent', sent_at: at, last_error: null }).where('id', '=', row.id).where('status', '=', 'sending').execute()
+    await db
+      .updateTable('outbox')
+      .set({ status: 'sent', sent_at: at, last_error: null })
+      .where('id', 'in', claimed.map((message) => message.id))
+      .where('status', '=', 'sending')
+      .execute()
     result.sent += 1
   }
   return result
 }
 
-/** Renders inside the delivery attempt, so a row that cannot be rendered fails like any other. */
-function toOutgoing(row: Database['outbox']): OutgoingEmail {
-  if (!isOutboxKind(row.kind)) throw new Error(`unknown message kind ${JSON.stringify(row.kind)}`)
-  const lang: Lang = row.lang === 'en' ? 'en' : 'zh'
-  const rendered = renderEmail(row.kind, JSON.parse(row.payload_json), lang)
-  return { id: row.id, kind: row.kind, recipient: row.recipient, lang, ...rendered }
+function nextDueMessage(db: Kysely<Database>, at: string): Promise<OutboxRow | undefined> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', 'in', ['pending', 'sending'])
+    .where('next_attempt_at', '<=', at)
+    .orderBy('priority')
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+async function claimOne(db: Kysely<Database>, row: OutboxRow, claim: string, leaseUntil: string): Promise<OutboxRow[]> {
+  const taken = await db
+    .updateTable('outbox')
+    .set({ status: 'sending', next_attempt_at: leaseUntil, claim })
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .where('next_attempt_at', '=', row.next_attempt_at)
+    .executeTakeFirst()
+  return taken.numUpdatedRows === 1n ? [{ ...row, status: 'sending', next_attempt_at: leaseUntil, claim }] : []
+}
+
+/** Every due lead notice to the recipient (oldest first, up to LEAD_DIGEST_MAX), for one mail. */
+async function claimLeadNotices(db: Kysely<Database>, recipient: string, claim: string, at: string, leaseUntil: string): Promise<OutboxRow[]> {
+  const due = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('kind', '=', LEAD_NOTICE)
+    .where('recipient', '=', recipient)
+    .where('status', 'in', ['pending', 'sending'])
+    .where('next_attempt_at', '<=', at)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(LEAD_DIGEST_MAX)
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sending', next_attempt_at: leaseUntil, claim })
+    .where('id', 'in', due)
+    // Read again under the row lock: a row another worker claimed meanwhile is no longer due.
+    .where('status', 'in', ['pending', 'sending'])
+    .where('next_attempt_at', '<=', at)
+    .execute()
+  return db.selectFrom('outbox').selectAll().where('claim', '=', claim).where('status', '=', 'sending').orderBy('created_at').orderBy('id').execute()
+}
+
+/** While a lead notice to the recipient went out less than a window ago: when the next may go. */
+async function leadNoticesHeldUntil(db: Kysely<Database>, recipient: string, now: Date): Promise<string | undefined> {
+  const last = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max('sent_at').as('sent_at'))
+    .where('kind', '=', LEAD_NOTICE)
+    .where('recipient', '=', recipient)
+    .where('status', '=', 'sent')
+    .executeTakeFirst()
+  if (!last?.sent_at) return undefined
+  const until = Date.parse(last.sent_at) + LEAD_DIGEST_WINDOW_MS
+  return until > now.getTime() ? new Date(until).toISOString() : undefined
+}
+
+/**
+ * Renders inside the delivery attempt, so a row that cannot be rendered fails like any other.
+ * Several lead notices become one digest, named by the first one's id.
+ */
+function toOutgoing(rows: OutboxRow[]): OutgoingEmail {
+  const [first] = rows
+  if (!isOutboxKind(first.kind)) throw new Error(`unknown message kind ${JSON.stringify(first.kind)}`)
+  const lang: Lang = first.lang === 'en' ? 'en' : 'zh'
+  if (rows.length > 1) {
+    const leads = rows.map((row) => JSON.parse(row.payload_json) as ManagerNewLeadPayload)
+    return { id: first.id, kind: 'manager_lead_digest', recipient: first.recipient, lang, ...renderEmail('manager_lead_digest', { leads }, lang) }
+  }
+  const rendered = renderEmail(first.kind, JSON.parse(first.payload_json), lang)
+  return { id: first.id, kind: first.kind, recipient: first.recipient, lang, ...rendered }
 }
 
 function describe(error: unknown): string {

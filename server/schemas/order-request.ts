@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isValidCreditCode } from '../domain/credit-code'
 import { installSlotKinds } from '../domain/install-slots'
 import { attributionSchema } from './attribution'
+import { contactEmailSchema, verificationProofSchema } from './email-verification'
 import { invoiceDetailsSchema } from './invoice-details'
 import { MAINLAND_MOBILE, normalizeMobile } from './mainland-mobile'
 import { line } from './text'
@@ -24,13 +25,18 @@ export const orderRequestSchema = z.strictObject({
   contact: z.strictObject({
     name: text(50),
     mobile: line().transform(normalizeMobile).pipe(z.string().regex(MAINLAND_MOBILE, 'a mainland mobile number')),
-    email: z.email().max(200),
+    email: contactEmailSchema,
   }),
   site: z.strictObject({ buildingId: line().min(1).max(64), floor: text(20), unit: text(30) }),
   installSlot: z.strictObject({ date: z.iso.date(), slot: z.enum(installSlotKinds) }),
   payment: z.strictObject({ method: z.enum(['online', 'invoice']) }),
   /** The VAT invoice's buyer; without it a general invoice to the company under its credit code. */
   invoice: invoiceDetailsSchema.optional(),
+  /**
+   * Proof that the contact reads `contact.email` (POST /api/verifications). Optional here so that an
+   * order without it gets the clear 422 `email_not_verified` rather than a generic 400.
+   */
+  verification: verificationProofSchema.optional(),
   acceptTerms: z.literal(true, 'the contract terms must be accepted'),
   lang: z.enum(['zh', 'en']).default('zh'),
   attribution: attributionSchema.optional(),

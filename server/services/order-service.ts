@@ -9,6 +9,7 @@ import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
+import { useEmailVerification } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
 import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
 import {
@@ -27,6 +28,7 @@ import type { Quote } from '../schemas/quote'
 import { isUniqueViolation } from './database-errors'
 import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
+import { verifiedOrderEmail } from './email-verification-service'
 import type { Services } from './services'
 import { workOrders } from './work-orders'
 
@@ -61,11 +63,17 @@ function orderNumber(now: Date): string {
  * (order-review-service approves or rejects it). The same key with the same body replays the first answer.
  */
 export async function placeOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
-  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex')
+  // The verification proves who asks, it is not part of what is ordered: a retry of the same order
+  // with a fresh proof is still the same order.
+  const { verification: proof, ...ordered } = request
+  const requestHash = createHash('sha256').update(JSON.stringify(ordered)).digest('hex')
   const known = await replay(services.db, idempotencyKey, requestHash)
   if (known) return known
 
   const now = services.now()
+  // The one address this order ever writes to: the one its contact proved they read.
+  const verified = await verifiedOrderEmail(services.db, proof, request.contact.email, now)
+  const email = verified.email
   const quote = await findQuote(services.db, request.quoteId)
   if (!quote) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
   if (Date.parse(quote.expiresAt) <= now.getTime()) throw new AppError('quote_expired', 'This quote has expired; please make a new one.')
@@ -137,7 +145,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           credit_code: request.company.creditCode,
           contact_name: request.contact.name,
           contact_mobile: request.contact.mobile,
-          contact_email: request.contact.email,
+          contact_email: email,
           lang: request.lang,
           building_id: site.building.id,
           floor: request.site.floor,
@@ -164,12 +172,16 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
       )
       await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
 
+      // One order per proof; a twin placed concurrently with the same proof rolls back here.
+      if (!(await useEmailVerification(trx, verified.id, id, at))) {
+        throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
+      }
       const manager = site.manager
       await enqueue(
         trx,
         {
           kind: 'order_confirmation',
-          recipient: request.contact.email,
+          recipient: email,
           lang: request.lang,
           payload: {
             orderNumber: number,

@@ -17,6 +17,8 @@ export const limitRules = {
   ordersPerCompany: 'orders per company credit code',
   tracking: 'order look-ups per client',
   trackingPerOrder: 'order look-ups per order number',
+  verifications: 'e-mail verification codes sent per client',
+  verificationsPerEmail: 'e-mail verification codes sent per address',
   consoleLogins: 'failed console sign-ins per client',
   consoleLoginsPerAccount: 'failed console sign-ins per e-mail address',
 } as const

@@ -1,5 +1,6 @@
 import { errorCodesText } from './error-messages'
 import { invoiceText } from './invoice-text'
+import { verificationText } from './verification-text'
 import type { Lang } from './lang'
 
 /** What the checkout island says, in one language (island props must be plain data). */
@@ -10,6 +11,7 @@ export function checkoutText(lang: Lang) {
         lang,
         errors,
         invoiceDetails: invoiceText(lang),
+        verification: verificationText(lang),
         company: '企业信息',
         companyName: '公司名称（与营业执照一致）',
         creditCode: '统一社会信用代码',
@@ -50,6 +52,7 @@ export function checkoutText(lang: Lang) {
         lang,
         errors,
         invoiceDetails: invoiceText(lang),
+        verification: verificationText(lang),
         company: 'Company',
         companyName: 'Company name (as on the business licence)',
         creditCode: 'Unified social credit code',

@@ -35,6 +35,13 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   email_taken: { zh: '这个邮箱已经有账号了。', en: 'There is already an account with this e-mail address.' },
   manager_not_found: { zh: '没有这位楼宇经理，请重新选择。', en: 'There is no such building manager; please choose again.' },
   own_admin_access: { zh: '不能停用自己的账号，也不能去掉自己的管理员角色。', en: 'You cannot disable your own account or remove your own admin role.' },
+  verification_not_found: { zh: '验证码已失效，请重新获取验证码。', en: 'This verification is no longer valid; please send a new code.' },
+  verification_code_wrong: { zh: '验证码不正确，请核对邮件中的 6 位数字。', en: 'That code is not right; please check the 6 digits in the mail.' },
+  verification_expired: {
+    zh: '验证码已过期或尝试次数已用完，请重新获取验证码。',
+    en: 'This code has expired or has been tried too many times; please send a new code.',
+  },
+  email_not_verified: { zh: '请先验证联系邮箱：获取验证码并填写后再提交订单。', en: 'Please verify the contact e-mail first: send yourself a code and enter it, then place the order.' },
   internal_error: { zh: '系统暂时出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again shortly.' },
 }
 

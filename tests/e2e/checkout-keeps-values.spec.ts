@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { checkoutText } from '../../src/lib/checkout-text'
 import { createFixedBroadbandQuote } from './support/orders'
-import { waitForCheckout } from './support/pages'
+import { waitForCheckout, verifyCheckoutEmail } from './support/pages'
 import { viewports } from './support/viewports'
 
 /** The seven text fields, as a customer types them: a mobile number with spaces and a full-width credit code (an input method's). */
@@ -37,6 +37,7 @@ for (const { name: screen, viewport } of viewports) {
         await page.goto(`${prefix}/checkout/${quoteId}`)
         await waitForCheckout(page)
         await typeAll(page, { ...typed, creditCode: wrongCheckCharacter })
+        await verifyCheckoutEmail(page)
         await page.locator('#checkout-acceptTerms').check()
         const submit = page.locator('form.checkout button[type="submit"]')
 

@@ -74,6 +74,16 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
     kind: 'payment_reminder',
     payload: { orderNumber: 'OB-20261120-0042', amountDue: 123_456, paymentMethod: 'invoice', paymentDueAt: '2026-11-27T03:00:00.000Z', trackingUrl: TRACKING_URL },
   },
+  email_verification: { kind: 'email_verification', payload: { verificationId: 'c8a3e1f0-0000-4000-8000-000000000001', code: '042917', validMinutes: 10 } },
+  manager_lead_digest: {
+    kind: 'manager_lead_digest',
+    payload: {
+      leads: [
+        { company: '<script>alert(1)</script> 示例科技', contactName: '李雷', mobile: '13812345678', source: 'callback' },
+        { company: '上海乙公司', contactName: '韩梅梅', mobile: '13912345678', buildingName: '金茂大厦', source: 'unserviceable', note: '上午或下午' },
+      ],
+    },
+  },
 }
 
 /** Bytes of a header value with its RFC 2047 encoded-words decoded (adjacent words joined first). */
@@ -360,19 +370,21 @@ describe('renderEmail', () => {
     const email = renderEmail(message.kind, message.payload as never, lang)
     expect(email.subject.trim()).not.toBe('')
     expect(email.subject).not.toMatch(/\n/)
-    const key = 'orderNumber' in message.payload ? message.payload.orderNumber : message.payload.company
-    expect(email.subject).toContain(key)
+    const payload = message.payload
+    // The order number leads; what a customer typed (a company) is only in the body (security/hostile-mail-text).
+    if ('orderNumber' in payload) expect(email.subject).toContain(payload.orderNumber)
+    const key = 'orderNumber' in payload ? payload.orderNumber : 'company' in payload ? payload.company : 'code' in payload ? payload.code : payload.leads[1].company
     expect(email.text).toContain(key)
     expect(email.html).not.toMatch(/<script>|<mismatch>/)
     expect(email.html).toMatch(lang === 'zh' ? /lang="zh-CN"/ : /lang="en"/)
     expect(email.text).toMatch(lang === 'zh' ? /楼宇商企通/ : /Office Bundles/)
     if (lang === 'en') {
       // What is left once the customer's own (Chinese) words are taken out must be English.
-      const own = Object.values(message.payload).filter((value): value is string => typeof value === 'string')
+      const own = ('leads' in payload ? payload.leads.flatMap(Object.values) : Object.values(payload)).filter((value): value is string => typeof value === 'string')
       const wording = own.reduce((text, value) => text.replaceAll(value, ''), email.text + email.subject)
       expect(wording).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/)
     }
-    if ('companyName' in message.payload || 'company' in message.payload) expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    if ('companyName' in payload || 'company' in payload || 'leads' in payload) expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     if ('trackingUrl' in message.payload) {
       expect(email.text).toContain(TRACKING_URL)
       expect(email.html).toContain(`href="${escapeHtml(TRACKING_URL)}"`)
@@ -398,7 +410,7 @@ describe('renderEmail', () => {
     expect(en.text).toContain('2026-12-01, afternoon')
     expect(en.text).toContain('Status: Confirmed (nothing due today)')
     const lead = renderEmail('manager_new_lead', { company: 'A\nB', contactName: 'x', mobile: '1', source: 'abandoned_quote' }, 'en')
-    expect(lead.subject).toBe('New lead: A B')
+    expect(lead.subject).toBe('New lead')
     expect(lead.text).toContain('Source: Abandoned quote')
   })
 

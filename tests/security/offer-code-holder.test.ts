@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TEST_OFFER_CODE } from '../../db/seed/seed'
 import { creditCodeCheckCharacter } from '../../server/domain/credit-code'
 import type { QuoteRequestInput } from '../../server/schemas/quote-request'
-import { createQuote, orderBody, postOrder, VALID_CREDIT_CODE } from '../support/orders'
+import { createQuote, orderBody, postOrder, VALID_CREDIT_CODE, verifyEmail } from '../support/orders'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
 
@@ -23,16 +23,18 @@ describe.each(databaseKinds)('a win-back offer code is ordered only by the compa
   const seeded = useSeededApi(kind, { limits: { offerCodes: { points: ATTEMPTS_BEFORE_LOCKOUT, seconds: 3600 } } })
   const db = () => seeded.database.db
   const codeUsed = async () => (await db().selectFrom('offer_codes').select('used_at').where('code', '=', TEST_OFFER_CODE).executeTakeFirstOrThrow()).used_at
-  const orderFrom = (from: string, quoteId: string, company = VALID_CREDIT_CODE, buildingId = ISSUED_BUILDING) =>
-    seeded.api.request(
+  const orderFrom = async (from: string, quoteId: string, company = VALID_CREDIT_CODE, buildingId = ISSUED_BUILDING) => {
+    const body = orderBody(quoteId, { company: { name: '另一家公司', creditCode: company }, site: { buildingId, floor: '8', unit: '801' } })
+    return seeded.api.request(
       '/api/orders',
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-        body: JSON.stringify(orderBody(quoteId, { company: { name: '另一家公司', creditCode: company }, site: { buildingId, floor: '8', unit: '801' } })),
+        body: JSON.stringify({ ...body, verification: await verifyEmail(seeded.api, body.contact.email) }),
       },
       from,
     )
+  }
 
   it('carries the credit code and building it was issued to', async () => {
     const row = await db().selectFrom('offer_codes').selectAll().where('code', '=', TEST_OFFER_CODE).executeTakeFirstOrThrow()

@@ -34,6 +34,20 @@ interface RoundStats {
 const randomBetween = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1))
 
 /** A slot the server's real clock offers at Jin Mao (same-day allowed): a morning a few working days ahead. */
+/** The code the server mailed for a verification, read from its outbox (the file is shared in WAL mode). */
+function mailedCode(file: string, verificationId: string): string {
+  const sqlite = new SqliteDatabase(file, { readonly: true })
+  try {
+    const row = sqlite
+      .prepare("select json_extract(payload_json, '$.code') as code from outbox where kind = 'email_verification' and json_extract(payload_json, '$.verificationId') = ?")
+      .get(verificationId) as { code: string } | undefined
+    if (!row) throw new Error(`no verification mail for ${verificationId}`)
+    return row.code
+  } finally {
+    sqlite.close()
+  }
+}
+
 function installSlot(): { date: string; slot: 'am' } {
   const fullDays = installDays(new Date(), true).filter((day) => day.slots.includes('am'))
   return { date: fullDays[3].date, slot: 'am' }
@@ -67,6 +81,8 @@ describe('crash safety: the server process killed mid-order', () => {
       RATE_LIMIT_QUOTES: unlimited,
       RATE_LIMIT_ORDERS: unlimited,
       RATE_LIMIT_ORDERS_PER_COMPANY: unlimited,
+      RATE_LIMIT_VERIFICATIONS: unlimited,
+      RATE_LIMIT_VERIFICATIONS_PER_EMAIL: unlimited,
     }
   })
   afterAll(async () => {
@@ -159,7 +175,16 @@ describe('crash safety: the server process killed mid-order', () => {
           if (quote.status !== 201) throw new Error(`quote refused (${quote.status}): ${await quote.text()}`)
           const { id: quoteId } = (await quote.json()) as { id: string }
           const key = randomUUID()
-          const body = orderBody(quoteId, { installSlot: slot })
+          const unverified = orderBody(quoteId, { installSlot: slot })
+          const asked = await send('/api/verifications', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: unverified.contact.email }),
+          })
+          if (!asked) return
+          if (asked.status !== 202) throw new Error(`verification refused (${asked.status}): ${await asked.text()}`)
+          const { id: verificationId } = (await asked.json()) as { id: string }
+          const body = { ...unverified, verification: { id: verificationId, code: mailedCode(databasePath(), verificationId) } }
           const order = await send('/api/orders', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'Idempotency-Key': key },

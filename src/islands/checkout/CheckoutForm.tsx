@@ -14,6 +14,7 @@ import { localePath } from '../../lib/lang'
 import { normaliseTyped } from '../../lib/typed-number'
 import { PLACED_ORDER_MAX_AGE_SECONDS, placedOrderCookieName } from '../../lib/placed-order-cookie'
 import Field from '../configurator/Field'
+import EmailVerification, { type EmailVerificationControl } from './EmailVerification'
 import InvoiceFields from './InvoiceFields'
 import { invoiceControl, readInvoice } from './invoice-form'
 
@@ -105,6 +106,8 @@ export default function CheckoutForm(props: Props) {
     target?.focus()
   }
 
+  let emailProof!: EmailVerificationControl
+
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
@@ -116,6 +119,8 @@ export default function CheckoutForm(props: Props) {
     if (value('creditCode') && !isValidCreditCode(typed('creditCode'))) found.creditCode = t.badCreditCode
     if (value('mobile') && !isMainlandMobile(typed('mobile'))) found.mobile = t.badMobile
     if (value('email') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value('email'))) found.email = t.badEmail
+    const verification = emailProof.proof(value('email'))
+    if (!found.email && value('email') && !verification) found.email = t.verification.verifyFirst
     if (!form.get('acceptTerms')) found.acceptTerms = t.mustAccept
     const invoice = readInvoice(value, { name: value('companyName'), creditCode: typed('creditCode').toUpperCase() })
     if ('invalid' in invoice) for (const field of invoice.invalid) found[invoiceControl(field)] = t.invoiceDetails.problems[field]
@@ -126,6 +131,7 @@ export default function CheckoutForm(props: Props) {
       quoteId: props.quoteId,
       company: { name: value('companyName'), creditCode: typed('creditCode').toUpperCase() },
       contact: { name: value('contactName'), mobile: typed('mobile'), email: value('email') },
+      verification,
       site: { buildingId: value('building'), floor: value('floor'), unit: value('unit') },
       installSlot: { date: day.date, slot: day.slots.includes(slot()) ? slot() : day.slots[0] },
       payment: { method: method() },
@@ -181,7 +187,7 @@ export default function CheckoutForm(props: Props) {
           {input('contactName', t.contactName, 'text', 'name', undefined, { maxlength: '50' })}
           {input('mobile', t.mobile, 'tel', 'tel', undefined, { inputmode: 'tel', maxlength: '20' })}
         </div>
-        {input('email', t.email, 'email', 'email', undefined, { maxlength: '200' })}
+        <EmailVerification text={t.verification} errors={t.errors} lang={t.lang} label={t.email} badEmail={t.badEmail} error={problems().email} expose={(control) => (emailProof = control)} />
       </fieldset>
       <fieldset>
         <legend>{t.site}</legend>

@@ -68,3 +68,12 @@ export const orderRecords = (orderId: string, number: string): OrderRecords =>
 
 export const ordersForQuote = (quoteId: string) =>
   readDatabase((db) => db.prepare('select number, status from orders where quote_id = ?').all(quoteId) as Row<'orders', 'number' | 'status'>[])
+
+/** The code mailed for a verification, read from the outbox the way the customer reads their mail. */
+export const mailedCode = (verificationId: string) =>
+  readDatabase(
+    (db) =>
+      db
+        .prepare("select json_extract(payload_json, '$.code') as code from outbox where kind = 'email_verification' and json_extract(payload_json, '$.verificationId') = ?")
+        .get(verificationId) as { code: string } | undefined,
+  )?.code

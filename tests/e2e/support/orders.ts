@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, type APIRequestContext } from '@playwright/test'
 import { installDays } from '../../../server/domain/install-slots'
+import { mailedCode } from './database'
 
 /** A stored fixed + broadband quote (one line, 100M; a new customer), as the configurator would make it. */
 export async function createFixedBroadbandQuote(request: APIRequestContext, buildingId?: string): Promise<string> {
@@ -31,12 +32,18 @@ export async function placeOrder(
   { buildingId, method, lang = 'zh' }: { buildingId: string; method: 'online' | 'invoice'; lang?: 'zh' | 'en' },
 ): Promise<PlacedOrder> {
   const day = installDays(new Date(), false).find((candidate) => candidate.slots.includes('am'))!
+  const email = 'zhang.san@example.com'
+  // The contact e-mail is verified first, with the code read from the mail (the outbox).
+  const asked = await request.post('/api/verifications', { data: { email, lang } })
+  expect(asked.status(), await asked.text()).toBe(202)
+  const { id } = (await asked.json()) as { id: string }
   const response = await request.post('/api/orders', {
     headers: { 'Idempotency-Key': randomUUID() },
     data: {
       quoteId,
       company: { name: '上海测试科技有限公司', creditCode: '91330100716105852F' },
-      contact: { name: '张三', mobile: '13812345678', email: 'zhang.san@example.com' },
+      contact: { name: '张三', mobile: '13812345678', email },
+      verification: { id, code: mailedCode(id) },
       site: { buildingId, floor: '12', unit: '1203' },
       installSlot: { date: day.date, slot: 'am' },
       payment: { method },

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { mailedCode } from './database'
 
 /** Waits until the configurator island has hydrated: before that, typing would not reach Solid. */
 export async function waitForConfigurator(page: Page): Promise<void> {
@@ -73,9 +74,24 @@ export async function fillCheckout(page: Page, details: CheckoutDetails): Promis
   await page.locator('#checkout-contactName').fill(details.contactName)
   await page.locator('#checkout-mobile').fill(details.mobile)
   await page.locator('#checkout-email').fill(details.email)
+  await verifyCheckoutEmail(page)
   if (details.buildingId) await page.locator('#checkout-building').selectOption(details.buildingId)
   await page.locator('#checkout-floor').fill(details.floor)
   await page.locator('#checkout-unit').fill(details.unit)
+}
+
+/** Sends the code to the typed e-mail, reads it from the mail (the outbox) and confirms it, as the customer would. */
+export async function verifyCheckoutEmail(page: Page): Promise<void> {
+  const [sent] = await Promise.all([
+    page.waitForResponse((response) => new URL(response.url()).pathname === '/api/verifications' && response.request().method() === 'POST'),
+    page.getByTestId('send-code').click(),
+  ])
+  expect(sent.status()).toBe(202)
+  const { id } = (await sent.json()) as { id: string }
+  await expect(page.getByTestId('code-sent')).toBeVisible()
+  await page.locator('#checkout-code').fill(mailedCode(id)!)
+  await page.getByTestId('confirm-code').click()
+  await expect(page.getByTestId('email-verified')).toBeVisible()
 }
 
 /**

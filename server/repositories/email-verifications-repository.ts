@@ -1,0 +1,39 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Database } from '../../db/schema'
+
+export type EmailVerification = Selectable<Database['email_verifications']>
+
+export async function insertEmailVerification(db: Kysely<Database>, row: Database['email_verifications']): Promise<void> {
+  await db.insertInto('email_verifications').values(row).execute()
+}
+
+export function findEmailVerification(db: Kysely<Database>, id: string): Promise<EmailVerification | undefined> {
+  return db.selectFrom('email_verifications').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * Uses up one attempt before the code is compared, in one guarded UPDATE: parallel guesses cannot
+ * get past the limit. Returns the attempts used including this one, or undefined when none was left.
+ */
+export async function takeVerificationAttempt(db: Kysely<Database>, id: string, maxAttempts: number): Promise<number | undefined> {
+  const row = await db
+    .updateTable('email_verifications')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('attempts', '<', maxAttempts)
+    .where('used_at', 'is', null)
+    .returning('attempts')
+    .executeTakeFirst()
+  return row?.attempts
+}
+
+/** The code was right: the address is proven until `validUntil`. */
+export async function confirmEmailVerification(db: Kysely<Database>, id: string, at: string, validUntil: string): Promise<void> {
+  await db.updateTable('email_verifications').set({ confirmed_at: at, expires_at: validUntil }).where('id', '=', id).where('confirmed_at', 'is', null).execute()
+}
+
+/** Binds the verification to the order placed with it; false when another order took it first. */
+export async function useEmailVerification(db: Kysely<Database>, id: string, orderId: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('email_verifications').set({ used_at: at, order_id: orderId }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import {
+  isVerificationCode,
+  newVerificationCode,
+  normalizeEmail,
+  sameEmail,
+  VERIFICATION_CODE_MINUTES,
+  VERIFICATION_MAX_ATTEMPTS,
+  VERIFIED_EMAIL_MINUTES,
+  verificationCodeHash,
+} from '../domain/email-verification'
+import { AppError, WrongVerificationCodeError } from '../errors'
+import { enqueue } from '../notifications/messages'
+import {
+  confirmEmailVerification,
+  findEmailVerification,
+  insertEmailVerification,
+  takeVerificationAttempt,
+  type EmailVerification,
+} from '../repositories/email-verifications-repository'
+import type { VerificationProof, VerificationRequest } from '../schemas/email-verification'
+import type { Services } from './services'
+
+const minutesAfter = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString()
+
+/** Mails a new one-time code to the address (on the outbox's first lane); only its hash is stored. */
+export async function sendVerificationCode(services: Pick<Services, 'db' | 'now'>, request: VerificationRequest): Promise<{ id: string; expiresAt: string }> {
+  const now = services.now()
+  const id = randomUUID()
+  const code = newVerificationCode()
+  const email = normalizeEmail(request.email)
+  const expiresAt = minutesAfter(now, VERIFICATION_CODE_MINUTES)
+  await services.db.transaction().execute(async (trx) => {
+    await insertEmailVerification(trx, {
+      id,
+      email,
+      code_hash: verificationCodeHash(id, code),
+      attempts: 0,
+      expires_at: expiresAt,
+      confirmed_at: null,
+      used_at: null,
+      order_id: null,
+      created_at: now.toISOString(),
+    })
+    await enqueue(trx, { kind: 'email_verification', recipient: email, lang: request.lang, payload: { verificationId: id, code, validMinutes: VERIFICATION_CODE_MINUTES } }, now)
+  })
+  return { id, expiresAt }
+}
+
+/** The confirm step of the order form: right code → the address is proven for a while. */
+export async function confirmVerificationCode(services: Pick<Services, 'db' | 'now'>, id: string, code: string): Promise<EmailVerification> {
+  const verification = await findEmailVerification(services.db, id)
+  if (!verification) throw new AppError('verification_not_found', 'There is no e-mail verification with this id; send a new code.')
+  return proveCode(services.db, verification, code, services.now())
+}
+
+/**
+ * What an order needs: a verification, unused and unexpired, of exactly the contact's address, with
+ * its code. Returns it; the order then writes to its address only, and uses it up (one order each).
+ */
+export async function verifiedOrderEmail(db: Kysely<Database>, proof: VerificationProof | undefined, contactEmail: string, now: Date): Promise<EmailVerification> {
+  const verification = proof && (await findEmailVerification(db, proof.id))
+  if (!proof || !verification) {
+    throw new AppError('email_not_verified', 'Verify the contact e-mail before ordering: request a code, then send the verification with the order.', [
+      { path: 'verification', message: 'required' },
+    ])
+  }
+  if (!sameEmail(verification.email, contactEmail)) {
+    throw new AppError('email_not_verified', 'The verification is for another e-mail address than the contact’s; verify this address.', [
+      { path: 'contact.email', message: 'not the verified address' },
+    ])
+  }
+  return proveCode(db, verification, proof.code, now)
+}
+
+async function proveCode(db: Kysely<Database>, verification: EmailVerification, code: string, now: Date): Promise<EmailVerification> {
+  const at = now.toISOString()
+  if (verification.used_at) {
+    throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
+  }
+  if (verification.expires_at <= at) throw new AppError('verification_expired', 'This code has expired; send a new one.', [{ path: 'code', message: 'expired' }])
+  // Proven once already: the same right code again costs no attempt (the order after the confirm step).
+  if (verification.confirmed_at && isVerificationCode(verification.id, code, verification.code_hash)) return verification
+  const attempts = await takeVerificationAttempt(db, verification.id, VERIFICATION_MAX_ATTEMPTS)
+  if (attempts === undefined) {
+    throw new AppError('verification_expired', 'This code has been tried too many times; send a new one.', [{ path: 'code', message: 'no attempts left' }])
+  }
+  if (!isVerificationCode(verification.id, code, verification.code_hash)) throw new WrongVerificationCodeError(VERIFICATION_MAX_ATTEMPTS - attempts)
+  const validUntil = minutesAfter(now, VERIFIED_EMAIL_MINUTES)
+  await confirmEmailVerification(db, verification.id, at, validUntil)
+  return { ...verification, confirmed_at: at, expires_at: validUntil }
+}
