@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { identifyStaff, type ConsoleEnv } from '../../console/access'
 import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
+import { ordersRoutes } from './orders'
 import { sessionRoutes } from './session'
 import { usersRoutes } from './users'
 
@@ -15,4 +16,5 @@ export function consoleRoutes(services: Services) {
     .use(identifyStaff(services))
     .route('/session', sessionRoutes(services))
     .route('/users', usersRoutes(services))
+    .route('/orders', ordersRoutes(services))
 }

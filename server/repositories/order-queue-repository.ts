@@ -1,0 +1,128 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import type { SlaThresholds } from '../domain/fulfilment-sla'
+import type { OrderQueueQuery } from '../schemas/console-orders'
+
+export interface QueueRow {
+  id: string
+  number: string
+  status: string
+  company_name: string
+  credit_code: string
+  contact_mobile: string
+  payment_method: string
+  amount_due_fen: number
+  building_id: string
+  building_name_zh: string
+  building_name_en: string
+  district: string
+  manager_id: string | null
+  install_date: string
+  install_slot: string
+  flagged_reason: string | null
+  created_at: string
+  entered_status_at: string
+}
+
+/** Whose orders a staff member sees: all, or those of their own buildings. */
+export type BuildingScope = 'all' | string[]
+
+export interface QueueCursor {
+  createdAt: string
+  id: string
+}
+
+const SHANGHAI_MIDNIGHT = 'T00:00:00+08:00'
+const NEXT_DAY_MS = 24 * 60 * 60 * 1000
+
+/** `%`, `_` and the escape itself mean themselves in a search. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+
+/** When the order entered the status it is in: its latest timeline entry of that status. */
+const enteredStatusAt = (eb: ExpressionBuilder<Database, 'orders'>) =>
+  eb
+    .selectFrom('order_events')
+    .select((inner) => inner.fn.max('order_events.created_at').as('at'))
+    .whereRef('order_events.order_id', '=', 'orders.id')
+    .whereRef('order_events.status', '=', 'orders.status')
+
+/**
+ * The fulfilment queue, newest first, one page after `cursor` (keyset: created_at, id). Filters and
+ * lateness are SQL, so a deep page costs what the first does.
+ */
+export async function queueOrders(
+  db: Kysely<Database>,
+  scope: BuildingScope,
+  filters: OrderQueueQuery,
+  sla: SlaThresholds,
+  cursor: QueueCursor | undefined,
+  limit: number,
+): Promise<QueueRow[]> {
+  let query = db
+    .selectFrom('orders')
+    .innerJoin('buildings', 'buildings.id', 'orders.building_id')
+    .select([
+      'orders.id',
+      'orders.number',
+      'orders.status',
+      'orders.company_name',
+      'orders.credit_code',
+      'orders.contact_mobile',
+      'orders.payment_method',
+      'orders.amount_due_fen',
+      'orders.building_id',
+      'buildings.name_zh as building_name_zh',
+      'buildings.name_en as building_name_en',
+      'buildings.district',
+      'orders.manager_id',
+      'orders.install_date',
+      'orders.install_slot',
+      'orders.flagged_reason',
+      'orders.created_at',
+    ])
+    .select((eb) => enteredStatusAt(eb).as('entered_status_at'))
+  if (scope !== 'all') query = scope.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('orders.building_id', 'in', scope)
+  if (filters.state) query = query.where('orders.status', '=', filters.state)
+  if (filters.district) query = query.where('buildings.district', '=', filters.district)
+  if (filters.building) query = query.where('orders.building_id', '=', filters.building)
+  if (filters.manager) query = query.where('orders.manager_id', '=', filters.manager)
+  if (filters.payment) query = query.where('orders.payment_method', '=', filters.payment)
+  if (filters.from) query = query.where('orders.created_at', '>=', new Date(`${filters.from}${SHANGHAI_MIDNIGHT}`).toISOString())
+  if (filters.to) query = query.where('orders.created_at', '<', new Date(new Date(`${filters.to}${SHANGHAI_MIDNIGHT}`).getTime() + NEXT_DAY_MS).toISOString())
+  if (filters.q) {
+    const pattern = likePattern(filters.q)
+    const upper = likePattern(filters.q.toUpperCase())
+    query = query.where((eb) =>
+      eb.or([
+        eb('orders.number', 'like', upper),
+        eb('orders.company_name', 'like', pattern),
+        eb('orders.credit_code', 'like', upper),
+        eb('orders.contact_mobile', 'like', pattern),
+      ]),
+    )
+  }
+  if (filters.late) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('orders.status', 'in', ['paid', 'confirmed']),
+          eb(enteredStatusAt(eb), '<=', sla.unscheduledSince),
+        ]),
+        eb.and([
+          eb('orders.status', '=', 'scheduled'),
+          eb.or([
+            eb('orders.install_date', '<', sla.today),
+            ...(sla.slotsOverToday.length > 0 ? [eb.and([eb('orders.install_date', '=', sla.today), eb('orders.install_slot', 'in', sla.slotsOverToday)])] : []),
+          ]),
+        ]),
+      ]),
+    )
+  }
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([eb('orders.created_at', '<', cursor.createdAt), eb.and([eb('orders.created_at', '=', cursor.createdAt), eb('orders.id', '<', cursor.id)])]),
+    )
+  }
+  const rows = await query.orderBy('orders.created_at', 'desc').orderBy('orders.id', 'desc').limit(limit).execute()
+  return rows.map((row) => ({ ...row, entered_status_at: String(row.entered_status_at ?? row.created_at) }))
+}

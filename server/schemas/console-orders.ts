@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { installSlotKinds } from '../domain/install-slots'
+import { orderTransitions, type OrderStatus } from '../domain/order-status'
+import { flagResolutions } from '../orders/lifecycle'
+import { line } from './text'
+
+const orderStatuses = Object.keys(orderTransitions) as [OrderStatus, ...OrderStatus[]]
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+/** An empty form field means "no filter". */
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+
+/** The fulfilment queue's filters, as query parameters (the page's GET form sends the same). */
+export const orderQueueQuerySchema = z.object({
+  state: optional(z.enum(orderStatuses)),
+  district: optional(line().max(40)),
+  building: optional(line().max(64)),
+  manager: optional(line().max(64)),
+  payment: optional(z.enum(['online', 'invoice'])),
+  from: optional(isoDate),
+  to: optional(isoDate),
+  late: optional(z.enum(['1', 'true']).transform(() => true)),
+  q: optional(line().max(80)),
+  after: optional(line().max(200)),
+  limit: optional(z.coerce.number().int().min(1).max(200)),
+})
+export type OrderQueueQuery = z.infer<typeof orderQueueQuerySchema>
+
+export const orderNumberParamSchema = z.object({ number: line().min(1).max(40) })
+
+const reason = line().min(3).max(500)
+
+export const recordTransferSchema = z.object({ amountFen: z.coerce.number().int().positive() })
+export const reasonSchema = z.object({ reason })
+export const optionalNoteSchema = z.object({ note: optional(line().max(500)) })
+export const scheduleSchema = z.object({ date: isoDate, slot: z.enum(installSlotKinds) })
+export const rescheduleSchema = scheduleSchema.extend({ reason })
+export const extendDeadlineSchema = z.object({ until: z.coerce.date(), reason })
+export const resolveFlagSchema = z.object({ resolution: z.enum(flagResolutions), reason })
