@@ -1,6 +1,7 @@
 import { describeReviewReason } from '../domain/order-review'
 import { formatYuan } from '../pricing/money'
 import type { InstallSlot, Lang, ManagerNewLeadPayload, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
+import { formatDate } from '../format-date'
 
 export interface RenderedEmail {
   subject: string
@@ -53,11 +54,13 @@ export function renderEmail<K extends OutboxKind>(kind: K, payload: PayloadOf<K>
 function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en)
   const money = (fen: number) => formatYuan(fen, lang)
-  const appointment = (date: string, slot: InstallSlot) => t(`${date} ${slot === 'am' ? '上午' : '下午'}`, `${date}, ${slot === 'am' ? 'morning' : 'afternoon'}`)
+  const appointment = (date: string, slot: InstallSlot) => {
+    const day = formatDate(date, lang, { weekday: true })
+    return t(`${day} ${slot === 'am' ? '上午' : '下午'}`, `${day}, ${slot === 'am' ? 'morning' : 'afternoon'}`)
+  }
   const track = (url: string) => ({ label: t('查看订单进度', 'Track your order'), url })
   // Customers are in China: deadlines are stated in Beijing time, whatever the server's zone.
-  const deadline = (iso: string) =>
-    `${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(iso))}${t('（北京时间）', ' (Beijing time)')}`
+  const deadline = (iso: string) => `${formatDate(iso, lang, { time: true })}${t('（北京时间）', ' (Beijing time)')}`
   const howToPay = (method: 'online' | 'invoice', orderNumber: string) =>
     method === 'online'
       ? t('请通过订单页面完成在线支付。', 'Please pay online from your order page.')

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import { orderRecords, storedOrder } from './support/database'
 import { checkBuildingFromLanding, chooseFirstMorning, fillCheckout, waitForCheckout, waitForConfigurator } from './support/pages'
+import { formatDate } from '../../server/format-date'
 
 /** The server (cwd = the repository) writes each notification as data/outbox/<outbox id>.eml without SMTP_URL. */
 const OUTBOX_DIR = fileURLToPath(new URL('../../data/outbox/', import.meta.url))
@@ -61,8 +62,7 @@ test('a Baidu visitor orders broadband, pays online on Stripe and lands on the p
   await expect(status).toHaveText('已付款，正在安排上门')
   await expect(page.getByTestId('pay-link')).toHaveCount(0)
   const fact = (term: string) => page.locator('dl.facts > div', { has: page.locator('dt', { hasText: term }) }).locator('dd')
-  const longDate = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${firstDate}T00:00:00Z`))
-  await expect(page.getByTestId('install-slot')).toHaveText(`${longDate} 上午`)
+  await expect(page.getByTestId('install-slot')).toHaveText(`${formatDate(firstDate, 'zh', { weekday: true })} 上午`)
   await expect(fact('安装地址')).toHaveText('金茂大厦 · 18 / 1808')
   await expect(fact('您的楼宇经理')).toContainText('王静')
   await expect(fact('您的楼宇经理').getByRole('link', { name: '13816620451' })).toHaveAttribute('href', 'tel:13816620451')

@@ -170,14 +170,14 @@ describe.each(databaseKinds)('notification outbox on %s', (kind) => {
     expect(zhMail.subject).toBe('订单确认 OB-20261120-0001 — 楼宇商企通')
     expect(zhMail.text).toContain('您的订单号是 OB-20261120-0001')
     expect(zhMail.text).toContain('¥1,234.56')
-    expect(zhMail.text).toContain('2026-12-01 上午')
+    expect(zhMail.text).toContain('2026年12月1日 周二 上午')
     expect(zhMail.text).toContain(`查看订单进度：\n${TRACKING_URL}`)
     expect(zhMail.html).toContain(`href="${escapeHtml(TRACKING_URL)}"`)
     const enMail = parseEml(readFileSync(join(outboxDir, `${en.id}.eml`), 'utf8'))
     expect(enMail.to).toBe('han@example.com')
     expect(enMail.subject).toBe('Order confirmation OB-20261120-0002 — Office Bundles')
     expect(enMail.text).toContain('Your order number is OB-20261120-0002')
-    expect(enMail.text).toContain('2026-12-01, morning')
+    expect(enMail.text).toContain('Tue 1 Dec 2026, morning')
     expect(enMail.text).not.toMatch(/订单/)
 
     for (const row of [zh, en]) expect(row).toMatchObject({ status: 'sent', sent_at: T.toISOString(), attempts: 0, last_error: null })
@@ -394,7 +394,7 @@ describe('renderEmail', () => {
   it('states a payment deadline in Beijing time and the reasons for a review in the reader’s language', () => {
     // 03:00 UTC is 11:00 in Beijing.
     expect(renderEmail('payment_reminder', messages.payment_reminder.payload as never, 'zh').text).toMatch(/2026年11月27日 11:00（北京时间）/)
-    expect(renderEmail('payment_reminder', messages.payment_reminder.payload as never, 'en').text).toMatch(/27 November 2026 at 11:00 \(Beijing time\)/)
+    expect(renderEmail('payment_reminder', messages.payment_reminder.payload as never, 'en').text).toMatch(/27 Nov 2026, 11:00 \(Beijing time\)/)
     const review = renderEmail('ops_order_review', messages.ops_order_review.payload as never, 'zh').text
     expect(review).toContain('fixed-line 数量 50，超过单笔订单免审上限 20')
     expect(review).toContain('需要 160 个语音端口，楼宇空闲 160 个，免审上限 40 个')
@@ -402,12 +402,12 @@ describe('renderEmail', () => {
 
   it('says the slot and money in the reader’s language', () => {
     const zh = renderEmail('manager_new_order', messages.manager_new_order.payload as never, 'zh')
-    expect(zh.text).toContain('2026-12-01 下午')
+    expect(zh.text).toContain('2026年12月1日 周二 下午')
     expect(zh.text).toContain('¥1,234.56')
     expect(zh.text).toContain('状态：已确认（今日无需付款）')
     expect(zh.text).toContain('「浦东新区」区待分配队列')
     const en = renderEmail('manager_new_order', messages.manager_new_order.payload as never, 'en')
-    expect(en.text).toContain('2026-12-01, afternoon')
+    expect(en.text).toContain('Tue 1 Dec 2026, afternoon')
     expect(en.text).toContain('Status: Confirmed (nothing due today)')
     const lead = renderEmail('manager_new_lead', { company: 'A\nB', contactName: 'x', mobile: '1', source: 'abandoned_quote' }, 'en')
     expect(lead.subject).toBe('New lead')
@@ -419,7 +419,7 @@ describe('renderEmail', () => {
     const email = renderEmail('order_confirmation', payload, 'en')
     expect(email.text).toContain('site survey')
     expect(email.text).not.toContain('Amount due')
-    expect(email.text).toContain('Requested installation: 2026-12-01, morning')
+    expect(email.text).toContain('Requested installation: Tue 1 Dec 2026, morning')
   })
 
   it('escapes the five HTML-special characters', () => {
