@@ -29,10 +29,20 @@ export const orderNumberParamSchema = z.object({ number: line().min(1).max(40) }
 
 const reason = line().min(3).max(500)
 
-export const recordTransferSchema = z.object({ amountFen: z.coerce.number().int().positive() })
+/** Yuan as staff read it off the bank statement ("300" or "300.00"), to whole fen without floating point. */
+const yuan = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/)
+  .transform((value) => {
+    const [whole, fraction = ''] = value.split('.')
+    return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  })
+export const recordTransferSchema = z.object({ amountYuan: yuan })
 export const reasonSchema = z.object({ reason })
 export const optionalNoteSchema = z.object({ note: optional(line().max(500)) })
 export const scheduleSchema = z.object({ date: isoDate, slot: z.enum(installSlotKinds) })
 export const rescheduleSchema = scheduleSchema.extend({ reason })
-export const extendDeadlineSchema = z.object({ until: z.coerce.date(), reason })
+/** A console form's datetime-local has no zone: it is Shanghai's wall clock. */
+const shanghaiInstant = z.preprocess((value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value), z.coerce.date())
+export const extendDeadlineSchema = z.object({ until: shanghaiInstant, reason })
 export const resolveFlagSchema = z.object({ resolution: z.enum(flagResolutions), reason })

@@ -5,7 +5,7 @@ import type { StaffRole } from '../../server/domain/staff-roles'
  * sections, and a page checks the same list. Sections still being built show as "coming soon" (no link).
  */
 export const consoleSections = {
-  orders: { path: '/console/orders', roles: ['ops', 'admin', 'manager'], ready: false },
+  orders: { path: '/console/orders', roles: ['ops', 'admin', 'manager'], ready: true },
   leads: { path: '/console/leads', roles: ['ops', 'admin', 'manager', 'marketing'], ready: false },
   buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager'], ready: false },
   campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin'], ready: false },

@@ -39,7 +39,7 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
   it('takes an order from paid to active through the commands, the tracking page following, every step audited', async () => {
     const cookie = await signIn(seeded.api, ops.email)
     const placed = await placeInvoiceOrder()
-    expect((await post(cookie, `/api/console/orders/${placed.number}/record-transfer`, { amountFen: 30000 })).status).toBe(200)
+    expect((await post(cookie, `/api/console/orders/${placed.number}/record-transfer`, { amountYuan: '300.00' })).status).toBe(200)
     const queue = await (await get(cookie, `/api/console/orders?state=paid&q=${placed.number}`)).json()
     expect(queue.orders.map((order: { number: string }) => order.number)).toEqual([placed.number])
     // Not in the table: an order that was never installed cannot be active.
@@ -95,7 +95,7 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     let cookie = await signIn(seeded.api, ops.email)
     const first = await placeInvoiceOrder()
     const second = await placeInvoiceOrder()
-    for (const order of [first, second]) expect((await post(cookie, `/api/console/orders/${order.number}/record-transfer`, { amountFen: 30000 })).status).toBe(200)
+    for (const order of [first, second]) expect((await post(cookie, `/api/console/orders/${order.number}/record-transfer`, { amountYuan: '300.00' })).status).toBe(200)
     // A day later the session has run out: each look is a fresh sign-in.
     const lateNumbers = async () => {
       const fresh = await signIn(seeded.api, ops.email)

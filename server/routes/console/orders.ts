@@ -54,7 +54,7 @@ export function ordersRoutes(services: Services) {
       return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="orders.csv"' })
     })
     .get('/:number', viewers(), async (c) => c.json(await orderDetail(services, staffOf(c), c.req.param('number'))))
-    .post('/:number/record-transfer', operators(), command(recordTransferSchema, (who, number, input) => lifecycle.recordTransfer(services, who, number, input.amountFen), 'transfer_recorded'))
+    .post('/:number/record-transfer', operators(), command(recordTransferSchema, (who, number, input) => lifecycle.recordTransfer(services, who, number, input.amountYuan), 'transfer_recorded'))
     .post('/:number/approve', operators(), command(optionalNoteSchema, (who, number, input) => lifecycle.approve(services, who, number, input.note), 'approved'))
     .post('/:number/reject', operators(), command(reasonSchema, (who, number, input) => lifecycle.reject(services, who, number, input.reason), 'rejected'))
     .post('/:number/schedule', operators(), command(scheduleSchema, (who, number, input) => lifecycle.schedule(services, who, number, input), 'scheduled'))

@@ -1,0 +1,92 @@
+import type { LateKind } from '../../server/domain/fulfilment-sla'
+import type { OrderStatus } from '../../server/domain/order-status'
+import type { Lang } from './lang'
+
+interface OrdersText {
+  title: string
+  statuses: Record<OrderStatus, string>
+  late: Record<LateKind, string>
+  filters: { legend: string; state: string; any: string; district: string; building: string; manager: string; payment: string; online: string; invoice: string; from: string; to: string; lateOnly: string; search: string; searchHint: string; apply: string; reset: string; csv: string }
+  columns: { number: string; company: string; building: string; status: string; install: string; amount: string; placed: string }
+  slots: { am: string; pm: string }
+  none: string
+  next: string
+  back: string
+  detail: {
+    company: string; creditCode: string; contact: string; site: string; manager: string; noManager: string; items: string; rule: string; waived: string; payment: string
+    method: string; amountDue: string; paymentDueAt: string; flagged: string; work: string; timeline: string; audit: string; actions: string; noActions: string
+    who: { staff: string; customer: string; stripe: string; system: string; cli: string }
+    when: string; before: string; after: string; reason: string; confirm: string
+  }
+  actions: {
+    recordTransfer: string; amountYuan: string; approve: string; note: string; reject: string; schedule: string; reschedule: string; date: string; slot: string
+    startInstall: string; activate: string; cancel: string; extend: string; until: string; resolveFlag: string; acceptPayment: string; refunded: string
+  }
+  done: Record<string, string>
+}
+
+const zh: OrdersText = {
+  title: '履约队列',
+  statuses: {
+    pending_review: '待审核', awaiting_payment: '待在线支付', awaiting_transfer: '待对公转账', survey_required: '待勘查', confirmed: '已确认',
+    paid: '已付款', scheduled: '已预约安装', installing: '安装中', active: '已开通', cancelled: '已取消',
+  },
+  late: { unscheduled: '超时未预约', past_slot: '已过安装时段' },
+  filters: {
+    legend: '筛选', state: '状态', any: '全部', district: '区', building: '楼宇', manager: '客户经理', payment: '付款方式', online: '在线支付', invoice: '对公转账',
+    from: '下单日期自', to: '至', lateOnly: '仅显示超时', search: '搜索', searchHint: '订单号、公司名称、信用代码或手机号', apply: '筛选', reset: '清除筛选', csv: '导出 CSV',
+  },
+  columns: { number: '订单号', company: '公司', building: '楼宇', status: '状态', install: '安装时段', amount: '应付', placed: '下单时间' },
+  slots: { am: '上午', pm: '下午' },
+  none: '没有符合条件的订单。',
+  next: '下一页',
+  back: '返回履约队列',
+  detail: {
+    company: '公司', creditCode: '统一社会信用代码', contact: '联系人', site: '安装地址', manager: '客户经理', noManager: '区域队列', items: '报价明细', rule: '规则', waived: '已减免', payment: '付款',
+    method: '付款方式', amountDue: '应付金额', paymentDueAt: '付款截止', flagged: '付款异常', work: '工单', timeline: '订单进度', audit: '操作记录', actions: '操作', noActions: '此状态下没有可执行的操作。',
+    who: { staff: '员工', customer: '客户', stripe: 'Stripe', system: '系统', cli: '命令行' },
+    when: '时间', before: '之前', after: '之后', reason: '原因', confirm: '我已核对，确认执行',
+  },
+  actions: {
+    recordTransfer: '登记对公转账', amountYuan: '到账金额（元）', approve: '通过审核', note: '备注', reject: '驳回', schedule: '预约安装', reschedule: '改约', date: '日期', slot: '时段',
+    startInstall: '开始安装', activate: '确认开通', cancel: '取消订单', extend: '延长付款期限', until: '新截止时间', resolveFlag: '处理付款异常', acceptPayment: '确认收款', refunded: '已退款',
+  },
+  done: {
+    transfer_recorded: '已登记转账。', approved: '已通过审核。', rejected: '已驳回。', scheduled: '已预约安装。', rescheduled: '已改约。', installing: '已开始安装。',
+    active: '已开通。', cancelled: '订单已取消。', deadline_extended: '付款期限已延长。', flag_resolved: '付款异常已处理。',
+  },
+}
+
+const en: OrdersText = {
+  title: 'Fulfilment queue',
+  statuses: {
+    pending_review: 'In review', awaiting_payment: 'Awaiting online payment', awaiting_transfer: 'Awaiting bank transfer', survey_required: 'Survey required', confirmed: 'Confirmed',
+    paid: 'Paid', scheduled: 'Installation scheduled', installing: 'Installing', active: 'Active', cancelled: 'Cancelled',
+  },
+  late: { unscheduled: 'Late: not scheduled', past_slot: 'Late: slot passed' },
+  filters: {
+    legend: 'Filters', state: 'State', any: 'Any', district: 'District', building: 'Building', manager: 'Account manager', payment: 'Payment', online: 'Online', invoice: 'Bank transfer',
+    from: 'Placed from', to: 'to', lateOnly: 'Late only', search: 'Search', searchHint: 'Order number, company, credit code or mobile', apply: 'Filter', reset: 'Clear filters', csv: 'Export CSV',
+  },
+  columns: { number: 'Order', company: 'Company', building: 'Building', status: 'State', install: 'Installation', amount: 'Due', placed: 'Placed' },
+  slots: { am: 'morning', pm: 'afternoon' },
+  none: 'No orders match.',
+  next: 'Next page',
+  back: 'Back to the queue',
+  detail: {
+    company: 'Company', creditCode: 'Unified social credit code', contact: 'Contact', site: 'Site', manager: 'Account manager', noManager: 'District queue', items: 'Quote lines', rule: 'Rule', waived: 'waived', payment: 'Payment',
+    method: 'Method', amountDue: 'Amount due', paymentDueAt: 'Payment deadline', flagged: 'Payment flagged', work: 'Work orders', timeline: 'Timeline', audit: 'Audit log', actions: 'Actions', noActions: 'Nothing can be done in this state.',
+    who: { staff: 'Staff', customer: 'Customer', stripe: 'Stripe', system: 'System', cli: 'Command line' },
+    when: 'When', before: 'Before', after: 'After', reason: 'Reason', confirm: 'I have checked: do it',
+  },
+  actions: {
+    recordTransfer: 'Record bank transfer', amountYuan: 'Amount received (yuan)', approve: 'Approve', note: 'Note', reject: 'Reject', schedule: 'Schedule installation', reschedule: 'Reschedule', date: 'Date', slot: 'Slot',
+    startInstall: 'Start installation', activate: 'Mark active', cancel: 'Cancel order', extend: 'Extend payment deadline', until: 'New deadline', resolveFlag: 'Resolve flagged payment', acceptPayment: 'Accept payment', refunded: 'Refunded',
+  },
+  done: {
+    transfer_recorded: 'Transfer recorded.', approved: 'Approved.', rejected: 'Rejected.', scheduled: 'Installation scheduled.', rescheduled: 'Rescheduled.', installing: 'Installation started.',
+    active: 'Service active.', cancelled: 'Order cancelled.', deadline_extended: 'Payment deadline extended.', flag_resolved: 'Flagged payment resolved.',
+  },
+}
+
+export const consoleOrdersText: Record<Lang, OrdersText> = { zh, en }
