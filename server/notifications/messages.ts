@@ -125,6 +125,21 @@ export interface ManagerLeadDigestPayload {
   leads: ManagerNewLeadPayload[]
 }
 
+/** The installation booked by operations, or moved to another slot (`moved`). */
+export interface InstallationScheduledPayload {
+  orderNumber: string
+  installDate: string
+  installSlot: InstallSlot
+  moved: boolean
+  trackingUrl: string
+}
+
+/** Work has started on site, or the service is active: the order and where to follow it. */
+export interface OrderProgressPayload {
+  orderNumber: string
+  trackingUrl: string
+}
+
 export interface OpsPaymentFlaggedPayload {
   orderNumber: string
   reason: string
@@ -142,6 +157,9 @@ export type OutboxMessage =
   | { kind: 'payment_reminder'; payload: PaymentReminderPayload }
   | { kind: 'email_verification'; payload: EmailVerificationPayload }
   | { kind: 'manager_lead_digest'; payload: ManagerLeadDigestPayload }
+  | { kind: 'installation_scheduled'; payload: InstallationScheduledPayload }
+  | { kind: 'installation_started'; payload: OrderProgressPayload }
+  | { kind: 'service_active'; payload: OrderProgressPayload }
 
 export type OutboxKind = OutboxMessage['kind']
 
@@ -159,6 +177,9 @@ export const outboxKinds: readonly OutboxKind[] = [
   'payment_reminder',
   'email_verification',
   'manager_lead_digest',
+  'installation_scheduled',
+  'installation_started',
+  'service_active',
 ]
 
 /**
@@ -172,6 +193,9 @@ export const outboxPriority: Record<OutboxKind, number> = {
   order_approved: 0,
   order_cancelled: 0,
   payment_reminder: 0,
+  installation_scheduled: 0,
+  installation_started: 0,
+  service_active: 0,
   manager_new_order: 1,
   ops_order_review: 1,
   ops_payment_flagged: 1,

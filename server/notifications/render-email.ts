@@ -222,6 +222,50 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         details,
       }
     }
+    case 'installation_scheduled': {
+      const p = message.payload
+      const when = appointment(p.installDate, p.installSlot)
+      return {
+        subject: p.moved
+          ? t(`安装时间已变更：订单 ${p.orderNumber} — ${brand.zh}`, `Installation moved: order ${p.orderNumber} — ${brand.en}`)
+          : t(`已预约上门安装：订单 ${p.orderNumber} — ${brand.zh}`, `Installation booked: order ${p.orderNumber} — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          p.moved
+            ? t(`订单 ${p.orderNumber} 的上门安装已改到 ${when}。`, `The installation for order ${p.orderNumber} has been moved to ${when}.`)
+            : t(`订单 ${p.orderNumber} 的上门安装已预约在 ${when}。`, `The installation for order ${p.orderNumber} is booked for ${when}.`),
+          t('如需调整，请联系您的客户经理。', 'Please contact your account manager if you need to change it.'),
+        ],
+        action: track(p.trackingUrl),
+        details: [
+          [t('订单号', 'Order number'), p.orderNumber],
+          [t('预约安装时间', 'Installation appointment'), when],
+        ],
+      }
+    }
+    case 'installation_started': {
+      const p = message.payload
+      return {
+        subject: t(`已开始安装：订单 ${p.orderNumber} — ${brand.zh}`, `Installation started: order ${p.orderNumber} — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [t(`我们的工程师已开始为订单 ${p.orderNumber} 上门安装。`, `Our engineers have started the installation for order ${p.orderNumber}.`)],
+        action: track(p.trackingUrl),
+        details: [[t('订单号', 'Order number'), p.orderNumber]],
+      }
+    }
+    case 'service_active': {
+      const p = message.payload
+      return {
+        subject: t(`服务已开通：订单 ${p.orderNumber} — ${brand.zh}`, `Your service is active: order ${p.orderNumber} — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          t(`订单 ${p.orderNumber} 的服务已开通，可以使用了。`, `The services of order ${p.orderNumber} are active and ready to use.`),
+          t('如有任何问题，请联系您的客户经理。', 'Please contact your account manager with any questions.'),
+        ],
+        action: track(p.trackingUrl),
+        details: [[t('订单号', 'Order number'), p.orderNumber]],
+      }
+    }
     case 'order_cancelled': {
       const p = message.payload
       const why = {

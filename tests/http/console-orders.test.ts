@@ -64,6 +64,13 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     const audit = await auditOf(db(), { kind: 'order', id: placed.id })
     // The test clock stands still: rows of the same instant are compared as a set.
     expect(audit.map((row) => `${row.actor.id} ${row.action}`).sort()).toEqual(['activate', 'mark_paid', 'reschedule', 'schedule', 'start_install'].map((action) => `${ops.id} ${action}`))
+    const told = await db().selectFrom('outbox').select(['kind', 'lang', 'payload_json']).where('payload_json', 'like', `%${placed.number}%`).where('kind', 'in', ['installation_scheduled', 'installation_started', 'service_active']).execute()
+    expect(told.map((mail) => [mail.kind, mail.lang, JSON.parse(mail.payload_json).moved]).sort()).toEqual([
+      ['installation_scheduled', 'zh', false],
+      ['installation_scheduled', 'zh', true],
+      ['installation_started', 'zh', undefined],
+      ['service_active', 'zh', undefined],
+    ])
     expect(audit.find((row) => row.action === 'reschedule')).toMatchObject({ before: { installDate: '2026-11-24', installSlot: 'pm' }, after: { installDate: '2026-11-25', installSlot: 'am' }, reason: 'the customer asked' })
   })
 

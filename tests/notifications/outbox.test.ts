@@ -70,6 +70,12 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
     payload: { orderNumber: 'OB-20261120-0042', status: 'awaiting_transfer', amountDue: 123_456, paymentDueAt: '2026-11-27T03:00:00.000Z', trackingUrl: TRACKING_URL },
   },
   order_cancelled: { kind: 'order_cancelled', payload: { orderNumber: 'OB-20261120-0042', reason: 'unpaid', trackingUrl: TRACKING_URL } },
+  installation_scheduled: {
+    kind: 'installation_scheduled',
+    payload: { orderNumber: 'OB-20261120-0042', installDate: '2026-12-01', installSlot: 'pm', moved: true, trackingUrl: TRACKING_URL },
+  },
+  installation_started: { kind: 'installation_started', payload: { orderNumber: 'OB-20261120-0042', trackingUrl: TRACKING_URL } },
+  service_active: { kind: 'service_active', payload: { orderNumber: 'OB-20261120-0042', trackingUrl: TRACKING_URL } },
   payment_reminder: {
     kind: 'payment_reminder',
     payload: { orderNumber: 'OB-20261120-0042', amountDue: 123_456, paymentMethod: 'invoice', paymentDueAt: '2026-11-27T03:00:00.000Z', trackingUrl: TRACKING_URL },

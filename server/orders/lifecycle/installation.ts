@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema'
 import { isInstallSlotOffered, type InstallSlotKind } from '../../domain/install-slots'
 import { AppError } from '../../errors'
 import type { OrderRow } from '../../repositories/orders-repository'
+import { tellCustomer } from '../../services/tell-customer'
 import { auditOrder, changedMeanwhile, moveOrder, notAllowed } from './change'
 import { onOrder, type LifecycleServices, type OrderActor } from './context'
 
@@ -22,6 +23,7 @@ export async function schedule(services: LifecycleServices, actor: OrderActor, n
     if (!(await moveOrder(services, trx, order, 'scheduled', { actor, action: 'schedule' }, { installDate: slot.date, installSlot: slot.slot }))) throw changedMeanwhile(order)
     await bookSlot(services, trx, order, slot)
     await setWorkStatus(trx, order, 'scheduled')
+    await tellCustomer(services, trx, order, (trackingUrl) => ({ kind: 'installation_scheduled', payload: { orderNumber: order.number, installDate: slot.date, installSlot: slot.slot, moved: false, trackingUrl } }))
   })
 }
 
@@ -40,6 +42,7 @@ export async function reschedule(services: LifecycleServices, actor: OrderActor,
       { installDate: order.install_date, installSlot: order.install_slot },
       { installDate: slot.date, installSlot: slot.slot },
     )
+    await tellCustomer(services, trx, order, (trackingUrl) => ({ kind: 'installation_scheduled', payload: { orderNumber: order.number, installDate: slot.date, installSlot: slot.slot, moved: true, trackingUrl } }))
   })
 }
 
@@ -48,6 +51,7 @@ export async function startInstall(services: LifecycleServices, actor: OrderActo
   return onOrder(services, number, async (trx, order) => {
     if (!(await moveOrder(services, trx, order, 'installing', { actor, action: 'start_install' }))) throw changedMeanwhile(order)
     await setWorkStatus(trx, order, 'in_progress')
+    await tellCustomer(services, trx, order, (trackingUrl) => ({ kind: 'installation_started', payload: { orderNumber: order.number, trackingUrl } }))
   })
 }
 
@@ -56,6 +60,7 @@ export async function activate(services: LifecycleServices, actor: OrderActor, n
   return onOrder(services, number, async (trx, order) => {
     if (!(await moveOrder(services, trx, order, 'active', { actor, action: 'activate' }))) throw changedMeanwhile(order)
     await setWorkStatus(trx, order, 'done')
+    await tellCustomer(services, trx, order, (trackingUrl) => ({ kind: 'service_active', payload: { orderNumber: order.number, trackingUrl } }))
   })
 }
 
