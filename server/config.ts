@@ -67,6 +67,7 @@ export const configSchema = z
       .transform((value) => value === 'true' || value === '1'),
     ORDER_REVIEW_PORT_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(defaultOrderPolicy.reviewPortSharePercent),
     PAYMENT_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(defaultOrderPolicy.paymentDeadlineWorkingDays),
+    INSTALL_CAPACITY_PER_HALF_DAY: z.coerce.number().int().min(1).max(500).default(defaultOrderPolicy.installCapacityPerHalfDay),
     PAYMENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(59).default(defaultOrderPolicy.paymentReminderWorkingDays),
     // Anything but production gets the demo console users (db/seed/demo-staff.ts).
     NODE_ENV: z.string().default('development'),
@@ -114,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       reviewPortSharePercent: settings.ORDER_REVIEW_PORT_SHARE_PERCENT,
       paymentDeadlineWorkingDays: settings.PAYMENT_DEADLINE_WORKING_DAYS,
       paymentReminderWorkingDays: settings.PAYMENT_REMINDER_WORKING_DAYS,
+      installCapacityPerHalfDay: settings.INSTALL_CAPACITY_PER_HALF_DAY,
     },
     demoStaff: settings.NODE_ENV !== 'production',
     operator: {

@@ -11,12 +11,15 @@ export interface OrderPolicy {
   paymentDeadlineWorkingDays: number
   /** Working days after the order when the customer is reminded to pay, once. */
   paymentReminderWorkingDays: number
+  /** Installations operations may book in one district in one half-day slot (crews are per district). */
+  installCapacityPerHalfDay: number
 }
 
 export const defaultOrderPolicy: OrderPolicy = {
   reviewPortSharePercent: 25,
   paymentDeadlineWorkingDays: 5,
   paymentReminderWorkingDays: 3,
+  installCapacityPerHalfDay: 8,
 }
 
 /** When an order that starts waiting for payment `from` then must be paid, and when it is reminded. */

@@ -74,6 +74,29 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     expect(audit.find((row) => row.action === 'reschedule')).toMatchObject({ before: { installDate: '2026-11-24', installSlot: 'pm' }, after: { installDate: '2026-11-25', installSlot: 'am' }, reason: 'the customer asked' })
   })
 
+  it('books no more installations into a district’s half-day than its crews can do', async () => {
+    const cookie = await signIn(seeded.api, ops.email)
+    const policy = seeded.api.services.orderPolicy
+    seeded.api.services.orderPolicy = { ...policy, installCapacityPerHalfDay: 1 }
+    try {
+      const [first, second] = [await placeInvoiceOrder(), await placeInvoiceOrder()]
+      for (const order of [first, second]) expect((await post(cookie, `/api/console/orders/${order.number}/record-transfer`, { amountYuan: '300' })).status).toBe(200)
+      const schedule = (number: string, slot: 'am' | 'pm') => post(cookie, `/api/console/orders/${number}/schedule`, { date: '2026-11-26', slot })
+      expect((await schedule(first.number, 'am')).status).toBe(200)
+      const full = await schedule(second.number, 'am')
+      expect(full.status).toBe(422)
+      expect((await full.json()).error.code).toBe('install_slot_unavailable')
+      expect((await schedule(second.number, 'pm')).status).toBe(200)
+      const move = (number: string, slot: 'am' | 'pm') => post(cookie, `/api/console/orders/${number}/reschedule`, { date: '2026-11-26', slot, reason: 'the customer asked' })
+      expect((await move(first.number, 'pm')).status).toBe(422)
+      // Cancelled, the second order gives its slot back.
+      expect((await post(cookie, `/api/console/orders/${second.number}/cancel`, { reason: 'the customer withdrew' })).status).toBe(200)
+      expect((await move(first.number, 'pm')).status).toBe(200)
+    } finally {
+      seeded.api.services.orderPolicy = policy
+    }
+  })
+
   it('cancels with a reason, gives the port back and tells the customer why', async () => {
     const cookie = await signIn(seeded.api, ops.email)
     const free = async () => (await db().selectFrom('buildings').select('free_fibre_ports').where('id', '=', 'bld-jinmao-tower').executeTakeFirstOrThrow()).free_fibre_ports

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema'
 import { isInstallSlotOffered, type InstallSlotKind } from '../../domain/install-slots'
 import { AppError } from '../../errors'
+import { bookedInstalls } from '../../repositories/install-capacity-repository'
 import type { OrderRow } from '../../repositories/orders-repository'
 import { tellCustomer } from '../../services/tell-customer'
 import { auditOrder, changedMeanwhile, moveOrder, notAllowed } from './change'
@@ -64,10 +65,14 @@ export async function activate(services: LifecycleServices, actor: OrderActor, n
   })
 }
 
+/** The slot must be one the building offers, with a crew of its district still free then. */
 async function assertSlotOffered(services: LifecycleServices, trx: Kysely<Database>, order: OrderRow, slot: InstallSlot): Promise<void> {
-  const building = await trx.selectFrom('buildings').select('same_day_install').where('id', '=', order.building_id).executeTakeFirstOrThrow()
+  const building = await trx.selectFrom('buildings').select(['same_day_install', 'district']).where('id', '=', order.building_id).executeTakeFirstOrThrow()
   if (!isInstallSlotOffered(services.now(), building.same_day_install === 1, slot.date, slot.slot)) {
     throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'date', message: 'not offered' }])
+  }
+  if ((await bookedInstalls(trx, building.district, slot, order.id)) >= services.orderPolicy.installCapacityPerHalfDay) {
+    throw new AppError('install_slot_unavailable', `The ${building.district} crews are fully booked on ${slot.date} ${slot.slot}.`, [{ path: 'slot', message: 'full' }])
   }
 }
 
