@@ -7,6 +7,7 @@ import * as paymentDeadlinesOfferCodeHolders from './0005-payment-deadlines-offe
 import * as staff from './0006-staff'
 import * as orderInvoices from './0007-order-invoices'
 import * as emailVerifications from './0008-email-verifications'
+import * as orderQueueIndexes from './0009-order-queue-indexes'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-staff': staff,
   '0007-order-invoices': orderInvoices,
   '0008-email-verifications': emailVerifications,
+  '0009-order-queue-indexes': orderQueueIndexes,
 }
 
 export const migrationProvider: MigrationProvider = {

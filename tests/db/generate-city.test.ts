@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { countsAt, DEFAULT_GENERATE_NOW, generateCity } from '../../db/generate/generate'
+import { asStaff, createStaff, signIn } from '../support/staff'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
+
+const SCALE = 0.005
+
+describe.each(databaseKinds)('npm run db:generate on %s', (kind) => {
+  const seeded = useSeededApi(kind)
+
+  it('fills the database to the scaled counts, refuses a second run, and the console queue answers on it', async () => {
+    const db = seeded.database.db
+    const counts = await generateCity(db, { scale: SCALE, seed: 7, now: DEFAULT_GENERATE_NOW, force: false })
+    expect(counts).toEqual(countsAt(SCALE))
+    const count = async (table: 'orders' | 'leads' | 'building_managers') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const generatedBuildings = await db.selectFrom('buildings').select('id').where('id', 'like', 'gen-%').execute()
+    expect(generatedBuildings).toHaveLength(counts.buildings)
+    expect(await count('orders')).toBe(counts.orders)
+    expect(await count('leads')).toBe(counts.leads)
+    const views = await db.selectFrom('landing_views').select((eb) => eb.fn.sum<number>('views').as('views')).executeTakeFirstOrThrow()
+    expect(Number(views.views)).toBe(counts.landingViews)
+    const statuses = await db.selectFrom('orders').select('status').distinct().execute()
+    expect(statuses.length).toBeGreaterThanOrEqual(8)
+    const events = await db.selectFrom('order_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    expect(Number(events.n)).toBeGreaterThanOrEqual(counts.orders)
+    await expect(generateCity(db, { scale: SCALE, seed: 7, now: DEFAULT_GENERATE_NOW, force: false })).rejects.toThrow(/already holds generated data/)
+
+    const ops = await createStaff(seeded.api, ['ops'])
+    const cookie = await signIn(seeded.api, ops.email)
+    const first = await seeded.api.request('/api/console/orders?state=active', asStaff(cookie))
+    expect(first.status).toBe(200)
+    const page = (await first.json()) as { orders: { number: string; status: string }[]; next: string | null }
+    expect(page.orders.length).toBe(50)
+    expect(page.orders.every((order) => order.status === 'active')).toBe(true)
+    const second = await seeded.api.request(`/api/console/orders?state=active&after=${page.next}`, asStaff(cookie))
+    expect(((await second.json()) as { orders: unknown[] }).orders.length).toBeGreaterThan(0)
+    const detail = await seeded.api.request(`/api/console/orders/${page.orders[0].number}`, asStaff(cookie))
+    expect(detail.status).toBe(200)
+    expect(((await detail.json()) as { timeline: unknown[]; audit: unknown[] }).timeline.length).toBeGreaterThan(1)
+  }, 120_000)
+})
