@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enqueue, OPERATIONS_ADDRESS, type EnqueuedMessage, type Lang, type OutboxMessage } from '../../server/notifications/messages'
 import { createMailTransport, deliverDueMessages, MAX_ATTEMPTS, startOutboxWorker, type OutgoingEmail } from '../../server/notifications/outbox-worker'
-import { escapeHtml, renderEmail } from '../../server/notifications/render-email'
+import { escapeHtml } from '../../server/notifications/email-layout'
+import { renderEmail } from '../../server/notifications/render-email'
 import { createSeededDatabase, databaseKinds, SEED_TIME, type TestDatabase } from '../support/test-database'
 
 const T = SEED_TIME
