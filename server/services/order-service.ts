@@ -2,12 +2,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { isInstallSlotOffered } from '../domain/install-slots'
-import { paymentDeadlines } from '../domain/order-policy'
 import { reviewReasons } from '../domain/order-review'
-import { initialOrderStatus, waitsForPayment, type InitialOrderStatus, type OrderStatus } from '../domain/order-status'
+import type { OrderStatus } from '../domain/order-status'
 import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
+import { customerActor, place } from '../orders/lifecycle'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { useEmailVerification } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
@@ -18,7 +18,6 @@ import {
   findOrderForQuote,
   insertOrder,
   quoteOfferCode,
-  reservePorts,
   saveIdempotentResponse,
 } from '../repositories/orders-repository'
 import { findQuote, findQuoteAttribution } from '../repositories/quotes-repository'
@@ -30,7 +29,6 @@ import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import { verifiedOrderEmail } from './email-verification-service'
 import type { Services } from './services'
-import { workOrders } from './work-orders'
 
 export interface OrderPlaced {
   id: string
@@ -120,25 +118,20 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
       if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
         throw new AppError('offer_code_invalid', 'The offer code of this quote has been used or has expired.')
       }
-      const inReview = reasons.length > 0
-      const reserved = !inReview && (await reservePorts(trx, site.building.id, ports.fibre, ports.voice))
-      const status: InitialOrderStatus = inReview ? 'pending_review' : initialOrderStatus({ portsReserved: reserved, amountDue, paymentMethod: request.payment.method })
-      const deadlines = waitsForPayment(status) ? paymentDeadlines(services.orderPolicy, now) : undefined
       const id = randomUUID()
       const number = orderNumber(now)
       const token = randomBytes(24).toString('base64url')
       const links = orderLinks(services.siteUrl, request.lang, number, token)
       const routing = { manager_id: site.manager?.id ?? null, queue_district: site.manager ? null : site.building.district }
-
-      await insertOrder(
+      const { status, amountDue: owed, deadlines } = await place(
+        services,
         trx,
+        customerActor,
         {
           id,
           number,
           quote_id: quote.id,
-          status,
           payment_method: request.payment.method,
-          amount_due_fen: status === 'survey_required' ? 0 : amountDue,
           monthly_fen: quote.monthly.estimatedBill,
           currency: quote.currency,
           company_name: request.company.name,
@@ -153,12 +146,8 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           install_date: date,
           install_slot: slot,
           ...routing,
-          fibre_ports_reserved: reserved ? ports.fibre : 0,
-          voice_ports_reserved: reserved ? ports.voice : 0,
           tracking_token: token,
           stripe_session_id: null,
-          payment_due_at: deadlines?.paymentDueAt.toISOString() ?? null,
-          payment_reminder_at: deadlines?.reminderAt.toISOString() ?? null,
           flagged_reason: null,
           attribution_json: attribution ? JSON.stringify(attribution) : null,
           terms_accepted_at: at,
@@ -166,9 +155,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
           updated_at: at,
         },
         orderItems(quote),
-        status === 'pending_review'
-          ? []
-          : workOrders(delivered, status, { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing, at),
+        { amountDue, delivered, ports, reviewReasons: reasons, site: { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing },
       )
       await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
 
@@ -187,7 +174,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
             orderNumber: number,
             companyName: request.company.name,
             status,
-            amountDue: status === 'survey_required' ? 0 : amountDue,
+            amountDue: owed,
             monthly: quote.monthly.estimatedBill,
             installDate: date,
             installSlot: slot,
@@ -219,7 +206,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
         },
         now,
       )
-      if (inReview) {
+      if (status === 'pending_review') {
         await enqueue(
           trx,
           {
@@ -246,7 +233,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
         status,
         payment: {
           method: request.payment.method,
-          amountDue: status === 'survey_required' ? 0 : amountDue,
+          amountDue: owed,
           ...(status === 'awaiting_payment' ? { url: links.payment } : {}),
         },
         trackingUrl: links.tracking,

@@ -63,7 +63,10 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     expect(detail.timeline.map((event: { status: string }) => event.status)).toEqual(['awaiting_transfer', 'paid', 'scheduled', 'installing', 'active'])
     const audit = await auditOf(db(), { kind: 'order', id: placed.id })
     // The test clock stands still: rows of the same instant are compared as a set.
-    expect(audit.map((row) => `${row.actor.id} ${row.action}`).sort()).toEqual(['activate', 'mark_paid', 'reschedule', 'schedule', 'start_install'].map((action) => `${ops.id} ${action}`))
+    expect(audit.map((row) => `${row.actor.kind} ${row.actor.id} ${row.action}`).sort()).toEqual([
+      'customer null place',
+      ...['activate', 'mark_paid', 'reschedule', 'schedule', 'start_install'].map((action) => `staff ${ops.id} ${action}`),
+    ])
     const told = await db().selectFrom('outbox').select(['kind', 'lang', 'payload_json']).where('payload_json', 'like', `%${placed.number}%`).where('kind', 'in', ['installation_scheduled', 'installation_started', 'service_active']).execute()
     expect(told.map((mail) => [mail.kind, mail.lang, JSON.parse(mail.payload_json).moved]).sort()).toEqual([
       ['installation_scheduled', 'zh', false],

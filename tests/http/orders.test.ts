@@ -31,6 +31,9 @@ describe.each(databaseKinds)('placing orders on %s', (kind) => {
       { kind: 'manager_new_order', recipient: 'wang.jing@example-telecom.cn' },
       { kind: 'order_confirmation', recipient: 'li.lei@example.com' },
     ]))
+    // The placement is the first command of the order's life, audited as the customer's.
+    const audit = await db().selectFrom('audit_log').select(['actor_kind', 'action', 'before_json', 'after_json']).where('subject_id', '=', order.id).execute()
+    expect(audit).toEqual([{ actor_kind: 'customer', action: 'place', before_json: JSON.stringify({ status: null }), after_json: JSON.stringify({ status: 'awaiting_transfer', fibrePorts: 1, voicePorts: 0 }) }])
   })
 
   it('shows the customer their order with its token, and nothing without it', async () => {

@@ -134,14 +134,14 @@ function lifecycleUnderTest(kind: DatabaseKind) {
       // No transition outside the table, and the timeline ends where the order is.
       for (const move of moves) expect(canTransition(move.from, move.to), `${move.from} → ${move.to}`).toBe(true)
       expect(statuses.at(-1)).toBe(order.status)
-      // Every move audited with before and after (the test clock stands still, so rows are compared as a set).
+      // The placement and every move audited with before and after (the test clock stands still, so rows are compared as a set).
       const audited = audit
         .filter((row) => row.subject_id === order.id)
         .map((row) => ({ before: JSON.parse(row.before_json ?? '{}').status, after: JSON.parse(row.after_json ?? '{}').status }))
         .filter((row) => row.after !== undefined)
         .map((row) => ({ from: row.before, to: row.after }))
-      const sorted = (list: { from: string; to: string }[]) => list.map((move) => `${move.from} → ${move.to}`).sort()
-      expect(sorted(audited)).toEqual(sorted(moves))
+      const sorted = (list: { from: string | null; to: string }[]) => list.map((move) => `${move.from} → ${move.to}`).sort()
+      expect(sorted(audited)).toEqual(sorted([{ from: null, to: statuses[0] }, ...moves]))
     }
   }
 

@@ -13,6 +13,7 @@ export type OrderActor = AuditActor
 
 export const systemActor: OrderActor = { kind: 'system', id: null }
 export const stripeActor: OrderActor = { kind: 'stripe', id: null }
+export const customerActor: OrderActor = { kind: 'customer', id: null }
 
 /**
  * Runs a command on the order with this number in one transaction: whatever it changes, its

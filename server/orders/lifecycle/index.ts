@@ -5,7 +5,8 @@
  * the unpaid-orders job, the command line and the console only issue commands.
  */
 export { cancel, cancelOrder, expireUnpaid } from './cancellation'
-export { stripeActor, systemActor, type LifecycleServices, type OrderActor } from './context'
+export { customerActor, stripeActor, systemActor, type LifecycleServices, type OrderActor } from './context'
+export { place, type PlacedOrder, type Placement } from './placement'
 export { approve, reject } from './review'
 export { activate, reschedule, schedule, startInstall, type InstallSlot } from './installation'
 export { flagPayment, flagResolutions, markPaid, recordTransfer, resolveFlaggedPayment, type FlagResolution } from './payment'

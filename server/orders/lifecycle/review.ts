@@ -1,7 +1,5 @@
-import { paymentDeadlines } from '../../domain/order-policy'
-import { initialOrderStatus, waitsForPayment } from '../../domain/order-status'
 import { portsNeeded } from '../../domain/ports-needed'
-import { insertWorkOrders, reservePorts, setOrderHolding, type OrderRow } from '../../repositories/orders-repository'
+import { insertWorkOrders, setOrderHolding, type OrderRow } from '../../repositories/orders-repository'
 import { findQuote } from '../../repositories/quotes-repository'
 import { deliveredComponents } from '../../services/serviceability-service'
 import { tellCustomer } from '../../services/tell-customer'
@@ -9,6 +7,7 @@ import { workOrders } from '../../services/work-orders'
 import { changedMeanwhile, moveOrder, notAllowed } from './change'
 import { cancelOrder } from './cancellation'
 import { onOrder, type LifecycleServices, type OrderActor } from './context'
+import { enterFulfilment } from './placement'
 
 /**
  * Operations approve an order in review: only now are the building's ports reserved, and the order
@@ -26,23 +25,19 @@ export async function approve(services: LifecycleServices, actor: OrderActor, nu
     const delivered = deliveredComponents(catalog, offering, quote.items, quote.options)
     const ports = portsNeeded(delivered)
 
-    const now = services.now()
-    const at = now.toISOString()
-    const reserved = await reservePorts(trx, order.building_id, ports.fibre, ports.voice)
-    const status = initialOrderStatus({ portsReserved: reserved, amountDue: order.amount_due_fen, paymentMethod: order.payment_method === 'online' ? 'online' : 'invoice' })
-    const holding = { fibre_ports_reserved: reserved ? ports.fibre : 0, voice_ports_reserved: reserved ? ports.voice : 0 }
-    if (!(await moveOrder(services, trx, order, status, { actor, action: 'approve', reason: note }, { fibrePorts: holding.fibre_ports_reserved, voicePorts: holding.voice_ports_reserved }))) {
+    const entry = await enterFulfilment(services, trx, { buildingId: order.building_id, ports, amountDue: order.amount_due_fen, paymentMethod: order.payment_method === 'online' ? 'online' : 'invoice' })
+    const { status, amountDue, deadlines } = entry
+    if (!(await moveOrder(services, trx, order, status, { actor, action: 'approve', reason: note }, { fibrePorts: entry.fibrePorts, voicePorts: entry.voicePorts }))) {
       throw changedMeanwhile(order)
     }
-    // The deadline runs from the approval: the customer could not pay before it.
-    const deadlines = waitsForPayment(status) ? paymentDeadlines(services.orderPolicy, now) : undefined
-    const amountDue = status === 'survey_required' ? 0 : order.amount_due_fen
     await setOrderHolding(trx, order.id, {
-      ...holding,
+      fibre_ports_reserved: entry.fibrePorts,
+      voice_ports_reserved: entry.voicePorts,
       amount_due_fen: amountDue,
       payment_due_at: deadlines?.paymentDueAt.toISOString() ?? null,
       payment_reminder_at: deadlines?.reminderAt.toISOString() ?? null,
     })
+    const at = services.now().toISOString()
     const site = { floor: order.floor, unit: order.unit, installDate: order.install_date, installSlot: order.install_slot }
     await insertWorkOrders(trx, order.id, workOrders(delivered, status, site, { manager_id: order.manager_id, queue_district: order.queue_district }, at))
     await tellCustomer(services, trx, order, (trackingUrl) => ({
