@@ -129,6 +129,8 @@ export interface Database {
     waived: number
     rule: string
   }
+  /** A row to lock while booking installations into a district's half-day (see migration 0010). */
+  install_slot_locks: { district: string; install_date: string; install_slot: string; locked_at: string }
   work_orders: {
     id: string
     order_id: string

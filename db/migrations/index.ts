@@ -8,6 +8,7 @@ import * as staff from './0006-staff'
 import * as orderInvoices from './0007-order-invoices'
 import * as emailVerifications from './0008-email-verifications'
 import * as orderQueueIndexes from './0009-order-queue-indexes'
+import * as installSlotLocks from './0010-install-slot-locks'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-order-invoices': orderInvoices,
   '0008-email-verifications': emailVerifications,
   '0009-order-queue-indexes': orderQueueIndexes,
+  '0010-install-slot-locks': installSlotLocks,
 }
 
 export const migrationProvider: MigrationProvider = {

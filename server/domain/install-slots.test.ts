@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { installDays, isInstallSlotOffered } from './install-slots'
+import { installDays, isInstallSlotOffered, withRoom } from './install-slots'
 
 // 2026-11-23 is a Monday. 01:00 UTC is 09:00 in Shanghai, 05:00 UTC is 13:00.
 const mondayMorning = new Date('2026-11-23T01:00:00Z')
@@ -35,5 +35,18 @@ describe('installDays', () => {
     expect(isInstallSlotOffered(mondayMorning, true, '2026-11-23', 'am')).toBe(false)
     expect(isInstallSlotOffered(mondayMorning, false, '2026-11-28', 'am')).toBe(false)
     expect(isInstallSlotOffered(mondayMorning, false, '2026-12-14', 'am')).toBe(false)
+  })
+})
+
+describe('withRoom', () => {
+  it('leaves out full slots, and a day whose slots are all full', () => {
+    const days = [
+      { date: '2026-11-23', slots: ['pm' as const] },
+      { date: '2026-11-24', slots: ['am' as const, 'pm' as const] },
+      { date: '2026-11-25', slots: ['am' as const, 'pm' as const] },
+    ]
+    const booked: Record<string, number> = { '2026-11-23 pm': 2, '2026-11-24 am': 3, '2026-11-24 pm': 1, '2026-11-25 am': 2, '2026-11-25 pm': 2 }
+    expect(withRoom(days, (date, slot) => booked[`${date} ${slot}`] ?? 0, 2)).toEqual([{ date: '2026-11-24', slots: ['pm'] }])
+    expect(withRoom(days, () => 0, 2)).toEqual(days)
   })
 })

@@ -33,3 +33,13 @@ export function installDays(now: Date, sameDayAllowed: boolean): InstallDay[] {
 export function isInstallSlotOffered(now: Date, sameDayAllowed: boolean, date: string, slot: InstallSlotKind): boolean {
   return installDays(now, sameDayAllowed).some((day) => day.date === date && day.slots.includes(slot))
 }
+
+/**
+ * The days and slots that still have room: a slot with `capacity` installations booked is left out,
+ * and a day with no slot left disappears. `booked` answers how many a slot of the list holds.
+ */
+export function withRoom(days: InstallDay[], booked: (date: string, slot: InstallSlotKind) => number, capacity: number): InstallDay[] {
+  return days
+    .map((day) => ({ date: day.date, slots: day.slots.filter((slot) => booked(day.date, slot) < capacity) }))
+    .filter((day) => day.slots.length > 0)
+}

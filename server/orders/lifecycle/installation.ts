@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema'
 import { isInstallSlotOffered, type InstallSlotKind } from '../../domain/install-slots'
 import { AppError } from '../../errors'
-import { bookedInstalls } from '../../repositories/install-capacity-repository'
+import { lockInstallSlot } from '../../repositories/install-capacity-repository'
 import type { OrderRow } from '../../repositories/orders-repository'
+import { assertInstallSlotFree } from '../../services/install-availability'
 import { tellCustomer } from '../../services/tell-customer'
 import { auditOrder, changedMeanwhile, moveOrder, notAllowed } from './change'
 import { onOrder, type LifecycleServices, type OrderActor } from './context'
@@ -20,7 +21,7 @@ const LIVE_WORK = ['waiting_for_payment', 'open', 'scheduled', 'in_progress'] as
 export async function schedule(services: LifecycleServices, actor: OrderActor, number: string, slot: InstallSlot): Promise<OrderRow> {
   return onOrder(services, number, async (trx, order) => {
     if (order.status !== 'paid' && order.status !== 'confirmed') throw notAllowed(order, 'schedule')
-    await assertSlotOffered(services, trx, order, slot)
+    await holdOfferedSlot(services, trx, order, slot)
     if (!(await moveOrder(services, trx, order, 'scheduled', { actor, action: 'schedule' }, { installDate: slot.date, installSlot: slot.slot }))) throw changedMeanwhile(order)
     await bookSlot(services, trx, order, slot)
     await setWorkStatus(trx, order, 'scheduled')
@@ -33,7 +34,7 @@ export async function reschedule(services: LifecycleServices, actor: OrderActor,
   return onOrder(services, number, async (trx, order) => {
     if (order.status !== 'scheduled') throw notAllowed(order, 'reschedule')
     if (order.install_date === slot.date && order.install_slot === slot.slot) throw new AppError('invalid_request', `Order ${number} is already booked for ${slot.date} ${slot.slot}.`)
-    await assertSlotOffered(services, trx, order, slot)
+    await holdOfferedSlot(services, trx, order, slot)
     await bookSlot(services, trx, order, slot)
     await auditOrder(
       services,
@@ -65,15 +66,18 @@ export async function activate(services: LifecycleServices, actor: OrderActor, n
   })
 }
 
-/** The slot must be one the building offers, with a crew of its district still free then. */
-async function assertSlotOffered(services: LifecycleServices, trx: Kysely<Database>, order: OrderRow, slot: InstallSlot): Promise<void> {
+/**
+ * The slot must be one the building offers, with a crew of its district still free then. The slot
+ * stays locked until the command's transaction ends (lockInstallSlot), so two bookings of its last
+ * place cannot both count it free: the second counts after the first has committed.
+ */
+async function holdOfferedSlot(services: LifecycleServices, trx: Kysely<Database>, order: OrderRow, slot: InstallSlot): Promise<void> {
   const building = await trx.selectFrom('buildings').select(['same_day_install', 'district']).where('id', '=', order.building_id).executeTakeFirstOrThrow()
   if (!isInstallSlotOffered(services.now(), building.same_day_install === 1, slot.date, slot.slot)) {
     throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'date', message: 'not offered' }])
   }
-  if ((await bookedInstalls(trx, building.district, slot, order.id)) >= services.orderPolicy.installCapacityPerHalfDay) {
-    throw new AppError('install_slot_unavailable', `The ${building.district} crews are fully booked on ${slot.date} ${slot.slot}.`, [{ path: 'slot', message: 'full' }])
-  }
+  await lockInstallSlot(trx, building.district, slot, services.now())
+  await assertInstallSlotFree(trx, building.district, slot, services.orderPolicy.installCapacityPerHalfDay, 'slot', order.id)
 }
 
 async function bookSlot(services: LifecycleServices, trx: Kysely<Database>, order: OrderRow, slot: InstallSlot): Promise<void> {
