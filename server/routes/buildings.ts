@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
-import { searchBuildings } from '../repositories/buildings-repository'
+import { AppError } from '../errors'
+import { findBuildingWithManager, searchBuildings } from '../repositories/buildings-repository'
 import { idParamSchema } from '../schemas/params'
 import { buildingSearchQuerySchema, serviceabilityQuerySchema } from '../schemas/buildings'
 import { buildingSummary } from '../services/building-presenter'
+import { availableInstallDays } from '../services/install-availability'
 import { buildingServiceability } from '../services/serviceability-service'
 import type { Services } from '../services/services'
 import { validate } from '../validation'
@@ -17,5 +19,12 @@ export function buildingsRoutes(services: Services) {
     .get('/:id/serviceability', validate('param', idParamSchema), validate('query', serviceabilityQuerySchema), async (c) => {
       const { items, offering } = c.req.valid('query')
       return c.json(await buildingServiceability(services, c.req.valid('param').id, items, offering))
+    })
+    // The installation slots checkout may offer now: those the building allows with a crew of its district still free.
+    .get('/:id/install-days', validate('param', idParamSchema), async (c) => {
+      const found = await findBuildingWithManager(services.db, c.req.valid('param').id)
+      if (!found) throw new AppError('building_not_found', 'There is no building with this id.')
+      c.header('Cache-Control', 'no-store')
+      return c.json({ days: await availableInstallDays(services.db, services.now(), found.building, services.orderPolicy.installCapacityPerHalfDay) })
     })
 }

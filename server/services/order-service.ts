@@ -28,6 +28,7 @@ import { isUniqueViolation } from './database-errors'
 import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import { verifiedOrderEmail } from './email-verification-service'
+import { assertInstallSlotFree } from './install-availability'
 import type { Services } from './services'
 
 export interface OrderPlaced {
@@ -85,6 +86,8 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
   if (!isInstallSlotOffered(now, site.building.same_day_install === 1, date, slot)) {
     throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'installSlot', message: 'not offered' }])
   }
+  // The slot is the customer's wish until operations book it; a slot already fully booked is no wish to accept.
+  await assertInstallSlotFree(services.db, site.building.district, request.installSlot, services.orderPolicy.installCapacityPerHalfDay, 'installSlot')
   const catalog = await services.catalogs.byVersion(quote.catalogVersion)
   const offering = catalog.offerings.get(quote.offering)
   if (!offering) throw new Error(`catalog ${catalog.version} has no offering ${quote.offering}, which quote ${quote.id} was priced with`)
