@@ -11,7 +11,7 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   idempotency_conflict: { zh: '这次提交与之前的不一致，请刷新页面后重新提交。', en: 'This submission differs from an earlier one; please reload the page and submit again.' },
   quote_already_ordered: { zh: '这份报价已经下过单了，请查看订单或重新报价。', en: 'This quote has already been ordered; see your order or make a new quote.' },
   quote_expired: { zh: '报价已过期（有效期 7 天），请重新报价。', en: 'This quote has expired (quotes are valid for 7 days); please make a new one.' },
-  install_slot_unavailable: { zh: '这个安装时段不可选，请换一个时段。', en: 'That installation slot is not available; please choose another.' },
+  install_slot_unavailable: { zh: '这个安装时段已约满或不可预约，请换一个时段。', en: 'That installation slot is fully booked or not offered; please choose another.' },
   payment_unavailable: { zh: '暂不支持在线支付，请选择对公转账。', en: 'Online payment is not available right now; please choose bank transfer.' },
   quote_not_found: { zh: '报价不存在或已过期。', en: 'This quote does not exist or has expired.' },
   cross_site_request: { zh: '请从本网站的页面提交。', en: 'Please send this from a page of this site.' },

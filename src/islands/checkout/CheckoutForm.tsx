@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { isValidCreditCode } from '../../../server/domain/credit-code'
-import { installDays, type InstallSlotKind } from '../../../server/domain/install-slots'
+import { installDays, type InstallDay, type InstallSlotKind } from '../../../server/domain/install-slots'
 import { formatDate } from '../../../server/format-date'
 import { formatYuan } from '../../../server/pricing/money'
 import type { Attribution } from '../../../server/schemas/attribution'
@@ -30,6 +30,8 @@ interface Props {
   amountDue: number
   buildings: CheckoutBuilding[]
   buildingId?: string
+  /** The preselected building's slots with a crew still free (server-side); another building's are asked of the API. */
+  installDays?: InstallDay[]
   onlineAvailable: boolean
   /** Server time, so the offered slots match what the server accepts. */
   now: string
@@ -54,6 +56,9 @@ const fieldOf = (path: string) => {
   return name === 'buildingId' ? 'building' : name
 }
 
+/** Refused because the district's crews are fully booked then (rather than a slot never offered). */
+const slotFull = (error: ApiErrorBody['error']) => error.code === 'install_slot_unavailable' && (error.issues ?? []).some((issue) => issue.message === 'full')
+
 /** The fields in the order they are on screen: focus goes to the first one in error. */
 const fieldOrder = ['companyName', 'creditCode', 'contactName', 'mobile', 'email', 'building', 'floor', 'unit', 'date', ...invoiceFields.map(invoiceControl), 'acceptTerms']
 
@@ -75,10 +80,30 @@ export default function CheckoutForm(props: Props) {
   const [sending, setSending] = createSignal(false)
 
   const building = () => props.buildings.find((candidate) => candidate.id === buildingId())
-  const days = createMemo(() => installDays(new Date(props.now), building()?.sameDayInstall ?? false))
+  // The chosen building's slots with room, as the server counts them. Until they arrive (or if they
+  // cannot be had) the slots the building offers at all; the order itself is refused for a full one.
+  const [room, setRoom] = createSignal<{ buildingId: string; days: InstallDay[] } | undefined>(
+    props.buildingId && props.installDays ? { buildingId: props.buildingId, days: props.installDays } : undefined,
+  )
+  const loadRoom = async (id: string) => {
+    try {
+      const response = await api.buildings[':id']['install-days'].$get({ param: { id } })
+      if (response.ok && buildingId() === id) setRoom({ buildingId: id, days: (await response.json()).days })
+    } catch {
+      // Offline for a moment: the order answers for the slot.
+    }
+  }
+  const chooseBuilding = (id: string) => {
+    setBuildingId(id)
+    if (id && room()?.buildingId !== id) void loadRoom(id)
+  }
+  const days = createMemo(() => {
+    const known = room()
+    return known && known.buildingId === buildingId() ? known.days : installDays(new Date(props.now), building()?.sameDayInstall ?? false)
+  })
   const [date, setDate] = createSignal('')
   const [slot, setSlot] = createSignal<InstallSlotKind>('am')
-  const chosenDay = () => days().find((day) => day.date === date()) ?? days()[0]
+  const chosenDay = (): InstallDay | undefined => days().find((day) => day.date === date()) ?? days()[0]
   const dayLabel = (isoDate: string) => formatDate(isoDate, t.lang, { weekday: true, year: false })
 
   /** The refusal in the customer's words; what they chose is the quote's, so they are sent back to change it. */
@@ -91,6 +116,7 @@ export default function CheckoutForm(props: Props) {
     ...Object.fromEntries(invoiceFields.map((field) => [invoiceControl(field), t.invoiceDetails.problems[field]])),
   }
   const failureText = (error: ApiErrorBody['error']) => {
+    if (slotFull(error)) return t.slotFull
     if (error.code === 'invalid_configuration' && error.issues?.some((issue) => issue.path === 'items')) return t.noService
     const instead = error.alternatives?.[0]
     const general = t.errors[error.code] ?? t.errors.internal_error
@@ -122,11 +148,12 @@ export default function CheckoutForm(props: Props) {
     const verification = emailProof.proof(value('email'))
     if (!found.email && value('email') && !verification) found.email = t.verification.verifyFirst
     if (!form.get('acceptTerms')) found.acceptTerms = t.mustAccept
+    const day = chosenDay()
+    if (!day) found.date = t.noSlots
     const invoice = readInvoice(value, { name: value('companyName'), creditCode: typed('creditCode').toUpperCase() })
     if ('invalid' in invoice) for (const field of invoice.invalid) found[invoiceControl(field)] = t.invoiceDetails.problems[field]
     showProblems(found)
-    if (Object.keys(found).length > 0) return
-    const day = chosenDay()
+    if (Object.keys(found).length > 0 || !day) return
     const body: OrderRequestInput = {
       quoteId: props.quoteId,
       company: { name: value('companyName'), creditCode: typed('creditCode').toUpperCase() },
@@ -147,11 +174,13 @@ export default function CheckoutForm(props: Props) {
         const { error } = (await response.json()) as unknown as ApiErrorBody
         // Ordered meanwhile (another tab, or this page restored after the order): the page says by whom and links it.
         if (error.code === 'quote_already_ordered') return window.location.reload()
+        // Booked meanwhile: the slots are asked for again, so the full one is no longer offered.
+        if (slotFull(error) && buildingId()) void loadRoom(buildingId())
         const byField: Problems = Object.fromEntries(
           (error.issues ?? [])
             .map((issue) => fieldOf(issue.path))
             .filter((name) => fieldOrder.includes(name))
-            .map((name) => [name, fieldSentence[name] ?? t.errors[error.code] ?? t.errors.invalid_request]),
+            .map((name) => [name, (name === 'date' && slotFull(error) ? t.slotFull : fieldSentence[name]) ?? t.errors[error.code] ?? t.errors.invalid_request]),
         )
         showProblems(byField, Object.keys(byField).length === 0 || error.code !== 'invalid_request' ? failureText(error) : undefined)
         return
@@ -193,7 +222,7 @@ export default function CheckoutForm(props: Props) {
         <legend>{t.site}</legend>
         <Field id="checkout-building" label={t.building} error={problems().building ?? problems().buildingId}>
           {(describedBy) => (
-            <select id="checkout-building" name="building" aria-describedby={describedBy()} onChange={(event) => setBuildingId(event.currentTarget.value)}>
+            <select id="checkout-building" name="building" aria-describedby={describedBy()} onChange={(event) => chooseBuilding(event.currentTarget.value)}>
               <option value="" selected={!buildingId()}>{t.chooseBuilding}</option>
               <For each={props.buildings}>{(candidate) => <option value={candidate.id} selected={candidate.id === buildingId()}>{candidate.name}</option>}</For>
             </select>
@@ -206,23 +235,29 @@ export default function CheckoutForm(props: Props) {
       </fieldset>
       <fieldset>
         <legend>{t.slot}</legend>
-        <Field id="checkout-date" label={t.date} error={problems().date}>
-          {(describedBy) => (
-            <select id="checkout-date" aria-describedby={describedBy()} onChange={(event) => setDate(event.currentTarget.value)}>
-              <For each={days()}>{(day) => <option value={day.date} selected={day.date === chosenDay().date}>{dayLabel(day.date)}</option>}</For>
-            </select>
+        <Show when={chosenDay()} fallback={<p class="notice notice--warn" id="checkout-date" tabindex="-1" data-testid="no-install-slots">{t.noSlots}</p>}>
+          {(day) => (
+            <>
+              <Field id="checkout-date" label={t.date} error={problems().date}>
+                {(describedBy) => (
+                  <select id="checkout-date" aria-describedby={describedBy()} onChange={(event) => setDate(event.currentTarget.value)}>
+                    <For each={days()}>{(entry) => <option value={entry.date} selected={entry.date === day().date}>{dayLabel(entry.date)}</option>}</For>
+                  </select>
+                )}
+              </Field>
+              <div class="choices" role="radiogroup" aria-label={t.slot}>
+                <For each={day().slots}>
+                  {(kind) => (
+                    <label class="choice">
+                      <input type="radio" name="slot" value={kind} checked={(day().slots.includes(slot()) ? slot() : day().slots[0]) === kind} onChange={() => setSlot(kind)} />
+                      {t[kind]}
+                    </label>
+                  )}
+                </For>
+              </div>
+            </>
           )}
-        </Field>
-        <div class="choices" role="radiogroup" aria-label={t.slot}>
-          <For each={chosenDay().slots}>
-            {(kind) => (
-              <label class="choice">
-                <input type="radio" name="slot" value={kind} checked={(chosenDay().slots.includes(slot()) ? slot() : chosenDay().slots[0]) === kind} onChange={() => setSlot(kind)} />
-                {t[kind]}
-              </label>
-            )}
-          </For>
-        </div>
+        </Show>
       </fieldset>
       <fieldset>
         <legend>{t.payment}</legend>
