@@ -9,6 +9,7 @@ import * as orderInvoices from './0007-order-invoices'
 import * as emailVerifications from './0008-email-verifications'
 import * as orderQueueIndexes from './0009-order-queue-indexes'
 import * as installSlotLocks from './0010-install-slot-locks'
+import * as orderQueueStatusIndex from './0011-order-queue-status-index'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-email-verifications': emailVerifications,
   '0009-order-queue-indexes': orderQueueIndexes,
   '0010-install-slot-locks': installSlotLocks,
+  '0011-order-queue-status-index': orderQueueStatusIndex,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -102,6 +102,8 @@ export async function queueOrders(
     )
   }
   if (filters.late) {
+    // Said once more on its own, so the status indexes narrow the search before lateness is computed.
+    query = query.where('orders.status', 'in', ['paid', 'confirmed', 'scheduled'])
     query = query.where((eb) =>
       eb.or([
         eb.and([
@@ -118,11 +120,9 @@ export async function queueOrders(
       ]),
     )
   }
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([eb('orders.created_at', '<', cursor.createdAt), eb.and([eb('orders.created_at', '=', cursor.createdAt), eb('orders.id', '<', cursor.id)])]),
-    )
-  }
+  // A row-value comparison, not `a < x or (a = x and b < y)`: both databases seek the (created_at, id)
+  // index to the cursor with it, where the `or` form makes SQLite walk every newer row first.
+  if (cursor) query = query.where((eb) => eb(eb.refTuple('orders.created_at', 'orders.id'), '<', eb.tuple(cursor.createdAt, cursor.id)))
   const rows = await query.orderBy('orders.created_at', 'desc').orderBy('orders.id', 'desc').limit(limit).execute()
   return rows.map((row) => ({ ...row, entered_status_at: String(row.entered_status_at ?? row.created_at) }))
 }

@@ -39,5 +39,16 @@ describe.each(databaseKinds)('npm run db:generate on %s', (kind) => {
     const detail = await seeded.api.request(`/api/console/orders/${page.orders[0].number}`, asStaff(cookie))
     expect(detail.status).toBe(200)
     expect(((await detail.json()) as { timeline: unknown[]; audit: unknown[] }).timeline.length).toBeGreaterThan(1)
+
+    // Keyset pages walk the whole queue once, newest first: nothing repeated, nothing skipped.
+    const walked: string[] = []
+    for (let after: string | null = ''; after !== null; ) {
+      const response = await seeded.api.request(`/api/console/orders?limit=200${after ? `&after=${after}` : ''}`, asStaff(cookie))
+      const page = (await response.json()) as { orders: { number: string }[]; next: string | null }
+      walked.push(...page.orders.map((order) => order.number))
+      after = page.next
+    }
+    const newestFirst = await db.selectFrom('orders').select('number').orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+    expect(walked).toEqual(newestFirst.map((order) => order.number))
   }, 120_000)
 })
