@@ -30,6 +30,7 @@ export const errorStatus = {
   prior_spend_required: 422,
   below_minimum: 422,
   refer_to_manager: 422,
+  negotiated_x_out_of_band: 422,
   quote_expired: 422,
   verification_code_wrong: 422,
   verification_expired: 422,

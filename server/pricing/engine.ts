@@ -6,10 +6,12 @@ import { describeOffering } from './describe-offering'
 import { earlyTerminationFees } from './early-termination'
 import { divideHalfUp, sum } from './money'
 import { monthlyCost } from './monthly-cost'
+import { negotiationLimits, type NegotiatedX } from './negotiation'
 import { usageCategories } from './primitives'
 import type { PricingContext, RequestedItem, RuleOutcome } from './pricing-context'
 import { pricingError, type PricingError } from './pricing-error'
-import { kindOf, optionChoices } from './rules/registry'
+import { kindOf, negotiationBandOf, optionChoices } from './rules/registry'
+import { yuan } from './labels'
 
 export type PricingResult = { ok: true; quote: PricedQuote } | { ok: false; error: PricingError }
 
@@ -17,10 +19,12 @@ const MONTHS_IN_YEAR = 12
 
 /**
  * Prices a request against one offering of a catalog. Pure: the same inputs always give the same
- * quote. Offering lookup and offer codes are the caller's job (they need the database).
+ * quote. Offering lookup and offer codes are the caller's job (they need the database). `negotiated`
+ * is an X agreed by staff (console assisted quotes; never from the public API), priced instead of
+ * the declared average when it lies within the offering's negotiation band.
  */
-export function priceQuote(catalog: Catalog, offering: Offering, request: QuoteRequest): PricingResult {
-  const checked = checkRequest(catalog, offering, request)
+export function priceQuote(catalog: Catalog, offering: Offering, request: QuoteRequest, negotiated?: NegotiatedX): PricingResult {
+  const checked = checkRequest(catalog, offering, request, negotiated)
   if ('code' in checked) return { ok: false, error: checked }
 
   const outcome = priceByRule(checked)
@@ -33,7 +37,7 @@ function priceByRule(ctx: PricingContext): RuleOutcome | PricingError {
 }
 
 /** The general rules of PRICING.md, in the order its errors win. */
-function checkRequest(catalog: Catalog, offering: Offering, request: QuoteRequest): PricingContext | PricingError {
+function checkRequest(catalog: Catalog, offering: Offering, request: QuoteRequest, negotiated: NegotiatedX | undefined): PricingContext | PricingError {
   const { customer } = request
   if (!offering.eligibility.statuses.includes(customer.status)) {
     return pricingError('not_eligible', `${offering.name.en} is for ${offering.eligibility.statuses.join(' or ')} customers only.`, 'customer.status')
@@ -51,6 +55,11 @@ function checkRequest(catalog: Catalog, offering: Offering, request: QuoteReques
     return pricingError('prior_spend_required', 'Declare your telecom spend of each of the last 3 months.', 'customer.priorMonthlySpend')
   }
   const prior = customer.priorMonthlySpend
+  const declaredX = prior ? divideHalfUp(sum(prior), prior.length) : null
+  if (negotiated) {
+    const refused = checkNegotiatedX(offering, declaredX, negotiated.x)
+    if (refused) return refused
+  }
   return {
     catalog,
     offering,
@@ -58,8 +67,26 @@ function checkRequest(catalog: Catalog, offering: Offering, request: QuoteReques
     items,
     options: resolved.options,
     usage: Object.fromEntries(usageCategories.map((category) => [category, request.usage[category] ?? 0])) as PricingContext['usage'],
-    x: prior ? divideHalfUp(sum(prior), prior.length) : null,
+    x: negotiated ? negotiated.x : declaredX,
+    declaredX: negotiated ? declaredX : null,
   }
+}
+
+/** An agreed X must lie within the offering's band around the declared average; an offering without a band has no agreed X. */
+function checkNegotiatedX(offering: Offering, declaredX: number | null, x: number): PricingError | undefined {
+  const band = negotiationBandOf(offering.rule)
+  if (!band || declaredX === null) {
+    return pricingError('invalid_configuration', `The X of ${offering.name.en} is not set by negotiation.`, 'negotiatedX')
+  }
+  const limits = negotiationLimits(band, declaredX)
+  if (x < limits.min || x > limits.max) {
+    return pricingError(
+      'negotiated_x_out_of_band',
+      `An agreed X must lie between ${yuan(limits.min).en} and ${yuan(limits.max).en} for a declared average of ${yuan(declaredX).en}.`,
+      'negotiatedX',
+    )
+  }
+  return undefined
 }
 
 function resolveOptions(offering: Offering, request: QuoteRequest): { options: Record<string, string> } | PricingError {

@@ -19,8 +19,13 @@ export interface PricingContext {
   /** Items with a count above 0, in the offering's order. */
   items: RequestedItem[]
   usage: Record<UsageCategory, number>
-  /** round_half_up(sum(prior3) / 3), when the customer declared prior spend. */
+  /**
+   * The X to price: round_half_up(sum(prior3) / 3) when the customer declared prior spend, or the X a
+   * member of staff agreed within the offering's negotiation band (then `declaredX` is the average).
+   */
   x: number | null
+  /** Set only when staff agreed X by hand: the customer's declared average it was agreed from. */
+  declaredX: number | null
   options: Record<string, string>
 }
 

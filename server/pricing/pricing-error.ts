@@ -4,6 +4,7 @@ export const pricingErrorCodes = [
   'invalid_term',
   'invalid_configuration',
   'prior_spend_required',
+  'negotiated_x_out_of_band',
   'below_minimum',
   'refer_to_manager',
 ] as const

@@ -7,6 +7,7 @@ import { buildCatalog, type Catalog } from './catalog'
 import type { PriceBookInput } from './catalog-schema'
 import { priceQuote, type PricingResult } from './engine'
 import type { Text } from './labels'
+import type { NegotiatedX } from './negotiation'
 import type { PricingError } from './pricing-error'
 import type { RuleDescription } from './rules/rule-kind'
 
@@ -14,19 +15,19 @@ import type { RuleDescription } from './rules/rule-kind'
 
 export const catalog = buildCatalog('test', priceBook as PriceBookInput)
 
-export function price(input: QuoteRequestInput, within: Catalog = catalog): PricingResult {
+export function price(input: QuoteRequestInput, within: Catalog = catalog, negotiated?: NegotiatedX): PricingResult {
   const request = quoteRequestSchema.parse(input)
-  return priceQuote(within, within.offerings.get(request.offering)!, request)
+  return priceQuote(within, within.offerings.get(request.offering)!, request, negotiated)
 }
 
-export function quote(input: QuoteRequestInput, within: Catalog = catalog): PricedQuote {
-  const result = price(input, within)
+export function quote(input: QuoteRequestInput, within: Catalog = catalog, negotiated?: NegotiatedX): PricedQuote {
+  const result = price(input, within, negotiated)
   if (!result.ok) throw new Error(`expected a quote for ${JSON.stringify(input)}, got ${JSON.stringify(result.error)}`)
   return result.quote
 }
 
-export function refusal(input: QuoteRequestInput, within: Catalog = catalog): PricingError {
-  const result = price(input, within)
+export function refusal(input: QuoteRequestInput, within: Catalog = catalog, negotiated?: NegotiatedX): PricingError {
+  const result = price(input, within, negotiated)
   if (result.ok) throw new Error('expected a pricing error, got a quote')
   return result.error
 }

@@ -28,6 +28,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   prior_spend_required: { zh: '请填写近 3 个月每月的通信费，我们据此计算您的方案。', en: 'Please enter your telecom spend of each of the last 3 months; your plan is based on it.' },
   below_minimum: { zh: '月均通信费低于本计划的起步金额，可以看看其他套餐。', en: 'Your average monthly spend is below this plan’s minimum; other bundles may suit you better.' },
   refer_to_manager: { zh: '您的通信费规模较大，楼宇经理将为您单独定制方案，请留下联系方式。', en: 'For a spend this large your building manager prepares a tailored plan; leave your details and they will call.' },
+  negotiated_x_out_of_band: {
+    zh: '协商的 X 超出了允许范围：只能在客户申报月均通信费的浮动范围内确定，请调整后再试。',
+    en: 'The agreed X is outside the allowed band around the customer’s declared average monthly spend; please adjust it.',
+  },
   unauthenticated: { zh: '请先登录。', en: 'Please sign in first.' },
   invalid_credentials: { zh: '邮箱或密码不正确。', en: 'The e-mail address or password is not right.' },
   forbidden: { zh: '您的账号没有这项操作的权限。', en: 'Your account is not allowed to do this.' },

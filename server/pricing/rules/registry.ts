@@ -14,6 +14,7 @@ import { groupMobileArgs } from './group-mobile/args'
 import { localSpendGift } from './local-spend-gift'
 import { localSpendGiftArgs } from './local-spend-gift/args'
 import type { Text } from '../labels'
+import type { NegotiationBand } from '../negotiation'
 import type { RuleKind } from './rule-kind'
 
 /**
@@ -71,4 +72,9 @@ export function optionLabels(rule: PricingRule): Record<string, Record<string, T
 /** The average monthly spend a rule prices (below: `below_minimum`, above: `refer_to_manager`), or null where none is asked. */
 export function averageSpendLimits(rule: PricingRule): { min: number; max: number } | null {
   return kindOf(rule).averageSpendLimits?.(rule) ?? null
+}
+
+/** How far staff may set X by hand (assisted quotes), or null where the rule's data allows none. */
+export function negotiationBandOf(rule: PricingRule): NegotiationBand | null {
+  return kindOf(rule).negotiationBand?.(rule) ?? null
 }

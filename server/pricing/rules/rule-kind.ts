@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog'
 import type { Offering } from '../catalog-schema'
 import type { Text } from '../labels'
+import type { NegotiationBand } from '../negotiation'
 import type { PricingError } from '../pricing-error'
 import type { ItemCount } from '../primitives'
 import type { PricingContext, RuleOutcome } from '../pricing-context'
@@ -53,6 +54,8 @@ export interface RuleKind<Args extends { kind: string }, Code extends string = s
   describe(args: Args, scope: DescribeScope, options?: Record<string, string>): RuleDescription
   /** The declared average monthly spend (X, fen) the rule prices, for a kind that asks for one: refusals outside it name the bound. */
   averageSpendLimits?(args: Args): { min: number; max: number }
+  /** How far staff may set X by hand from the declared average, for a kind that prices X and whose data allows it. */
+  negotiationBand?(args: Args): NegotiationBand | undefined
 }
 
 /** Adds package contents to the requested items, merging counts of the same component. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { negotiationBand } from '../../negotiation'
 import { basisPoints, fen } from '../../primitives'
 
 export const commitmentPlanArgs = z.strictObject({
@@ -13,6 +14,8 @@ export const commitmentPlanArgs = z.strictObject({
   /** Care budget: this share of the unused commitment, never below the minimum a member month. */
   care: z.strictObject({ shareBp: basisPoints, minimum: fen }),
   waiveInstalls: z.boolean(),
+  /** Absent: X is always the declared average, nobody may set it by hand. */
+  negotiation: negotiationBand.optional(),
 })
 
 export type CommitmentPlanArgs = z.infer<typeof commitmentPlanArgs>

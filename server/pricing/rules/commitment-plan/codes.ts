@@ -2,6 +2,8 @@
 export const commitmentPlanCodes = [
   'commitment_plan.commitment',
   'commitment_plan.introductory_commitment',
+  /** The commitment on an X a member of staff agreed within the negotiation band (assisted quotes). */
+  'commitment_plan.negotiated_x',
   'commitment_plan.rental_counts_as_usage',
   'commitment_plan.over_allowance',
   'commitment_plan.broadband_term_price',

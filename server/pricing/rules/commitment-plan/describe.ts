@@ -1,5 +1,6 @@
 import { multiplier, percent, text, yuan, type Text } from '../../labels'
 import { pct } from '../../money'
+import { describeBand } from '../../negotiation'
 import type { RuleDescription } from '../rule-kind'
 import type { CommitmentPlanArgs } from './args'
 
@@ -18,6 +19,15 @@ export function describeCommitmentPlan(args: CommitmentPlanArgs, _scope: unknown
     `每月实际使用低于承诺消费时，差额的${percent(args.care.shareBp)}计入客户关怀金，每个会员月至少${yuan(args.care.minimum).zh}；关怀金用于增值服务或设备，不抵扣账单。`,
     `When a month's use is below the commitment, ${percent(args.care.shareBp)} of the gap goes to your customer-care budget, and every member month carries at least ${yuan(args.care.minimum).en}; the budget buys services or devices and does not reduce the bill.`,
   )
+  const band = args.negotiation && describeBand(args.negotiation)
+  const negotiation = band
+    ? [
+        text(
+          `楼宇经理核实您的通信费后，可与您协商确定 X，范围为申报月均的${band.zh}以内，并在报价中注明。`,
+          `After checking your bills, your building manager may agree X with you within ${band.en} of the declared average; the quote then says so.`,
+        ),
+      ]
+    : []
   const overAllowance = text('超出可用额度的部分按标准资费另行收取。', 'Use above the allowance is billed at standard tariffs.')
   const installs = args.waiveInstalls
     ? text('入网免全部安装费。', 'Every installation fee is waived on joining.')
@@ -67,9 +77,10 @@ export function describeCommitmentPlan(args: CommitmentPlanArgs, _scope: unknown
       care,
       installs,
     ],
-    terms: [xMeaning, ...plans.map(planSentence), ...introSentence, overAllowance, care, installs],
+    terms: [xMeaning, ...negotiation, ...plans.map(planSentence), ...introSentence, overAllowance, care, installs],
     faq: [
       { question: text('X 怎么算？', 'How is X worked out?'), answer: xMeaning },
+      ...negotiation.map((answer) => ({ question: text('X 可以协商吗？', 'Can X be negotiated?'), answer })),
       { question: text('用不满怎么办？', 'What if I use less?'), answer: care },
       { question: text('超出可用额度呢？', 'And if I use more than the allowance?'), answer: overAllowance },
     ],

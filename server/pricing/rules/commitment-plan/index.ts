@@ -13,4 +13,5 @@ export const commitmentPlan: RuleKind<CommitmentPlanArgs, CommitmentPlanCode> = 
   delivers: (_args, requested) => requested.filter((item) => item.count > 0),
   describe: describeCommitmentPlan,
   averageSpendLimits: (args) => ({ min: args.minimumX, max: args.maximumX }),
+  negotiationBand: (args) => args.negotiation,
 }

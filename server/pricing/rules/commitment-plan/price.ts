@@ -27,11 +27,14 @@ type Line = Coded<MonthlyLine, CommitmentPlanCode>
  */
 export function priceCommitmentPlan(ctx: PricingContext, args: CommitmentPlanArgs): RuleOutcome<CommitmentPlanCode> | PricingError {
   const x = ctx.x!
+  // An X agreed by staff is held to the plan's limits too; the refusal then names the agreed X.
+  const agreed = ctx.declaredX !== null
+  const xField = agreed ? 'negotiatedX' : 'customer.priorMonthlySpend'
   if (x < args.minimumX) {
-    return pricingError('below_minimum', `Average monthly spend ${yuan(x).en} is below the plan minimum of ${yuan(args.minimumX).en}.`, 'customer.priorMonthlySpend')
+    return pricingError('below_minimum', `Average monthly spend ${yuan(x).en} is below the plan minimum of ${yuan(args.minimumX).en}.`, xField)
   }
   if (x > args.maximumX) {
-    return pricingError('refer_to_manager', `Average monthly spend above ${yuan(args.maximumX).en} is quoted by a building manager.`, 'customer.priorMonthlySpend')
+    return pricingError('refer_to_manager', `Average monthly spend above ${yuan(args.maximumX).en} is quoted by a building manager.`, xField)
   }
   const plan = args.plans.find((candidate) => candidate.id === ctx.options.plan)!
   const isIntroductory = (month: number) => args.introductory !== undefined && month <= args.introductory.months
@@ -61,15 +64,19 @@ export function priceCommitmentPlan(ctx: PricingContext, args: CommitmentPlanArg
     0,
   )
 
+  const xNote = agreed
+    ? text(
+        `X = ${yuan(x).zh}，经楼宇经理协商确定；申报月均 ${yuan(ctx.declaredX!).zh}`,
+        `X = ${yuan(x).en} as agreed with your building manager; declared average ${yuan(ctx.declaredX!).en}`,
+      )
+    : text(`X = ${yuan(x).zh}`, `X = ${yuan(x).en}`)
   const monthLines = (month: number): Line[] => [
     {
       code: 'commitment',
-      label: text(
-        `月承诺消费 ${multiplier(commitmentBp(month))} × X（X = ${yuan(x).zh}）`,
-        `Monthly commitment ${multiplier(commitmentBp(month))} × X (X = ${yuan(x).en})`,
-      ),
+      label: text(`月承诺消费 ${multiplier(commitmentBp(month))} × X（${xNote.zh}）`, `Monthly commitment ${multiplier(commitmentBp(month))} × X (${xNote.en})`),
       amount: commitmentOf(month),
-      rule: isIntroductory(month) ? 'commitment_plan.introductory_commitment' : 'commitment_plan.commitment',
+      // An agreed X names its own rule: the line explains why X is not the declared average.
+      rule: agreed ? 'commitment_plan.negotiated_x' : isIntroductory(month) ? 'commitment_plan.introductory_commitment' : 'commitment_plan.commitment',
     },
     ...includedLines(countedItems, 'commitment_plan.rental_counts_as_usage', text('计入可用额度', 'counts toward the allowance')),
     ...(overAllowance > 0
