@@ -130,6 +130,8 @@ export interface Database {
     rule: string
   }
   /** A row to lock while booking installations into a district's half-day (see migration 0010). */
+  /** Trigrams of an order's number, company, credit code and mobile (server/domain/search-grams.ts). */
+  order_search_grams: { gram: string; order_id: string }
   install_slot_locks: { district: string; install_date: string; install_slot: string; locked_at: string }
   work_orders: {
     id: string

@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { indexOrdersForSearch } from '../../server/repositories/order-search-repository'
 import { seedDatabase } from '../seed/seed'
 import type { Database } from '../schema'
 import { insertRows } from './batch-insert'
@@ -67,6 +68,7 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
     await db.transaction().execute(async (trx) => {
       await insertRows(trx, 'quotes', batch.map((entry) => entry.quote))
       await insertRows(trx, 'orders', batch.map((entry) => entry.order))
+      await indexOrdersForSearch(trx, batch.map((entry) => entry.order))
       await insertRows(trx, 'order_items', batch.flatMap((entry) => entry.items))
       await insertRows(trx, 'work_orders', batch.flatMap((entry) => entry.workOrders))
       await insertRows(trx, 'order_invoices', batch.map((entry) => entry.invoice))
