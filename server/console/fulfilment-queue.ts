@@ -20,7 +20,8 @@ export interface QueuePage {
 const PAGE = 50
 const CSV_BATCH = 500
 
-const encodeCursor = (row: QueueRow) => Buffer.from(`${row.created_at}|${row.id}`).toString('base64url')
+/** The keyset position after `row`, opaque to the client. */
+export const encodeCursor = (row: Pick<QueueRow, 'created_at' | 'id'>) => Buffer.from(`${row.created_at}|${row.id}`).toString('base64url')
 
 function decodeCursor(after: string | undefined): QueueCursor | undefined {
   if (!after) return undefined

@@ -30,6 +30,8 @@ export interface BenchServer {
   origin: string
   /** The server's database, to prepare data for a load run. */
   db: Kysely<Database>
+  /** What the API runs with, to act as it would (e.g. open a staff session). */
+  services: Services
   /** Resolves once no request is being handled (a load run's last requests may still be in flight). */
   idle: () => Promise<void>
   /** Waits for in-flight requests, stops the server, closes the database and removes it (temp file or schema). */
@@ -40,15 +42,23 @@ interface BenchDatabase extends DatabaseHandle {
   drop: () => Promise<void>
 }
 
+export interface BenchServerOptions {
+  /** Fills the freshly migrated database; by default the demo seed. */
+  prepare?: (db: Kysely<Database>) => Promise<void>
+  /** The server's clock; by default the real one. */
+  now?: () => Date
+}
+
 /**
- * The API on a freshly migrated and seeded database, plus a bare Hono hello route as the
+ * The API on a freshly migrated and prepared database, plus a bare Hono hello route as the
  * baseline, in one Node server listening on an ephemeral port of 127.0.0.1.
  */
-export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer> {
+export async function startBenchServer(kind: DatabaseKind, options: BenchServerOptions = {}): Promise<BenchServer> {
   const database = kind === 'sqlite' ? createSqliteDatabase() : await createPostgresDatabase()
+  const prepare = options.prepare ?? (async (db) => void (await seedDatabase(db, { now: new Date() })))
   try {
     await migrateToLatest(database.db)
-    await seedDatabase(database.db, { now: new Date() })
+    await prepare(database.db)
   } catch (error) {
     await database.drop()
     throw error
@@ -57,7 +67,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
   const services: Services = {
     db: database.db,
     catalogs: createCatalogStore(database.db),
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     siteUrl: 'http://127.0.0.1',
     log: console.error,
     stripe: null,
@@ -85,6 +95,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
     kind,
     origin: `http://127.0.0.1:${port}`,
     db: database.db,
+    services,
     idle: inFlight.idle,
     close: async () => {
       try {

@@ -1,6 +1,7 @@
-import autocannon from 'autocannon'
 import { evergreenRequestBody } from './bench-requests'
 import { HELLO_PATH, type BenchServer } from './bench-server'
+import { runLoad } from './load'
+import type { LoadRequest } from './load-job'
 
 export interface EndpointLoad {
   label: string
@@ -18,12 +19,8 @@ export interface HttpThroughput {
   ratio: number
 }
 
-export interface Endpoint {
+export interface Endpoint extends LoadRequest {
   label: string
-  path: string
-  method: 'GET' | 'POST'
-  headers?: Record<string, string>
-  body?: string
   expectedStatus: number
 }
 
@@ -50,40 +47,11 @@ export async function measureHttpThroughput(server: BenchServer): Promise<HttpTh
   return { hello, quote, ratio: quote.requestsPerSecond / hello.requestsPerSecond }
 }
 
-/** Warms an endpoint up, then loads it for a few seconds. */
+/** Warms an endpoint up, then loads it for a few seconds, from a load generator in its own process. */
 export async function load(server: Pick<BenchServer, 'origin' | 'idle'>, endpoint: Endpoint): Promise<EndpointLoad> {
-  await fire(server, endpoint, WARM_UP_SECONDS)
-  const result = await fire(server, endpoint, MEASURE_SECONDS)
-  return {
-    label: endpoint.label,
-    requestsPerSecond: result.requests.average,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    failures: describeFailures(result, endpoint.expectedStatus),
-  }
-}
-
-async function fire(server: Pick<BenchServer, 'origin' | 'idle'>, endpoint: Endpoint, seconds: number): Promise<autocannon.Result> {
-  const result = await autocannon({
-    url: `${server.origin}${endpoint.path}`,
-    method: endpoint.method,
-    headers: endpoint.headers,
-    body: endpoint.body,
-    connections: CONNECTIONS,
-    duration: seconds,
-    // The load generator runs in a worker thread, off the event loop of the server it measures.
-    workers: 1,
-  })
+  const { label, expectedStatus, ...request } = endpoint
+  const result = await runLoad({ mode: 'throughput', origin: server.origin, request, expectedStatus, connections: CONNECTIONS, warmUpSeconds: WARM_UP_SECONDS, seconds: MEASURE_SECONDS })
   // Requests cut off when the run ended are still being handled: let them finish before the next run.
   await server.idle()
-  return result
-}
-
-function describeFailures(result: autocannon.Result, expectedStatus: number): string | null {
-  const unexpected = Object.entries(result.statusCodeStats ?? {})
-    .filter(([status]) => Number(status) !== expectedStatus)
-    .map(([status, stats]) => `${stats.count ?? 0}× ${status}`)
-  if (result.errors > 0) unexpected.push(`${result.errors} errors (${result.timeouts} timeouts)`)
-  if (result.non2xx > 0 && unexpected.length === 0) unexpected.push(`${result.non2xx} non-2xx`)
-  return unexpected.length > 0 ? unexpected.join(', ') : null
+  return { label, requestsPerSecond: result.requestsPerSecond, p99Ms: result.latencyMs.p99, requests: result.requests, failures: result.failures }
 }
