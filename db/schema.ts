@@ -20,7 +20,16 @@ export interface Database {
   }
   catalog_term_prices: { catalog_version: string; component_code: string; term_months: number; monthly_fen: number }
   catalog_offerings: { catalog_version: string; slug: string; position: number; listed: number; definition_json: string }
-  building_managers: { id: string; name: string; name_en: string; phone: string; email: string; district: string }
+  building_managers: {
+    id: string
+    name: string
+    name_en: string
+    phone: string
+    email: string
+    district: string
+    /** 1 for the district's lead (at most one per district), to whom untouched leads are escalated. */
+    district_lead: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>
+  }
   buildings: {
     id: string
     name_zh: string
@@ -77,9 +86,27 @@ export interface Database {
     manager_id: string | null
     queue_district: string | null
     attribution_json: string | null
+    /** A lead status (server/domain/lead-status.ts). */
     status: string
     created_at: string
+    /** The company's unified social credit code and the verified e-mail, when the lead came with them. */
+    credit_code: ColumnType<string | null, string | null | undefined, string | null>
+    email: ColumnType<string | null, string | null | undefined, string | null>
+    /** YYYY-MM-DD: when the manager means to follow up next (open leads only). */
+    follow_up_on: ColumnType<string | null, string | null | undefined, string | null>
+    /** A lost lead's reason (lead-status.ts `leadLostReasons`) and the manager's words about it. */
+    lost_reason: ColumnType<string | null, string | null | undefined, string | null>
+    lost_note: ColumnType<string | null, string | null | undefined, string | null>
+    /** The order that won the lead. */
+    order_id: ColumnType<string | null, string | null | undefined, string | null>
+    /** When staff first did anything with the lead (the response SLA stops then). */
+    touched_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** When the untouched lead was escalated to the district lead (once). */
+    escalated_at: ColumnType<string | null, string | null | undefined, string | null>
+    updated_at: ColumnType<string | null, string | null | undefined, string | null>
   }
+  /** What staff wrote about a lead, oldest first; never changed. */
+  lead_notes: { id: string; lead_id: string; author_id: string | null; body: string; created_at: string }
   landing_views: { day: string; path: string; utm_source: string; utm_medium: string; utm_campaign: string; views: number }
   orders: {
     id: string
@@ -186,6 +213,11 @@ export interface Database {
     used_at: string | null
     order_id: string | null
     created_at: string
+    /** 1 when the customer agreed, when asking for the code, to be called about their quote if they do not order. */
+    follow_up_consent: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>
+    /** With consent: the quote and what they had typed (company, contact, mobile, credit code, building). */
+    quote_id: ColumnType<string | null, string | null | undefined, string | null>
+    follow_up_json: ColumnType<string | null, string | null | undefined, string | null>
   }
   idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
   rate_limits: { key: string; points: number; expire: number | null }

@@ -16,6 +16,7 @@ export const errorStatus = {
   order_not_found: 404,
   verification_not_found: 404,
   staff_user_not_found: 404,
+  lead_not_found: 404,
   cross_site_request: 403,
   idempotency_conflict: 409,
   quote_already_ordered: 409,

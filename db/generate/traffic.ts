@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import { leadSources } from '../../server/schemas/lead'
+import { leadLostReasons, leadSources } from '../../server/domain/lead-status'
 import type { Database } from '../schema'
 import { mobileNumber, personName } from './places'
 import type { Random } from './random'
@@ -25,9 +25,15 @@ export function generateLead(random: Random, now: Date, buildings: { id: string;
     manager_id: building?.manager_id ?? null,
     queue_district: building && !building.manager_id ? building.district : null,
     attribution_json: null,
-    status: random.weighted(['new', 'contacted', 'closed'], [2, 5, 3]),
+    ...leadProgress(random),
     created_at: new Date(now.getTime() - random.next() * 365 * DAY).toISOString(),
   }
+}
+
+/** How far a generated lead got (lead-status.ts; none won: a won lead names its order). */
+function leadProgress(random: Random): Pick<Insertable<Database['leads']>, 'status' | 'lost_reason'> {
+  const status = random.weighted(['new', 'contacted', 'qualified', 'lost'] as const, [2, 4, 1, 3])
+  return { status, lost_reason: status === 'lost' ? random.pick(leadLostReasons) : null }
 }
 
 /**

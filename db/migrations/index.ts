@@ -10,6 +10,7 @@ import * as emailVerifications from './0008-email-verifications'
 import * as orderQueueIndexes from './0009-order-queue-indexes'
 import * as installSlotLocks from './0010-install-slot-locks'
 import * as orderQueueStatusIndex from './0011-order-queue-status-index'
+import * as leadLifecycle from './0012-lead-lifecycle'
 import * as orderSearchGrams from './0015-order-search-grams'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-order-queue-indexes': orderQueueIndexes,
   '0010-install-slot-locks': installSlotLocks,
   '0011-order-queue-status-index': orderQueueStatusIndex,
+  '0012-lead-lifecycle': leadLifecycle,
   '0015-order-search-grams': orderSearchGrams,
 }
 

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
 
 export type EmailVerification = Selectable<Database['email_verifications']>
 
-export async function insertEmailVerification(db: Kysely<Database>, row: Database['email_verifications']): Promise<void> {
+export async function insertEmailVerification(db: Kysely<Database>, row: Insertable<Database['email_verifications']>): Promise<void> {
   await db.insertInto('email_verifications').values(row).execute()
 }
 

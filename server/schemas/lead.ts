@@ -3,8 +3,9 @@ import { offeringSlug } from '../pricing/catalog-schema'
 import { attributionSchema } from './attribution'
 import { MAINLAND_MOBILE, normalizeMobile } from './mainland-mobile'
 import { freeText, line } from './text'
+import { leadSources } from '../domain/lead-status'
 
-export const leadSources = ['callback', 'unserviceable', 'refer_to_manager', 'abandoned_quote'] as const
+export { leadSources }
 
 const text = (max: number) => line().trim().min(1).max(max)
 

@@ -36,6 +36,7 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   invalid_credentials: { zh: '邮箱或密码不正确。', en: 'The e-mail address or password is not right.' },
   forbidden: { zh: '您的账号没有这项操作的权限。', en: 'Your account is not allowed to do this.' },
   staff_user_not_found: { zh: '没有找到这个员工账号。', en: 'We could not find that staff account.' },
+  lead_not_found: { zh: '没有找到这条线索，或它不在您负责的楼宇。', en: 'We could not find that lead, or it is not in one of your buildings.' },
   email_taken: { zh: '这个邮箱已经有账号了。', en: 'There is already an account with this e-mail address.' },
   manager_not_found: { zh: '没有这位楼宇经理，请重新选择。', en: 'There is no such building manager; please choose again.' },
   own_admin_access: { zh: '不能停用自己的账号，也不能去掉自己的管理员角色。', en: 'You cannot disable your own account or remove your own admin role.' },

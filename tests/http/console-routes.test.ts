@@ -11,6 +11,14 @@ import { databaseKinds } from '../support/test-database'
 /** The only console routes anyone may call without a session. */
 const PUBLIC_ROUTES = ['POST /api/console/session']
 
+/** The roles each route of a section must allow, exactly (a section's rules, stated once more here). */
+const SECTION_RULES: Record<string, { pattern: RegExp; roles: StaffRole[] }[]> = {
+  leads: [
+    { pattern: /^GET \/api\/console\/leads/, roles: ['manager', 'marketing', 'ops', 'admin'] },
+    { pattern: /^POST \/api\/console\/leads\/:id\//, roles: ['manager', 'ops', 'admin'] },
+  ],
+}
+
 interface ConsoleRoute {
   method: string
   path: string
@@ -60,6 +68,18 @@ describe.each(databaseKinds)('every console route declares its access and enforc
     for (const route of routes) expect(route.access, `${route.method} ${route.path}`).toHaveLength(1)
     const open = routes.filter((route) => route.access[0].kind === 'public').map((route) => `${route.method} ${route.path}`)
     expect(open).toEqual(PUBLIC_ROUTES)
+  })
+
+  it.each(Object.keys(SECTION_RULES))('gives the %s routes exactly the roles their section states', (section) => {
+    const own = routes.filter((route) => route.path.startsWith(`/api/console/${section}`))
+    expect(own.length).toBeGreaterThan(0)
+    for (const route of own) {
+      const key = `${route.method} ${route.path}`
+      const rule = SECTION_RULES[section].find((candidate) => candidate.pattern.test(key))
+      expect(rule, key).toBeDefined()
+      expect(route.access[0], key).toEqual({ kind: 'roles', roles: expect.arrayContaining(rule!.roles) })
+      expect((route.access[0] as { roles: readonly StaffRole[] }).roles, key).toHaveLength(rule!.roles.length)
+    }
   })
 
   it('answers 401 without a session on every route that is not public', async () => {

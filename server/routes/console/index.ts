@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { identifyStaff, type ConsoleEnv } from '../../console/access'
 import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
+import { leadsRoutes } from './leads'
 import { ordersRoutes } from './orders'
 import { sessionRoutes } from './session'
 import { usersRoutes } from './users'
@@ -17,4 +18,5 @@ export function consoleRoutes(services: Services) {
     .route('/session', sessionRoutes(services))
     .route('/users', usersRoutes(services))
     .route('/orders', ordersRoutes(services))
+    .route('/leads', leadsRoutes(services))
 }

@@ -1,0 +1,78 @@
+import { awaitsResponse, isLeadLate, leadSlaThresholds, respondBy } from '../domain/lead-sla'
+import { leadCommandApplies, leadCommandTargets, type LeadCommand, type LeadStatus } from '../domain/lead-status'
+import { leadNotFound } from '../leads/lifecycle'
+import { auditOf, type AuditRecord } from '../repositories/audit-repository'
+import { findLead, leadInScope, leadNotes, listLeads, type Lead, type LeadListRow, type LeadNote, type LeadScope } from '../repositories/leads-repository'
+import type { LeadListQuery } from '../schemas/console-leads'
+import type { Services } from '../services/services'
+import { decodeKeyset, encodeKeyset } from './keyset-cursor'
+import type { StaffIdentity } from './sessions'
+
+/** Who sees which leads: marketing and operations all of them, a building manager their own buildings'. */
+export function leadScopeOf(staff: StaffIdentity): LeadScope {
+  return staff.roles.includes('marketing') ? 'all' : staff.buildingIds
+}
+
+/** Who works leads (marketing only looks). */
+export const canWorkLeads = (staff: Pick<StaffIdentity, 'roles'>) => staff.roles.some((role) => role === 'manager' || role === 'ops' || role === 'admin')
+
+export type LeadEntry = LeadListRow & { late: boolean }
+
+export interface LeadPage {
+  leads: LeadEntry[]
+  /** The `after` of the next page, or null on the last one. */
+  next: string | null
+}
+
+const PAGE = 50
+
+/** One page of "My leads" as `staff` may see it, newest first. */
+export async function leadList(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, query: LeadListQuery): Promise<LeadPage> {
+  const limit = query.limit ?? PAGE
+  const sla = leadSlaThresholds(services.now())
+  // One row more than the page tells whether another page follows.
+  const rows = await listLeads(services.db, leadScopeOf(staff), query, sla, decodeKeyset(query.after), limit + 1)
+  const page = rows.slice(0, limit).map((row) => ({ ...row, late: isLeadLate({ status: row.status, createdAt: row.created_at, touchedAt: row.touched_at }, sla) }))
+  return { leads: page, next: rows.length > limit ? encodeKeyset(page[page.length - 1]) : null }
+}
+
+export interface LeadDetail {
+  lead: Lead
+  building: { id: string; nameZh: string; nameEn: string; district: string } | null
+  manager: { id: string; name: string; nameEn: string; phone: string } | null
+  order: { number: string; status: string } | null
+  notes: (LeadNote & { author_name: string | null })[]
+  audit: AuditRecord[]
+  late: boolean
+  /** While it waits for a first response: when that is due. */
+  respondBy: string | null
+  /** The commands its status allows (the page offers these). */
+  commands: LeadCommand[]
+}
+
+/** Everything a manager needs about one lead; not found outside the staff member's scope. */
+export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, id: string): Promise<LeadDetail> {
+  const db = services.db
+  const lead = await findLead(db, id)
+  if (!lead || !leadInScope(lead, leadScopeOf(staff))) throw leadNotFound(id)
+  const [building, manager, order, notes, audit] = await Promise.all([
+    lead.building_id ? db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district']).where('id', '=', lead.building_id).executeTakeFirst() : undefined,
+    lead.manager_id ? db.selectFrom('building_managers').select(['id', 'name', 'name_en', 'phone']).where('id', '=', lead.manager_id).executeTakeFirst() : undefined,
+    lead.order_id ? db.selectFrom('orders').select(['number', 'status']).where('id', '=', lead.order_id).executeTakeFirst() : undefined,
+    leadNotes(db, lead.id),
+    auditOf(db, { kind: 'lead', id: lead.id }),
+  ])
+  const facts = { status: lead.status, createdAt: lead.created_at, touchedAt: lead.touched_at }
+  const status = lead.status as LeadStatus
+  return {
+    lead,
+    building: building ? { id: building.id, nameZh: building.name_zh, nameEn: building.name_en, district: building.district } : null,
+    manager: manager ? { id: manager.id, name: manager.name, nameEn: manager.name_en, phone: manager.phone } : null,
+    order: order ?? null,
+    notes,
+    audit,
+    late: isLeadLate(facts, leadSlaThresholds(services.now())),
+    respondBy: awaitsResponse(facts) ? respondBy(lead.created_at).toISOString() : null,
+    commands: (Object.keys(leadCommandTargets) as LeadCommand[]).filter((command) => leadCommandApplies(command, status)),
+  }
+}
