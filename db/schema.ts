@@ -55,6 +55,14 @@ export interface Database {
     credit_code: ColumnType<string | null, string | null | undefined, string | null>
     expires_at: string
     used_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** Console-issued codes (migration 0014): the staff user who issued it, when, and the address it was mailed to. */
+    issued_by_user: ColumnType<string | null, string | null | undefined, string | null>
+    issued_at: ColumnType<string | null, string | null | undefined, string | null>
+    emailed_to: ColumnType<string | null, string | null | undefined, string | null>
+    /** A revoked code is refused everywhere; revoked once, never restored. */
+    revoked_at: ColumnType<string | null, string | null | undefined, string | null>
+    revoked_by: ColumnType<string | null, string | null | undefined, string | null>
+    revoke_reason: ColumnType<string | null, string | null | undefined, string | null>
   }
   quotes: {
     id: string
@@ -71,6 +79,21 @@ export interface Database {
     attribution_json: string | null
     created_at: string
     expires_at: string
+  }
+  /** A quote whose X a member of staff set by hand (console), beside the stored quote: who, why, from what. */
+  assisted_quotes: {
+    quote_id: string
+    building_id: string
+    staff_user_id: string
+    company_name: string
+    credit_code: string
+    contact_name: string
+    contact_email: string
+    lang: string
+    declared_x_fen: number
+    negotiated_x_fen: number
+    reason: string
+    created_at: string
   }
   leads: {
     id: string

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config'
 import { headersAddedBy, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
 import { startServices } from './services/start-services'
+import { startLeadsJob } from './services/leads-job'
 import { startUnpaidOrdersJob } from './services/unpaid-orders-job'
 
 type AstroHandler = (req: HttpBindings['incoming'], res: HttpBindings['outgoing'], next: () => void) => Promise<void>
@@ -47,6 +48,8 @@ async function main() {
   const outbox = startOutboxWorker(services, mail.deliver)
   // Unpaid orders give their ports back at their deadline (reminded once before it).
   const unpaidOrders = startUnpaidOrdersJob(services)
+  // Untouched leads are escalated to their district lead after a working day.
+  const leads = startLeadsJob(services)
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`storefront listening on http://${info.address}:${info.port} (${database.kind})`)
@@ -58,6 +61,7 @@ async function main() {
   const shutdown = () => {
     server.close(async () => {
       await unpaidOrders.stop()
+      await leads.stop()
       await outbox.stop()
       mail.close()
       await database.close()

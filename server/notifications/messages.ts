@@ -120,6 +120,16 @@ export interface EmailVerificationPayload {
   validMinutes: number
 }
 
+/** To the district lead: a new lead nobody has touched for a working day (sent once). */
+export interface LeadEscalatedPayload extends ManagerNewLeadPayload {
+  /** ISO time the lead came in. */
+  receivedAt: string
+  /** The building manager it was routed to; absent for a lead in a district queue. */
+  managerName?: string
+  /** The lead's page in the staff console. */
+  leadUrl: string
+}
+
 /** Lead notices to one manager that waited out the digest window, sent as one mail. */
 export interface ManagerLeadDigestPayload {
   leads: ManagerNewLeadPayload[]
@@ -138,6 +148,20 @@ export interface InstallationScheduledPayload {
 export interface OrderProgressPayload {
   orderNumber: string
   trackingUrl: string
+}
+
+/** To a company's contact: the win-back code a member of staff issued for them, and where to use it. */
+export interface WinBackOfferPayload {
+  code: string
+  /** The offer page with the code filled in, in the mail's language. */
+  offerUrl: string
+  /** As staff typed it: shown only as a labelled value. */
+  companyName: string
+  buildingName: string
+  /** ISO time: the code works until then. */
+  expiresAt: string
+  managerName?: string
+  managerPhone?: string
 }
 
 export interface OpsPaymentFlaggedPayload {
@@ -160,6 +184,8 @@ export type OutboxMessage =
   | { kind: 'installation_scheduled'; payload: InstallationScheduledPayload }
   | { kind: 'installation_started'; payload: OrderProgressPayload }
   | { kind: 'service_active'; payload: OrderProgressPayload }
+  | { kind: 'win_back_offer'; payload: WinBackOfferPayload }
+  | { kind: 'lead_escalated'; payload: LeadEscalatedPayload }
 
 export type OutboxKind = OutboxMessage['kind']
 
@@ -180,6 +206,8 @@ export const outboxKinds: readonly OutboxKind[] = [
   'installation_scheduled',
   'installation_started',
   'service_active',
+  'lead_escalated',
+  'win_back_offer',
 ]
 
 /**
@@ -196,9 +224,11 @@ export const outboxPriority: Record<OutboxKind, number> = {
   installation_scheduled: 0,
   installation_started: 0,
   service_active: 0,
+  win_back_offer: 0,
   manager_new_order: 1,
   ops_order_review: 1,
   ops_payment_flagged: 1,
+  lead_escalated: 1,
   manager_new_lead: 2,
   manager_lead_digest: 2,
 }

@@ -144,6 +144,26 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         sections: leads.map((lead, index) => ({ title: t(`线索 ${index + 1}`, `Lead ${index + 1}`), details: leadDetails(lead, lang) })),
       }
     }
+    case 'lead_escalated': {
+      const p = message.payload
+      const who = p.managerName
+        ? t(`该线索分配给楼宇经理${p.managerName}，`, `The lead went to building manager ${p.managerName} and `)
+        : t('该线索在区域待分配队列中，', 'The lead is in the district queue and ')
+      const details = leadDetails(p, lang)
+      details.push([t('收到时间', 'Received'), `${formatDate(p.receivedAt, lang, { time: true })}${t('（北京时间）', ' (Beijing time)')}`])
+      if (p.managerName) details.push([t('楼宇经理', 'Building manager'), p.managerName])
+      return {
+        subject: t('线索超过 1 个工作日无人跟进', 'A lead has waited a working day without a response'),
+        paragraphs: [
+          t(
+            `${who}已超过 1 个工作日无人跟进（应在 4 个工作小时内响应）。请督促跟进或重新分配。`,
+            `${who}nobody has responded for a working day (the response is due within 4 working hours). Please see that it is followed up or reassign it.`,
+          ),
+        ],
+        action: { label: t('在后台查看线索', 'Open the lead in the console'), url: p.leadUrl },
+        details,
+      }
+    }
     case 'email_verification': {
       const p = message.payload
       return {
@@ -282,6 +302,31 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
           [t('应付金额', 'Amount due'), money(p.amountDue)],
           [t('付款截止时间', 'Pay by'), deadline(p.paymentDueAt)],
         ],
+      }
+    }
+    case 'win_back_offer': {
+      const p = message.payload
+      const until = formatDate(p.expiresAt, lang, { time: true }) + t('（北京时间）', ' (Beijing time)')
+      const details: Details = [
+        [t('优惠码', 'Offer code'), p.code],
+        [t('公司', 'Company'), p.companyName],
+        [t('楼宇', 'Building'), p.buildingName],
+        [t('有效期至', 'Valid until'), until],
+      ]
+      if (p.managerName) details.push([t('楼宇经理', 'Building manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
+      return {
+        // Never the company name in the subject or the opening: staff typed it, it stays a labelled value.
+        subject: t(`您的专属回归优惠码 — ${brand.zh}`, `Your welcome-back offer code — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          t(
+            `您的楼宇经理为贵司准备了一份专属回归套餐。优惠码 ${p.code} 只能用于下方列明的公司和楼宇，下单一次后失效。`,
+            `Your building manager has prepared a welcome-back bundle for your company. Offer code ${p.code} is for the company and building below only, and works for one order.`,
+          ),
+          t('打开下方链接即可查看套餐并在线下单；下单时请使用该公司的统一社会信用代码。', 'Open the link below to see the bundle and order it online, with your company’s unified social credit code.'),
+        ],
+        action: { label: t('查看专属套餐', 'See my offer'), url: p.offerUrl },
+        details,
       }
     }
     case 'ops_payment_flagged': {

@@ -143,9 +143,16 @@ export async function saveIdempotentResponse(db: Kysely<Database>, key: string, 
   await db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, status_code: statusCode, response_json: JSON.stringify(response), created_at: at }).execute()
 }
 
-/** Consumes a single-use offer code; false when it was used or expired meanwhile. */
+/** Consumes a single-use offer code; false when it was used, revoked or expired meanwhile. */
 export async function consumeOfferCode(db: Kysely<Database>, code: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('offer_codes').set({ used_at: at }).where('code', '=', code).where('used_at', 'is', null).where('expires_at', '>', at).executeTakeFirst()
+  const result = await db
+    .updateTable('offer_codes')
+    .set({ used_at: at })
+    .where('code', '=', code)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

@@ -9,6 +9,12 @@ import { line } from './text'
 
 const text = (max: number) => line().trim().min(1).max(max)
 
+/** 统一社会信用代码 as typed: spaces around it and lower case are slips; the check character must hold. */
+export const creditCodeSchema = line()
+  .trim()
+  .toUpperCase()
+  .refine(isValidCreditCode, '18-character unified social credit code with a valid check character')
+
 /**
  * An order names a stored quote and who, where and when; it never carries a price. Every object is
  * strict, so a body with a price, total or discount field anywhere is refused (400).
@@ -17,10 +23,7 @@ export const orderRequestSchema = z.strictObject({
   quoteId: line().min(1).max(64),
   company: z.strictObject({
     name: text(100),
-    creditCode: line()
-      .trim()
-      .toUpperCase()
-      .refine(isValidCreditCode, '18-character unified social credit code with a valid check character'),
+    creditCode: creditCodeSchema,
   }),
   contact: z.strictObject({
     name: text(50),

@@ -119,7 +119,7 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
         ])
       }
       if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
-        throw new AppError('offer_code_invalid', 'The offer code of this quote has been used or has expired.')
+        throw new AppError('offer_code_invalid', 'The offer code of this quote has been used, revoked or has expired.')
       }
       const id = randomUUID()
       const number = orderNumber(now)

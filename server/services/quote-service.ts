@@ -62,7 +62,7 @@ async function resolveOffering(services: Services, catalog: Catalog, request: Qu
   if (!offering.listed) {
     const offerCode = await findOfferCode(services.db, request.offerCode!)
     if (!isOfferCodeUsable(offerCode, offering.slug, services.now())) {
-      throw new AppError('offer_code_invalid', 'This offer code is not valid: it may be wrong, already used or expired.', [
+      throw new AppError('offer_code_invalid', 'This offer code is not valid: it may be wrong, already used, revoked or expired.', [
         { path: 'offerCode', message: 'not valid' },
       ])
     }

@@ -17,6 +17,8 @@ const SECTION_RULES: Record<string, { pattern: RegExp; roles: StaffRole[] }[]> =
     { pattern: /^GET \/api\/console\/leads/, roles: ['manager', 'marketing', 'ops', 'admin'] },
     { pattern: /^POST \/api\/console\/leads\/:id\//, roles: ['manager', 'ops', 'admin'] },
   ],
+  // Win-back codes: building managers (their own buildings), marketing and admins; not operations.
+  'offer-codes': [{ pattern: /^(GET|POST) \/api\/console\/offer-codes/, roles: ['manager', 'marketing', 'admin'] }],
 }
 
 interface ConsoleRoute {

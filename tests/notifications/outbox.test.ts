@@ -77,9 +77,34 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
   },
   installation_started: { kind: 'installation_started', payload: { orderNumber: 'OB-20261120-0042', trackingUrl: TRACKING_URL } },
   service_active: { kind: 'service_active', payload: { orderNumber: 'OB-20261120-0042', trackingUrl: TRACKING_URL } },
+  win_back_offer: {
+    kind: 'win_back_offer',
+    payload: {
+      code: 'WB-7K3F-9QXA-M2TD',
+      offerUrl: 'https://storefront.test/offer?code=WB-7K3F-9QXA-M2TD',
+      companyName: '<script>alert(1)</script> 示例科技',
+      buildingName: '金茂大厦',
+      expiresAt: '2026-12-31T16:00:00.000Z',
+      managerName: '王静',
+      managerPhone: '13800001111',
+    },
+  },
   payment_reminder: {
     kind: 'payment_reminder',
     payload: { orderNumber: 'OB-20261120-0042', amountDue: 123_456, paymentMethod: 'invoice', paymentDueAt: '2026-11-27T03:00:00.000Z', trackingUrl: TRACKING_URL },
+  },
+  lead_escalated: {
+    kind: 'lead_escalated',
+    payload: {
+      company: '<script>alert(1)</script> 示例科技',
+      contactName: '李雷',
+      mobile: '13812345678',
+      buildingName: '金茂大厦',
+      source: 'abandoned_quote',
+      managerName: '王静',
+      receivedAt: '2026-11-23T01:30:00.000Z',
+      leadUrl: 'https://storefront.test/console/leads/c8a3e1f0-0000-4000-8000-000000000002',
+    },
   },
   email_verification: { kind: 'email_verification', payload: { verificationId: 'c8a3e1f0-0000-4000-8000-000000000001', code: '042917', validMinutes: 10 } },
   manager_lead_digest: {

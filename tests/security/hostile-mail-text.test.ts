@@ -43,6 +43,11 @@ const carrying = (name: string): OutboxMessage[] => [
   { kind: 'manager_new_lead', payload: lead(name) },
   { kind: 'manager_lead_digest', payload: { leads: [lead(name), lead('上海示例科技有限公司')] } },
   {
+    kind: 'win_back_offer',
+    payload: { code: 'WB-7K3F-9QXA-M2TD', offerUrl: 'https://storefront.test/offer?code=WB-7K3F-9QXA-M2TD', companyName: name, buildingName: '金茂大厦', expiresAt: '2026-12-31T16:00:00.000Z' },
+  },
+  { kind: 'lead_escalated', payload: { ...lead(name), managerName: '王静', receivedAt: '2026-11-23T01:30:00.000Z', leadUrl: 'https://storefront.test/console/leads/lead-1' } },
+  {
     kind: 'ops_order_review',
     payload: {
       orderNumber,

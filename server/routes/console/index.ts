@@ -3,6 +3,7 @@ import { identifyStaff, type ConsoleEnv } from '../../console/access'
 import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
 import { leadsRoutes } from './leads'
+import { offerCodesRoutes } from './offer-codes'
 import { ordersRoutes } from './orders'
 import { sessionRoutes } from './session'
 import { usersRoutes } from './users'
@@ -18,5 +19,6 @@ export function consoleRoutes(services: Services) {
     .route('/session', sessionRoutes(services))
     .route('/users', usersRoutes(services))
     .route('/orders', ordersRoutes(services))
+    .route('/offer-codes', offerCodesRoutes(services))
     .route('/leads', leadsRoutes(services))
 }
