@@ -7,6 +7,7 @@ import type { OrderStatus } from '../domain/order-status'
 import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
 import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
+import { winLeadsForOrder } from '../leads/lifecycle'
 import { customerActor, place } from '../orders/lifecycle'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { useEmailVerification } from '../repositories/email-verifications-repository'
@@ -161,6 +162,8 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
         { amountDue, delivered, ports, reviewReasons: reasons, site: { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing },
       )
       await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
+      // The company ordered: its open leads in the building's scope are won by this order.
+      await winLeadsForOrder(services, trx, { id, number, building_id: site.building.id, credit_code: request.company.creditCode, contact_mobile: request.contact.mobile })
 
       // One order per proof; a twin placed concurrently with the same proof rolls back here.
       if (!(await useEmailVerification(trx, verified.id, id, at))) {
