@@ -28,13 +28,17 @@ export function sameSitePath(value: unknown, fallback: string): string {
   return url.origin === SITE && new URL(path, SITE).origin === SITE && !path.startsWith('//') ? path : fallback
 }
 
-/** `path` with one query parameter set (replacing an earlier answer's). */
-export function withParam(path: string, name: string, value: string): string {
+/** `path` with the answer's query parameters set (replacing an earlier answer's). */
+export function withParam(path: string, name: string, value: string, more: Record<string, string> = {}): string {
   const url = new URL(path, SITE)
-  for (const answer of ['done', 'error']) url.searchParams.delete(answer)
+  for (const answer of ['done', 'error', 'field']) url.searchParams.delete(answer)
   url.searchParams.set(name, value)
+  for (const [extra, text] of Object.entries(more)) url.searchParams.set(extra, text)
   return `${url.pathname}${url.search}`
 }
+
+/** A field name (or `order`) as an issue's path names it: letters only, so nothing typed ever travels in the address. */
+const FIELD_NAME = /^[A-Za-z]{1,40}$/
 
 /** The request's JSON body or form fields, validated by one schema (forms may spell values as forms do). */
 export async function readInput<Schema extends ZodType>(c: Context, schema: Schema): Promise<z.infer<Schema>> {
@@ -60,14 +64,17 @@ async function returnPath(c: Context): Promise<string> {
 
 /**
  * For form posts: a success goes back to the form's page with `done=<what>` (set by the handler as
- * `formDone`, default `saved`), a refusal with `error=<code>`; codes only, never what was typed.
+ * `formDone`, default `saved`), a refusal with `error=<code>` and, when the refusal names one,
+ * `field=<the field's name>` (or `order` when the order no longer allows the action), so the page
+ * can say what to correct; codes and names only, never what was typed.
  */
 export const answerForms: MiddlewareHandler<{ Variables: { formDone: string | undefined } }> = async (c, next) => {
   await next()
   if (!isFormPost(c) || c.req.method === 'GET' || c.res.status === 303) return
   const back = await returnPath(c)
   if (c.error instanceof AppError) {
-    c.res = c.redirect(withParam(back, 'error', c.error.code), 303)
+    const field = c.error.issues?.[0]?.path
+    c.res = c.redirect(withParam(back, 'error', c.error.code, field && FIELD_NAME.test(field) ? { field } : {}), 303)
   } else if (c.res.ok) {
     c.res = c.redirect(withParam(back, 'done', c.get('formDone') ?? 'saved'), 303)
   }

@@ -38,6 +38,17 @@ const NEXT_DAY_MS = 24 * 60 * 60 * 1000
 /** `%`, `_` and the escape itself mean themselves in a search. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
+/**
+ * The ways one search may be meant (it arrives trimmed, spaces collapsed, full-width folded): as
+ * typed, for names; as a code without spaces or dashes, for order numbers and credit codes; as a
+ * mobile number when it is only digits once spaces, dashes, brackets and a +86 / 0086 are dropped.
+ */
+export function searchForms(q: string): { text: string; code: string | undefined; mobile: string | undefined } {
+  const code = q.replace(/[\s-]/g, '').toUpperCase()
+  const digits = q.replace(/[\s\-()]/g, '').replace(/^(\+|00)86(?=\d{5,})/, '')
+  return { text: q, code: code === '' ? undefined : code, mobile: /^\d+$/.test(digits) ? digits : undefined }
+}
+
 /** When the order entered the status it is in: its latest timeline entry of that status. */
 const enteredStatusAt = (eb: ExpressionBuilder<Database, 'orders'>) =>
   eb
@@ -90,14 +101,21 @@ export async function queueOrders(
   if (filters.from) query = query.where('orders.created_at', '>=', new Date(`${filters.from}${SHANGHAI_MIDNIGHT}`).toISOString())
   if (filters.to) query = query.where('orders.created_at', '<', new Date(new Date(`${filters.to}${SHANGHAI_MIDNIGHT}`).getTime() + NEXT_DAY_MS).toISOString())
   if (filters.q) {
-    const pattern = likePattern(filters.q)
-    const upper = likePattern(filters.q.toUpperCase())
+    const { text, code, mobile } = searchForms(filters.q)
     query = query.where((eb) =>
       eb.or([
-        eb('orders.number', 'like', upper),
-        eb('orders.company_name', 'like', pattern),
-        eb('orders.credit_code', 'like', upper),
-        eb('orders.contact_mobile', 'like', pattern),
+        eb('orders.number', 'like', likePattern(text.toUpperCase())),
+        eb('orders.company_name', 'like', likePattern(text)),
+        // Chinese names have no spaces: "上海 测试" is looked for as "上海测试" as well.
+        ...(text.includes(' ') ? [eb('orders.company_name', 'like', likePattern(text.replaceAll(' ', '')))] : []),
+        ...(code
+          ? [
+              // Order numbers are stored with their dash; staff read them out or retype them without it.
+              eb(sql<string>`replace(${sql.ref('orders.number')}, '-', '')`, 'like', likePattern(code)),
+              eb('orders.credit_code', 'like', likePattern(code)),
+            ]
+          : []),
+        ...(mobile ? [eb('orders.contact_mobile', 'like', likePattern(mobile))] : []),
       ]),
     )
   }

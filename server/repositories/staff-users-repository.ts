@@ -56,6 +56,14 @@ export async function findStaffUser(db: Db, id: string): Promise<StaffUser | und
   return row ? (await withRoles(db, [row]))[0] : undefined
 }
 
+/** Display names by id, for showing who did what (ids that name no one are left out). */
+export async function staffDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', unique).execute()
+  return new Map(rows.map((row) => [row.id, row.display_name]))
+}
+
 /** For signing in: e-mail addresses are stored lower-cased, so the caller passes one lower-cased too. */
 export async function findCredentialsByEmail(db: Db, email: string): Promise<StaffCredentials | undefined> {
   const row = await db.selectFrom('staff_users').select(['id', 'password_hash', 'disabled']).where('email', '=', email).executeTakeFirst()

@@ -9,6 +9,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 /** An empty form field means "no filter". */
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
 
+/** Any run of spaces, tabs or line breaks (pasted from a spreadsheet or a chat) as one space, and none at either end. */
+export const collapseSpaces = (value: string) => value.replace(/\s+/g, ' ').trim()
+
+/**
+ * What staff type or paste into the queue's search: full-width letters, digits and signs as their
+ * ASCII forms (NFKC: "１３８" is "138", "ＳＯ" is "SO"), spaces collapsed. Blank means no search.
+ */
+export const searchText = (value: string) => collapseSpaces(value.normalize('NFKC'))
+
 /** The fulfilment queue's filters, as query parameters (the page's GET form sends the same). */
 export const orderQueueQuerySchema = z.object({
   state: optional(z.enum(orderStatuses)),
@@ -19,7 +28,7 @@ export const orderQueueQuerySchema = z.object({
   from: optional(isoDate),
   to: optional(isoDate),
   late: optional(z.enum(['1', 'true']).transform(() => true)),
-  q: optional(line().max(80)),
+  q: z.preprocess((value) => (typeof value === 'string' ? searchText(value) || undefined : value), line().max(80).optional()),
   after: optional(line().max(200)),
   limit: optional(z.coerce.number().int().min(1).max(200)),
 })
@@ -27,12 +36,26 @@ export type OrderQueueQuery = z.infer<typeof orderQueueQuerySchema>
 
 export const orderNumberParamSchema = z.object({ number: line().min(1).max(40) })
 
-const reason = line().min(3).max(500)
+/** Why, in staff's words: at least 3 characters besides spaces (a blank reason is no reason); pasted tabs and line breaks become spaces. */
+const reason = z.preprocess((value) => (typeof value === 'string' ? collapseSpaces(value) : value), line().min(3).max(500))
 
-/** Yuan as staff read it off the bank statement ("300" or "300.00"), to whole fen without floating point. */
+/**
+ * An amount as staff copy it off a bank statement: full-width digits, a ¥/￥ or RMB/CNY before it,
+ * 元 after it, spaces, thousands separators ("1,234.50") are all the same number; a comma anywhere
+ * else ("2,00") is not read as anything.
+ */
+export function statementAmount(value: string): string {
+  const bare = value
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^(¥|RMB|CNY)/i, '')
+    .replace(/元$/, '')
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare) ? bare.replaceAll(',', '') : bare
+}
+
+/** Yuan as staff read it off the bank statement ("300", "300.00", "¥1,234.50"), to whole fen without floating point. */
 const yuan = z
-  .string()
-  .regex(/^\d{1,9}(\.\d{1,2})?$/)
+  .preprocess((value) => (typeof value === 'string' ? statementAmount(value) : value), z.string().regex(/^\d{1,9}(\.\d{1,2})?$/))
   .transform((value) => {
     const [whole, fraction = ''] = value.split('.')
     return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))

@@ -1,4 +1,8 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
 import { waitsForPayment, type OrderStatus } from '../domain/order-status'
+import type { CancellationReason } from '../notifications/messages'
+import { auditOf } from '../repositories/audit-repository'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { findInvoiceDetails } from '../repositories/order-invoices-repository'
 import { orderEvents, type OrderRow } from '../repositories/orders-repository'
@@ -11,6 +15,20 @@ import type { Services } from './services'
  * An order with nothing due today is confirmed rather than paid, and its timeline says so.
  */
 const milestonesOf = (settled: 'paid' | 'confirmed') => ['received', settled, 'scheduled', 'installing', 'active'] as const
+
+export interface Cancellation {
+  why: CancellationReason
+  /** Operations' own words, when they cancelled it (the cancellation mail carries the same). */
+  note: string | null
+}
+
+/** Why a cancelled order was cancelled, from the audit row of its move to `cancelled`. */
+async function cancellationOf(db: Kysely<Database>, orderId: string): Promise<Cancellation | null> {
+  const move = [...(await auditOf(db, { kind: 'order', id: orderId }))].reverse().find((row) => (row.after as { status?: string } | null)?.status === 'cancelled')
+  const why = (move?.after as { why?: CancellationReason } | undefined)?.why
+  if (!move || !why) return null
+  return { why, note: why === 'by_operations' ? move.reason : null }
+}
 
 /** What the customer sees of their order: status, timeline, slot and who follows it up. Nothing else. */
 export async function orderTracking(services: Services, order: OrderRow) {
@@ -42,6 +60,8 @@ export async function orderTracking(services: Services, order: OrderRow) {
       /** Unpaid by then, the order is cancelled and its ports released. */
       dueBy: waitsForPayment(status) ? order.payment_due_at : null,
     },
+    /** Set once the order is cancelled: why. */
+    cancellation: status === 'cancelled' ? await cancellationOf(services.db, order.id) : null,
     /** The buyer on the VAT invoice, for the customer to check (operations correct it on request). */
     invoice: await findInvoiceDetails(services.db, order.id),
     trackingUrl: links.tracking,

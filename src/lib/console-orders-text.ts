@@ -23,6 +23,12 @@ interface OrdersText {
     startInstall: string; activate: string; cancel: string; extend: string; until: string; resolveFlag: string; acceptPayment: string; refunded: string
   }
   done: Record<string, string>
+  /** Audit log actions (the lifecycle's command names) as staff read them; an unknown one shows its code. */
+  auditActions: Record<string, string>
+  /** Why a form was refused, by the field the refusal names (`order`: the order no longer allows it). */
+  problems: Record<string, string>
+  /** A transfer whose amount is not the amount due. */
+  transferMismatch: (due: string) => string
 }
 
 const zh: OrdersText = {
@@ -55,6 +61,21 @@ const zh: OrdersText = {
     transfer_recorded: '已登记转账。', approved: '已通过审核。', rejected: '已驳回。', scheduled: '已预约安装。', rescheduled: '已改约。', installing: '已开始安装。',
     active: '已开通。', cancelled: '订单已取消。', deadline_extended: '付款期限已延长。', flag_resolved: '付款异常已处理。',
   },
+  auditActions: {
+    place: '下单', approve: '通过审核', reject: '驳回', mark_paid: '确认收款', schedule: '预约安装', reschedule: '改约', start_install: '开始安装', activate: '确认开通',
+    cancel: '取消订单', expire_unpaid: '逾期未付自动取消', payment_failed: '在线支付失败', extend_payment_deadline: '延长付款期限', remind_payment: '付款提醒',
+    flag_payment: '付款异常', resolve_flagged_payment: '处理付款异常',
+  },
+  problems: {
+    order: '订单的状态已经变了（可能刚被处理过），这个操作不再适用。下面显示的是订单现在的状态。',
+    reason: '请填写原因：至少 3 个字，不能只有空格或含控制字符。',
+    note: '备注不能含控制字符，最多 500 个字。',
+    until: '新截止时间须晚于现在，也晚于当前的付款截止时间。',
+    date: '请选择列表中的安装日期。',
+    slot: '请选择上午或下午。',
+    resolution: '请选择处理方式。',
+  },
+  transferMismatch: (due) => `未登记：到账金额须等于应付金额 ${due}（可以写成 200、200.00 或 ¥1,234.50）。金额不符的转账请先与客户核实。`,
 }
 
 const en: OrdersText = {
@@ -87,6 +108,21 @@ const en: OrdersText = {
     transfer_recorded: 'Transfer recorded.', approved: 'Approved.', rejected: 'Rejected.', scheduled: 'Installation scheduled.', rescheduled: 'Rescheduled.', installing: 'Installation started.',
     active: 'Service active.', cancelled: 'Order cancelled.', deadline_extended: 'Payment deadline extended.', flag_resolved: 'Flagged payment resolved.',
   },
+  auditActions: {
+    place: 'Placed', approve: 'Approved', reject: 'Rejected', mark_paid: 'Payment received', schedule: 'Installation scheduled', reschedule: 'Rescheduled', start_install: 'Installation started',
+    activate: 'Marked active', cancel: 'Cancelled', expire_unpaid: 'Cancelled unpaid at the deadline', payment_failed: 'Online payment failed', extend_payment_deadline: 'Payment deadline extended',
+    remind_payment: 'Payment reminder', flag_payment: 'Payment flagged', resolve_flagged_payment: 'Flagged payment resolved',
+  },
+  problems: {
+    order: 'The order has changed (someone may just have dealt with it), so this action no longer applies. The page shows the order as it is now.',
+    reason: 'Please give a reason: at least 3 characters, not only spaces, no control characters.',
+    note: 'The note may not hold control characters and is at most 500 characters.',
+    until: 'The new deadline must be later than now and than the current payment deadline.',
+    date: 'Please choose an installation date from the list.',
+    slot: 'Please choose morning or afternoon.',
+    resolution: 'Please choose how the payment was settled.',
+  },
+  transferMismatch: (due) => `Not recorded: the amount received must be the amount due, ${due} (written as 200, 200.00 or ¥1,234.50). Check a transfer of another amount with the customer first.`,
 }
 
 export const consoleOrdersText: Record<Lang, OrdersText> = { zh, en }

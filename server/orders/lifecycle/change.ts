@@ -51,9 +51,13 @@ export async function auditOrder(
   await recordAudit(trx, { actor: record.actor, action: record.action, subject: { kind: 'order', id: order.id }, before, after, reason: record.reason }, services.now())
 }
 
-/** The command does not apply to the order as it is now. */
+/**
+ * The command does not apply to the order as it is now (a console page from before someone else's
+ * change, or sent twice). The issue's path `order` lets the console say so instead of blaming a field.
+ */
 export const notAllowed = (order: Pick<OrderRow, 'number' | 'status'>, action: string) =>
-  new AppError('invalid_request', `Order ${order.number} is ${order.status}: ${action} does not apply.`)
+  new AppError('invalid_request', `Order ${order.number} is ${order.status}: ${action} does not apply.`, [{ path: 'order', message: `is ${order.status}` }])
 
 /** Guarded moves that lost a race tell the caller to look again rather than pretend. */
-export const changedMeanwhile = (order: Pick<OrderRow, 'number'>) => new AppError('invalid_request', `Order ${order.number} changed meanwhile; look again.`)
+export const changedMeanwhile = (order: Pick<OrderRow, 'number'>) =>
+  new AppError('invalid_request', `Order ${order.number} changed meanwhile; look again.`, [{ path: 'order', message: 'changed meanwhile' }])

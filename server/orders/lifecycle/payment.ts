@@ -26,8 +26,10 @@ export async function markPaid(services: Pick<LifecycleServices, 'now' | 'siteUr
  */
 export async function recordTransfer(services: LifecycleServices, actor: OrderActor, number: string, amountFen: number): Promise<OrderRow> {
   return onOrder(services, number, async (trx, order) => {
-    if (order.status !== 'awaiting_transfer') throw new AppError('invalid_request', `Order ${number} is ${order.status}, not waiting for a transfer.`)
-    if (amountFen !== order.amount_due_fen) throw new AppError('invalid_request', `Order ${number} is due ${order.amount_due_fen} fen, not ${amountFen}.`)
+    if (order.status !== 'awaiting_transfer') throw notAllowed(order, 'record_transfer')
+    if (amountFen !== order.amount_due_fen) {
+      throw new AppError('invalid_request', `Order ${number} is due ${order.amount_due_fen} fen, not ${amountFen}.`, [{ path: 'amountYuan', message: 'not the amount due' }])
+    }
     if (!(await markPaid(services, trx, order, actor, 'bank transfer recorded'))) throw changedMeanwhile(order)
   })
 }
