@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { defaultLimits, limitSettingName } from './server/config'
+import { E2E_STRIPE_WEBHOOK_SECRET } from './tests/e2e/support/stripe'
 
 /**
  * Browser tests against the built server (`npx astro build` first; `npm test` does it).
@@ -19,7 +20,7 @@ const baseURL = `http://127.0.0.1:${port}`
  */
 const stripePort = Number(process.env.E2E_STRIPE_PORT ?? 4598)
 const stripeOrigin = `http://127.0.0.1:${stripePort}`
-const stripeWebhookSecret = 'whsec_e2e_test'
+const stripeWebhookSecret = E2E_STRIPE_WEBHOOK_SECRET
 
 // The config is loaded again in each worker process: only the runner (no TEST_WORKER_INDEX) makes the
 // database folder; workers inherit the path through the environment.

@@ -1,17 +1,21 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { DEMO_STAFF_PASSWORD } from '../../db/seed/demo-staff'
-import { checkConsolePage as checkPage } from './support/console'
+import { act, checkConsolePage as checkPage, signInToConsole } from './support/console'
+import { orderMails } from './support/database'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
 
-/** Submits one of the order page's action forms, ticking its confirmation first. */
-async function act(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<unknown> = async () => {}) {
-  const form = page.locator(`form[action$="/${action}"]`)
-  await fill(form)
-  await form.getByRole('checkbox').check()
-  await form.getByRole('button').click()
+/** The customer's mails about an order, as kind (and `moved` for a booking), each checked for recipient and language. */
+function customerMails(number: string, lang: 'zh' | 'en') {
+  const mails = orderMails(number).filter((mail) => mail.recipient === 'zhang.san@example.com')
+  for (const mail of mails) expect(mail.lang, `${mail.kind} of ${number}`).toBe(lang)
+  return mails.map((mail) => (mail.kind === 'installation_scheduled' ? `${mail.kind}${mail.payload.moved ? ' (moved)' : ''}` : mail.kind))
 }
 
+/** Every step operations take is mailed to the customer, in the order's language. */
+const stepMails = ['order_confirmation', 'payment_received', 'installation_scheduled', 'installation_scheduled (moved)', 'installation_started', 'service_active']
+
 test('an ops user finds a paid order in the queue, schedules it, marks it installing and active; the tracking page follows', async ({ page, request, browser }) => {
+  test.setTimeout(90_000) // every step, the tracking page after each, and six axe runs
   const quoteId = await createFixedBroadbandQuote(request, 'bld-jinmao-tower')
   const placed = await placeOrder(request, quoteId, { buildingId: 'bld-jinmao-tower', method: 'invoice' })
   const customer = await browser.newPage()
@@ -49,6 +53,14 @@ test('an ops user finds a paid order in the queue, schedules it, marks it instal
   await expect(page.getByTestId('order-status')).toHaveText('已预约安装')
   expect(await trackingStatus()).toBe('已预约上门')
 
+  // The customer asks for the morning instead: the visit moves, with why.
+  await act(page, 'reschedule', async (form) => {
+    await form.getByLabel('时段').selectOption('am')
+    await form.getByLabel('原因').fill('客户来电改到上午')
+  })
+  await expect(page.getByRole('status')).toHaveText('已改约。')
+  await expect(page.locator('#audit-heading + table')).toContainText('客户来电改到上午')
+
   await act(page, 'start-install')
   await expect(page.getByRole('status')).toHaveText('已开始安装。')
   expect(await trackingStatus()).toBe('正在安装')
@@ -56,7 +68,8 @@ test('an ops user finds a paid order in the queue, schedules it, marks it instal
   await act(page, 'activate')
   await expect(page.getByRole('status')).toHaveText('已开通。')
   expect(await trackingStatus()).toBe('已开通')
-  await expect(page.locator('#audit-heading + table')).toContainText('activate')
+  await expect(page.locator('#audit-heading + table')).toContainText('确认开通')
+  expect(customerMails(placed.number, 'zh')).toEqual(stepMails)
 
   // The same page in English.
   await page.goto(`/en/console/orders/${placed.number}`)
@@ -66,4 +79,31 @@ test('an ops user finds a paid order in the queue, schedules it, marks it instal
   await page.goto('/en/console/orders?state=active')
   await expect(page.locator(`tr[data-order="${placed.number}"]`)).toContainText('Active')
   await checkPage(page, 'queue-en')
+})
+
+test('an English order: operations work it in the English console and the customer gets every step in English', async ({ page, request }) => {
+  const quoteId = await createFixedBroadbandQuote(request, 'bld-jinmao-tower')
+  const placed = await placeOrder(request, quoteId, { buildingId: 'bld-jinmao-tower', method: 'invoice', lang: 'en' })
+
+  await page.goto(`/en/console/orders/${placed.number}`)
+  await signInToConsole(page, 'ops@example.com')
+  await expect(page).toHaveURL(new RegExp(`/en/console/orders/${placed.number}$`))
+  await act(page, 'record-transfer', (form) => form.getByLabel('Amount received (yuan)').fill(String(placed.payment.amountDue / 100)))
+  await expect(page.getByRole('status')).toHaveText('Transfer recorded.')
+  await act(page, 'schedule', (form) => form.getByLabel('Slot').selectOption('pm'))
+  await expect(page.getByRole('status')).toHaveText('Installation scheduled.')
+  await act(page, 'reschedule', async (form) => {
+    await form.getByLabel('Slot').selectOption('am')
+    await form.getByLabel('Reason').fill('The customer asked for the morning')
+  })
+  await expect(page.getByRole('status')).toHaveText('Rescheduled.')
+  await act(page, 'start-install')
+  await expect(page.getByRole('status')).toHaveText('Installation started.')
+  await act(page, 'activate')
+  await expect(page.getByRole('status')).toHaveText('Service active.')
+  await expect(page.getByTestId('order-status')).toHaveText('Active')
+
+  expect(customerMails(placed.number, 'en')).toEqual(stepMails)
+  const moved = orderMails(placed.number).find((mail) => mail.kind === 'installation_scheduled' && mail.payload.moved)
+  expect(moved?.payload).toMatchObject({ installSlot: 'am', trackingUrl: expect.stringContaining(`/en/orders/${placed.number}`) })
 })

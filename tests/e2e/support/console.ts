@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+import { DEMO_STAFF_PASSWORD } from '../../../db/seed/demo-staff'
 import { seriousAxeViolations } from './axe'
 
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url))
@@ -14,4 +15,22 @@ export async function checkConsolePage(page: Page, name: string) {
     expect(await seriousAxeViolations(page), `${name} at ${viewport.width}px`).toEqual([])
   }
   await page.setViewportSize(LAPTOP)
+}
+
+/** Signs in on the console's sign-in page (the browser is on it, or is sent there) with a demo user's password by default. */
+export async function signInToConsole(page: Page, email: string, password: string = DEMO_STAFF_PASSWORD) {
+  await page.locator('#email').fill(email)
+  await page.locator('#password').fill(password)
+  await page.locator('form[action="/api/console/session"] button[type=submit]').click()
+}
+
+/** One of the order page's action forms (`/api/console/orders/:number/<action>`). */
+export const actionForm = (page: Page, action: string): Locator => page.locator(`form[action$="/${action}"]`)
+
+/** Submits one of the order page's action forms, ticking its confirmation first. */
+export async function act(page: Page, action: string, fill: (form: Locator) => Promise<unknown> = async () => {}) {
+  const form = actionForm(page, action)
+  await fill(form)
+  await form.getByRole('checkbox').check()
+  await form.getByRole('button').click()
 }

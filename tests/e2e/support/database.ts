@@ -77,3 +77,26 @@ export const mailedCode = (verificationId: string) =>
         .prepare("select json_extract(payload_json, '$.code') as code from outbox where kind = 'email_verification' and json_extract(payload_json, '$.verificationId') = ?")
         .get(verificationId) as { code: string } | undefined,
   )?.code
+
+/** A building's free ports now (orders reserve them; a cancellation gives them back). */
+export const buildingPorts = (buildingId: string) =>
+  readDatabase((db) => db.prepare('select free_fibre_ports, free_voice_ports from buildings where id = ?').get(buildingId) as Row<'buildings', 'free_fibre_ports' | 'free_voice_ports'>)
+
+export interface OrderMail {
+  kind: string
+  recipient: string
+  lang: string
+  /** `sent` once the outbox worker has delivered it (in a test run: written as a .eml file). */
+  status: string
+  payload: Record<string, unknown>
+}
+
+/** The mails about one order in the outbox, oldest first, with their language and what they say. */
+export const orderMails = (number: string): OrderMail[] =>
+  readDatabase((db) =>
+    (
+      db
+        .prepare("select kind, recipient, lang, status, payload_json from outbox where json_extract(payload_json, '$.orderNumber') = ? order by created_at, rowid")
+        .all(number) as Row<'outbox', 'kind' | 'recipient' | 'lang' | 'status' | 'payload_json'>[]
+    ).map(({ payload_json, ...mail }) => ({ ...mail, payload: JSON.parse(payload_json) as Record<string, unknown> })),
+  )

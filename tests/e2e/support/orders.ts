@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect, type APIRequestContext } from '@playwright/test'
-import { installDays } from '../../../server/domain/install-slots'
+import type { InstallDay } from '../../../server/domain/install-slots'
 import { mailedCode } from './database'
 
 /** A stored fixed + broadband quote (one line, 100M; a new customer), as the configurator would make it. */
@@ -25,13 +25,16 @@ export interface PlacedOrder {
   payment: { method: 'online' | 'invoice'; amountDue: number; url?: string }
 }
 
-/** Places an order for a quote through the API (a morning visit on the first day that has one). */
+/** Places an order for a quote through the API (a morning visit on the first day with a crew free then, as checkout offers it). */
 export async function placeOrder(
   request: APIRequestContext,
   quoteId: string,
   { buildingId, method, lang = 'zh' }: { buildingId: string; method: 'online' | 'invoice'; lang?: 'zh' | 'en' },
 ): Promise<PlacedOrder> {
-  const day = installDays(new Date(), false).find((candidate) => candidate.slots.includes('am'))!
+  // The run's journeys share Jin Mao's district: its first mornings fill up (INSTALL_CAPACITY_PER_HALF_DAY).
+  const offered = await request.get(`/api/buildings/${buildingId}/install-days`)
+  expect(offered.status(), await offered.text()).toBe(200)
+  const day = ((await offered.json()) as { days: InstallDay[] }).days.find((candidate) => candidate.slots.includes('am'))!
   const email = 'zhang.san@example.com'
   // The contact e-mail is verified first, with the code read from the mail (the outbox).
   const asked = await request.post('/api/verifications', { data: { email, lang } })
