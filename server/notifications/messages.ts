@@ -164,6 +164,26 @@ export interface WinBackOfferPayload {
   managerPhone?: string
 }
 
+/** To a tenant's contact: the proposal a member of staff prepared with X agreed by hand. */
+export interface AssistedQuoteProposalPayload {
+  /** The proposal page, in the mail's language. */
+  proposalUrl: string
+  offeringName: string
+  /** As staff typed it: shown only as a labelled value. */
+  companyName: string
+  buildingName: string
+  /** The agreed X and month 1's bill, fen. */
+  x: number
+  monthly: number
+  termMonths: number
+  /** ISO time the quote stops being orderable. */
+  expiresAt: string
+  /** The staff member who prepared it. */
+  preparedBy: string
+  managerName?: string
+  managerPhone?: string
+}
+
 export interface OpsPaymentFlaggedPayload {
   orderNumber: string
   reason: string
@@ -185,6 +205,7 @@ export type OutboxMessage =
   | { kind: 'installation_started'; payload: OrderProgressPayload }
   | { kind: 'service_active'; payload: OrderProgressPayload }
   | { kind: 'win_back_offer'; payload: WinBackOfferPayload }
+  | { kind: 'assisted_quote_proposal'; payload: AssistedQuoteProposalPayload }
   | { kind: 'lead_escalated'; payload: LeadEscalatedPayload }
 
 export type OutboxKind = OutboxMessage['kind']
@@ -208,6 +229,7 @@ export const outboxKinds: readonly OutboxKind[] = [
   'service_active',
   'lead_escalated',
   'win_back_offer',
+  'assisted_quote_proposal',
 ]
 
 /**
@@ -225,6 +247,7 @@ export const outboxPriority: Record<OutboxKind, number> = {
   installation_started: 0,
   service_active: 0,
   win_back_offer: 0,
+  assisted_quote_proposal: 0,
   manager_new_order: 1,
   ops_order_review: 1,
   ops_payment_flagged: 1,

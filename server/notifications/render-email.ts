@@ -329,6 +329,33 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         details,
       }
     }
+    case 'assisted_quote_proposal': {
+      const p = message.payload
+      const details: Details = [
+        [t('方案', 'Plan'), p.offeringName],
+        [t('公司', 'Company'), p.companyName],
+        [t('楼宇', 'Building'), p.buildingName],
+        [t('核定月均通信费（X）', 'Agreed monthly spend (X)'), money(p.x)],
+        [t('预计首月账单', 'Estimated first bill'), money(p.monthly)],
+        [t('合约期', 'Contract term'), t(`${p.termMonths} 个月`, `${p.termMonths} months`)],
+        [t('报价有效期至', 'Quote valid until'), formatDate(p.expiresAt, lang, { time: true }) + t('（北京时间）', ' (Beijing time)')],
+        [t('方案制作人', 'Prepared by'), p.preparedBy],
+      ]
+      if (p.managerName) details.push([t('楼宇经理', 'Building manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
+      return {
+        subject: t(`您的通信费用节省建议书 — ${brand.zh}`, `Your telecom savings proposal — ${brand.en}`),
+        greeting: t('您好：', 'Hello,'),
+        paragraphs: [
+          t(
+            '我们根据与您沟通的通信费情况，为贵司准备了一份通信费用节省建议书，其中的月均通信费（X）已按双方商定的金额计算。',
+            'We have prepared a telecom savings proposal for your company from the spend we discussed with you; its average monthly spend (X) is the amount we agreed.',
+          ),
+          t('打开下方链接即可查看方案、费用明细和合约条款，并可在有效期内在线下单。', 'Open the link below to see the plan, its charges and contract terms, and to order it online while the quote is valid.'),
+        ],
+        action: { label: t('查看建议书', 'View the proposal'), url: p.proposalUrl },
+        details,
+      }
+    }
     case 'ops_payment_flagged': {
       const p = message.payload
       return {

@@ -4,9 +4,9 @@ import type { Catalog } from './catalog'
 import type { Offering } from './catalog-schema'
 import { describeOffering } from './describe-offering'
 import { earlyTerminationFees } from './early-termination'
-import { divideHalfUp, sum } from './money'
+import { sum } from './money'
 import { monthlyCost } from './monthly-cost'
-import { negotiationLimits, type NegotiatedX } from './negotiation'
+import { declaredAverage, negotiationLimits, type NegotiatedX } from './negotiation'
 import { usageCategories } from './primitives'
 import type { PricingContext, RequestedItem, RuleOutcome } from './pricing-context'
 import { pricingError, type PricingError } from './pricing-error'
@@ -55,7 +55,7 @@ function checkRequest(catalog: Catalog, offering: Offering, request: QuoteReques
     return pricingError('prior_spend_required', 'Declare your telecom spend of each of the last 3 months.', 'customer.priorMonthlySpend')
   }
   const prior = customer.priorMonthlySpend
-  const declaredX = prior ? divideHalfUp(sum(prior), prior.length) : null
+  const declaredX = prior ? declaredAverage(prior) : null
   if (negotiated) {
     const refused = checkNegotiatedX(offering, declaredX, negotiated.x)
     if (refused) return refused

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { percent, text, type Text } from './labels'
-import { BASIS_POINTS, pct } from './money'
+import { BASIS_POINTS, divideHalfUp, pct, sum } from './money'
 import { basisPoints } from './primitives'
 
 /**
@@ -16,6 +16,11 @@ export const negotiationBand = z
   })
 
 export type NegotiationBand = z.infer<typeof negotiationBand>
+
+/** PRICING.md: X = round_half_up(sum(prior3) / 3), the customer's declared average monthly spend (fen). */
+export function declaredAverage(priorMonthlySpend: readonly number[]): number {
+  return divideHalfUp(sum(priorMonthlySpend), priorMonthlySpend.length)
+}
 
 /** An X agreed by a member of staff, priced instead of the declared average (console assisted quotes only). */
 export interface NegotiatedX {

@@ -54,7 +54,7 @@ export function statementAmount(value: string): string {
 }
 
 /** Yuan as staff read it off the bank statement ("300", "300.00", "¥1,234.50"), to whole fen without floating point. */
-const yuan = z
+export const yuan = z
   .preprocess((value) => (typeof value === 'string' ? statementAmount(value) : value), z.string().regex(/^\d{1,9}(\.\d{1,2})?$/))
   .transform((value) => {
     const [whole, fraction = ''] = value.split('.')

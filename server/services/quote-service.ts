@@ -3,10 +3,11 @@ import { AppError } from '../errors'
 import type { Catalog } from '../pricing/catalog'
 import type { Offering } from '../pricing/catalog-schema'
 import { priceQuote } from '../pricing/engine'
+import type { NegotiatedX } from '../pricing/negotiation'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { findOfferCode, isOfferCodeUsable } from '../repositories/offer-codes-repository'
 import { insertQuote } from '../repositories/quotes-repository'
-import type { Quote } from '../schemas/quote'
+import type { PricedQuote, Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
@@ -14,11 +15,14 @@ import type { Services } from './services'
 export const QUOTE_VALIDITY_DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** Prices a request with the current catalog, without storing it (for side-by-side comparisons). */
-export async function previewQuote(services: Services, request: QuoteRequest) {
+/**
+ * Prices a request with the current catalog, without storing it (for side-by-side comparisons).
+ * `negotiated`: an X a member of staff agreed (console assisted quotes only).
+ */
+export async function previewQuote(services: Services, request: QuoteRequest, negotiated?: NegotiatedX) {
   const catalog = await services.catalogs.current()
   const offering = await resolveOffering(services, catalog, request)
-  const result = priceQuote(catalog, offering, request)
+  const result = priceQuote(catalog, offering, request, negotiated)
   if (!result.ok) {
     const { code, message, field } = result.error
     throw new AppError(code, message, field ? [{ path: field, message }] : undefined)
@@ -34,8 +38,14 @@ export async function previewQuote(services: Services, request: QuoteRequest) {
 /** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */
 export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
   const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
-  const now = services.now()
-  const quote: Quote = {
+  const quote = storedQuote(services.now(), catalogVersion, request, priced)
+  await insertQuote(services.db, quote, request, offering.listed ? null : (request.offerCode ?? null))
+  return quote
+}
+
+/** A priced request as the quote it is stored as: identity, catalog version, validity and what was asked. */
+export function storedQuote(now: Date, catalogVersion: string, request: QuoteRequest, priced: PricedQuote): Quote {
+  return {
     id: randomUUID(),
     catalogVersion,
     createdAt: now.toISOString(),
@@ -49,8 +59,6 @@ export async function createQuote(services: Services, request: QuoteRequest): Pr
     usage: request.usage as Record<string, number>,
     ...priced,
   }
-  await insertQuote(services.db, quote, request, offering.listed ? null : (request.offerCode ?? null))
-  return quote
 }
 
 /** Unlisted offerings (win-back) exist only for the holder of a usable offer code. */

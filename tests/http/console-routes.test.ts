@@ -19,6 +19,8 @@ const SECTION_RULES: Record<string, { pattern: RegExp; roles: StaffRole[] }[]> =
   ],
   // Win-back codes: building managers (their own buildings), marketing and admins; not operations.
   'offer-codes': [{ pattern: /^(GET|POST) \/api\/console\/offer-codes/, roles: ['manager', 'marketing', 'admin'] }],
+  // Assisted quotes: building managers (their own buildings), operations and admins; not marketing.
+  'assisted-quotes': [{ pattern: /^(GET|POST) \/api\/console\/assisted-quotes/, roles: ['manager', 'ops', 'admin'] }],
 }
 
 interface ConsoleRoute {

@@ -77,6 +77,22 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
   },
   installation_started: { kind: 'installation_started', payload: { orderNumber: 'OB-20261120-0042', trackingUrl: TRACKING_URL } },
   service_active: { kind: 'service_active', payload: { orderNumber: 'OB-20261120-0042', trackingUrl: TRACKING_URL } },
+  assisted_quote_proposal: {
+    kind: 'assisted_quote_proposal',
+    payload: {
+      proposalUrl: 'https://storefront.test/quotes/c8a3e1f0-0000-4000-8000-000000000003',
+      offeringName: '商务常青',
+      companyName: '<script>alert(1)</script> 示例科技',
+      buildingName: '金茂大厦',
+      x: 800000,
+      monthly: 880000,
+      termMonths: 12,
+      expiresAt: '2026-11-29T03:00:00.000Z',
+      preparedBy: '王静 Wang Jing',
+      managerName: '王静',
+      managerPhone: '13800001111',
+    },
+  },
   win_back_offer: {
     kind: 'win_back_offer',
     payload: {
@@ -405,7 +421,7 @@ describe('renderEmail', () => {
     const payload = message.payload
     // The order number leads; what a customer typed (a company) is only in the body (security/hostile-mail-text).
     if ('orderNumber' in payload) expect(email.subject).toContain(payload.orderNumber)
-    const key = 'orderNumber' in payload ? payload.orderNumber : 'company' in payload ? payload.company : 'code' in payload ? payload.code : payload.leads[1].company
+    const key = 'orderNumber' in payload ? payload.orderNumber : 'company' in payload ? payload.company : 'code' in payload ? payload.code : 'proposalUrl' in payload ? payload.proposalUrl : payload.leads[1].company
     expect(email.text).toContain(key)
     expect(email.html).not.toMatch(/<script>|<mismatch>/)
     expect(email.html).toMatch(lang === 'zh' ? /lang="zh-CN"/ : /lang="en"/)

@@ -43,6 +43,20 @@ const carrying = (name: string): OutboxMessage[] => [
   { kind: 'manager_new_lead', payload: lead(name) },
   { kind: 'manager_lead_digest', payload: { leads: [lead(name), lead('上海示例科技有限公司')] } },
   {
+    kind: 'assisted_quote_proposal',
+    payload: {
+      proposalUrl: 'https://storefront.test/quotes/q-1',
+      offeringName: '商务常青',
+      companyName: name,
+      buildingName: '金茂大厦',
+      x: 800000,
+      monthly: 880000,
+      termMonths: 12,
+      expiresAt: '2026-11-29T03:00:00.000Z',
+      preparedBy: '王静 Wang Jing',
+    },
+  },
+  {
     kind: 'win_back_offer',
     payload: { code: 'WB-7K3F-9QXA-M2TD', offerUrl: 'https://storefront.test/offer?code=WB-7K3F-9QXA-M2TD', companyName: name, buildingName: '金茂大厦', expiresAt: '2026-12-31T16:00:00.000Z' },
   },

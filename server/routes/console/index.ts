@@ -3,6 +3,7 @@ import { identifyStaff, type ConsoleEnv } from '../../console/access'
 import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
 import { leadsRoutes } from './leads'
+import { assistedQuotesRoutes } from './assisted-quotes'
 import { offerCodesRoutes } from './offer-codes'
 import { ordersRoutes } from './orders'
 import { sessionRoutes } from './session'
@@ -20,5 +21,6 @@ export function consoleRoutes(services: Services) {
     .route('/users', usersRoutes(services))
     .route('/orders', ordersRoutes(services))
     .route('/offer-codes', offerCodesRoutes(services))
+    .route('/assisted-quotes', assistedQuotesRoutes(services))
     .route('/leads', leadsRoutes(services))
 }
