@@ -2,6 +2,8 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { SlaThresholds } from '../domain/fulfilment-sla'
 import type { OrderQueueQuery } from '../schemas/console-orders'
+import { normalizeForSearch } from '../domain/search-grams'
+import { rarestSearchGram } from './order-search-repository'
 
 export interface QueueRow {
   id: string
@@ -47,6 +49,21 @@ export function searchForms(q: string): { text: string; code: string | undefined
   const code = q.replace(/[\s-]/g, '').toUpperCase()
   const digits = q.replace(/[\s\-()]/g, '').replace(/^(\+|00)86(?=\d{5,})/, '')
   return { text: q, code: code === '' ? undefined : code, mobile: /^\d+$/.test(digits) ? digits : undefined }
+}
+
+/**
+ * The trigrams that narrow a search to its candidate orders: the rarest of each way it may be meant
+ * (an order matching any way holds all of that way's trigrams), or undefined to search without the
+ * index, when a way is too short for a trigram or made only of common ones (which match soon anyway).
+ */
+async function searchNarrowing(db: Kysely<Database>, text: string, mobile: string | undefined): Promise<string[] | undefined> {
+  const grams: string[] = []
+  for (const form of new Set([normalizeForSearch(text), ...(mobile ? [mobile] : [])])) {
+    const gram = await rarestSearchGram(db, form)
+    if (!gram) return undefined
+    grams.push(gram)
+  }
+  return grams
 }
 
 /** When the order entered the status it is in: its latest timeline entry of that status. */
@@ -102,6 +119,8 @@ export async function queueOrders(
   if (filters.to) query = query.where('orders.created_at', '<', new Date(new Date(`${filters.to}${SHANGHAI_MIDNIGHT}`).getTime() + NEXT_DAY_MS).toISOString())
   if (filters.q) {
     const { text, code, mobile } = searchForms(filters.q)
+    const narrowing = await searchNarrowing(db, text, mobile)
+    if (narrowing) query = query.where('orders.id', 'in', db.selectFrom('order_search_grams').select('order_id').where('gram', 'in', narrowing))
     query = query.where((eb) =>
       eb.or([
         eb('orders.number', 'like', likePattern(text.toUpperCase())),
