@@ -44,6 +44,10 @@ export interface Database {
     tenants: number
     same_day_install: number
     manager_id: string | null
+    /** 1 when a competitor holds the building exclusively (it is then no target). */
+    competitor_exclusive: ColumnType<number, number | undefined, number>
+    /** How many tenant companies the building has (rows of `tenants`), kept with every tenant write. */
+    tenant_companies: ColumnType<number, number | undefined, number>
   }
   offer_codes: {
     code: string
@@ -242,6 +246,55 @@ export interface Database {
     quote_id: ColumnType<string | null, string | null | undefined, string | null>
     follow_up_json: ColumnType<string | null, string | null | undefined, string | null>
   }
+  /** A company at a building, from imported tenant lists (migration 0013); cleaned values only. */
+  tenants: {
+    id: string
+    building_id: string
+    company: string
+    /** The company name as duplicates are found: NFKC, lower case, no spaces. */
+    name_key: string
+    /** The name key as the imported lists spell the company, when a manager has since corrected the name. */
+    listed_name_key: string | null
+    credit_code: string | null
+    floor: string | null
+    unit: string | null
+    contact_name: string | null
+    mobile: string | null
+    email: string | null
+    staff_size: number | null
+    carrier: string | null
+    /** JSON array of the fields a manager edited by hand: imports leave them alone. */
+    edited_fields: string
+    /** The import that last wrote the row (null when only edited by hand). */
+    import_id: string | null
+    created_at: string
+    updated_at: string
+  }
+  /** One tenant list import (a background job): progress while it runs, its report when done. */
+  tenant_imports: {
+    id: string
+    building_id: string | null
+    scope_key: string
+    content_hash: string
+    file_name: string
+    file_format: ColumnType<string | null, string | null | undefined, string | null>
+    imported_by: string | null
+    /** queued → running → done | failed */
+    status: string
+    rows_total: Counter
+    rows_done: Counter
+    inserted: Counter
+    updated: Counter
+    unchanged: Counter
+    merged: Counter
+    refused: Counter
+    report_json: ColumnType<string | null, string | null | undefined, string | null>
+    failure: ColumnType<string | null, string | null | undefined, string | null>
+    created_at: string
+    started_at: ColumnType<string | null, string | null | undefined, string | null>
+    finished_at: ColumnType<string | null, string | null | undefined, string | null>
+    heartbeat_at: string
+  }
   idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
   rate_limits: { key: string; points: number; expire: number | null }
   form_flashes: { id: string; payload_json: string; expires_at: string }
@@ -277,6 +330,9 @@ export interface Database {
     reason: string | null
   }
 }
+
+/** A count that starts at 0 (the column's default). */
+type Counter = ColumnType<number, number | undefined, number>
 
 export type BuildingRow = Selectable<Database['buildings']>
 export type ManagerRow = Selectable<Database['building_managers']>

@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf'
 import { methodOverride } from 'hono/method-override'
 import { AppError, createErrorHandler, errorBody } from './errors'
 import { buildingsRoutes } from './routes/buildings'
+import { isTenantUpload } from './routes/console/buildings'
 import { consoleRoutes } from './routes/console'
 import { leadsRoutes } from './routes/leads'
 import { offeringsRoutes } from './routes/offerings'
@@ -18,15 +19,15 @@ export const MAX_BODY_BYTES = 64 * 1024
 /** The HTTP API under /api: one route module per resource, one error handler for all. */
 export function createApi(services: Services) {
   const root = new Hono().basePath('/api')
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
+    },
+  })
   const api = root
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
-        },
-      }),
-    )
+    // File uploads (tenant lists) have a limit of their own, on their route.
+    .use((c, next) => (isTenantUpload(c.req.method, c.req.path) ? next() : limit(c, next)))
     .use(async (c, next) => {
       await next()
       c.header('Cache-Control', 'no-store')

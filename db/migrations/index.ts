@@ -11,6 +11,7 @@ import * as orderQueueIndexes from './0009-order-queue-indexes'
 import * as installSlotLocks from './0010-install-slot-locks'
 import * as orderQueueStatusIndex from './0011-order-queue-status-index'
 import * as leadLifecycle from './0012-lead-lifecycle'
+import * as tenants from './0013-tenants'
 import * as winbackCodesAssistedQuotes from './0014-winback-codes-assisted-quotes'
 import * as orderSearchGrams from './0015-order-search-grams'
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-install-slot-locks': installSlotLocks,
   '0011-order-queue-status-index': orderQueueStatusIndex,
   '0012-lead-lifecycle': leadLifecycle,
+  '0013-tenants': tenants,
   '0014-winback-codes-assisted-quotes': winbackCodesAssistedQuotes,
   '0015-order-search-grams': orderSearchGrams,
 }

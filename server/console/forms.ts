@@ -15,7 +15,11 @@ export const NEXT_FIELD = 'next'
 
 const SITE = 'http://site.invalid'
 
-export const isFormPost = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')
+/** The request carries form fields: a page's form, or a script sending a file. */
+export const hasFormBody = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')
+
+/** A browser's form post, answered with a redirect; a script sending a form with `Accept: application/json` is answered in JSON. */
+export const isFormPost = (c: Context) => hasFormBody(c) && !/^application\/json/i.test(c.req.header('accept') ?? '')
 
 /**
  * A path of this site to send the browser to, or the fallback. Checked as the browser will read it:
@@ -43,7 +47,7 @@ const FIELD_NAME = /^[A-Za-z]{1,40}$/
 /** The request's JSON body or form fields, validated by one schema (forms may spell values as forms do). */
 export async function readInput<Schema extends ZodType>(c: Context, schema: Schema): Promise<z.infer<Schema>> {
   let body: unknown
-  if (isFormPost(c)) {
+  if (hasFormBody(c)) {
     const { [RETURN_FIELD]: _return, [NEXT_FIELD]: _next, ...fields } = await c.req.parseBody({ all: true })
     body = fields
   } else {

@@ -306,12 +306,13 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
     }
     case 'win_back_offer': {
       const p = message.payload
-      const until = formatDate(p.expiresAt, lang, { time: true }) + t('（北京时间）', ' (Beijing time)')
+      // The code stops at the end of its last day (Shanghai): the mail names that day, not the next midnight.
+      const until = formatDate(new Date(Date.parse(p.expiresAt) - 1).toISOString(), lang)
       const details: Details = [
         [t('优惠码', 'Offer code'), p.code],
         [t('公司', 'Company'), p.companyName],
         [t('楼宇', 'Building'), p.buildingName],
-        [t('有效期至', 'Valid until'), until],
+        [t('最后可用日', 'Last day to use it'), until],
       ]
       if (p.managerName) details.push([t('楼宇经理', 'Building manager'), p.managerPhone ? t(`${p.managerName}（${p.managerPhone}）`, `${p.managerName} (${p.managerPhone})`) : p.managerName])
       return {

@@ -26,3 +26,11 @@ export async function findBuildingWithManager(db: Kysely<Database>, id: string):
     : null
   return { building, manager }
 }
+
+/** The names of the buildings a console user works with (all, or these), for choosing one in a form. */
+export async function buildingNames(db: Kysely<Database>, ids: 'all' | readonly string[]): Promise<{ id: string; name_zh: string; name_en: string }[]> {
+  if (ids !== 'all' && ids.length === 0) return []
+  let select = db.selectFrom('buildings').select(['id', 'name_zh', 'name_en'])
+  if (ids !== 'all') select = select.where('id', 'in', ids)
+  return select.orderBy('name_en').execute()
+}

@@ -2,15 +2,12 @@ import { z } from 'zod'
 import { installSlotKinds } from '../domain/install-slots'
 import { orderTransitions, type OrderStatus } from '../domain/order-status'
 import { flagResolutions } from '../orders/lifecycle'
-import { line } from './text'
+import { collapseSpaces, line } from './text'
 
 const orderStatuses = Object.keys(orderTransitions) as [OrderStatus, ...OrderStatus[]]
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 /** An empty form field means "no filter". */
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
-
-/** Any run of spaces, tabs or line breaks (pasted from a spreadsheet or a chat) as one space, and none at either end. */
-export const collapseSpaces = (value: string) => value.replace(/\s+/g, ' ').trim()
 
 /**
  * What staff type or paste into the queue's search: full-width letters, digits and signs as their

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../console/passwords'
 import { staffRoles } from '../domain/staff-roles'
-import { line } from './text'
+import { collapseSpaces, line } from './text'
 
 /*
  * The staff console's requests. The console's pages post plain HTML forms to the same routes, so
@@ -16,7 +16,8 @@ const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN
 
 const roles = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.enum(staffRoles)).min(1, 'at least one role'))
 
-const displayName = line().trim().min(1).max(80)
+/** A name as typed or pasted: a tab or a run of spaces is one space, none at either end. */
+const displayName = z.preprocess((value) => (typeof value === 'string' ? collapseSpaces(value) : value), line().min(1).max(80))
 
 const managerId = z.preprocess((value) => (value === '' ? null : value), line().max(64).nullable())
 

@@ -17,3 +17,6 @@ export const freeText = () => z.string().refine(clean(CONTROL_EXCEPT_LAYOUT), 'c
 
 /** Plain-text check of a value that does not pass through a schema (a form field we only echo). */
 export const isCleanLine = clean(CONTROL)
+
+/** Any run of spaces, tabs or line breaks (pasted from a spreadsheet or a chat) as one space, and none at either end. */
+export const collapseSpaces = (value: string) => value.replace(/\s+/g, ' ').trim()

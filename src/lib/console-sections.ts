@@ -8,6 +8,8 @@ export const consoleSections = {
   orders: { path: '/console/orders', roles: ['ops', 'admin', 'manager'], ready: true },
   leads: { path: '/console/leads', roles: ['ops', 'admin', 'manager', 'marketing'], ready: false },
   buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager'], ready: false },
+  offerCodes: { path: '/console/offer-codes', roles: ['manager', 'marketing', 'admin'], ready: true },
+  assistedQuotes: { path: '/console/assisted-quotes', roles: ['manager', 'ops', 'admin'], ready: true },
   campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin'], ready: false },
   catalog: { path: '/console/catalog', roles: ['approver', 'marketing', 'admin'], ready: false },
   users: { path: '/console/users', roles: ['admin'], ready: true },

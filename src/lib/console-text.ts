@@ -39,13 +39,15 @@ export const consoleText: Record<
       resetPassword: string
       resetSubmit: string
       done: Record<string, string>
+      /** Why a form was refused, by the field the refusal names. */
+      problems: Record<string, string>
     }
   }
 > = {
   zh: {
     title: '运营后台',
     nav: '后台导航',
-    sections: { orders: '订单', leads: '线索', buildings: '楼宇', campaigns: '推广活动', catalog: '产品目录', users: '员工账号' },
+    sections: { orders: '订单', leads: '线索', buildings: '楼宇', offerCodes: '回归优惠码', assistedQuotes: '协商报价', campaigns: '推广活动', catalog: '产品目录', users: '员工账号' },
     comingSoon: '（即将推出）',
     roles: { admin: '管理员', ops: '运营', manager: '楼宇经理', marketing: '市场', approver: '审批' },
     signedInAs: '已登录：',
@@ -86,12 +88,19 @@ export const consoleText: Record<
         user_changed: '已保存。',
         password_reset: '密码已重置，该员工需用新密码重新登录。',
       },
+      problems: {
+        email: '请填写有效的邮箱地址。',
+        displayName: '请填写姓名：1 到 80 个字，不能含控制字符。',
+        roles: '请至少选择一个角色。',
+        managerId: '请从列表中选择楼宇经理。',
+        password: '密码至少 15 个字符。',
+      },
     },
   },
   en: {
     title: 'Staff console',
     nav: 'Console',
-    sections: { orders: 'Orders', leads: 'Leads', buildings: 'Buildings', campaigns: 'Campaigns', catalog: 'Catalog', users: 'Staff accounts' },
+    sections: { orders: 'Orders', leads: 'Leads', buildings: 'Buildings', offerCodes: 'Win-back codes', assistedQuotes: 'Assisted quotes', campaigns: 'Campaigns', catalog: 'Catalog', users: 'Staff accounts' },
     comingSoon: ' (coming soon)',
     roles: { admin: 'Admin', ops: 'Operations', manager: 'Building manager', marketing: 'Marketing', approver: 'Approver' },
     signedInAs: 'Signed in as ',
@@ -131,6 +140,13 @@ export const consoleText: Record<
         user_created: 'The account is open.',
         user_changed: 'Saved.',
         password_reset: 'The password is reset; they must sign in again with the new one.',
+      },
+      problems: {
+        email: 'Please give a valid e-mail address.',
+        displayName: 'Please give a name: 1 to 80 characters, no control characters.',
+        roles: 'Please choose at least one role.',
+        managerId: 'Please choose a building manager from the list.',
+        password: 'The password must be at least 15 characters.',
       },
     },
   },

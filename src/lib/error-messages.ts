@@ -39,6 +39,12 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   lead_not_found: { zh: '没有找到这条线索，或它不在您负责的楼宇。', en: 'We could not find that lead, or it is not in one of your buildings.' },
   offer_code_not_found: { zh: '没有找到这个优惠码，或它不属于您负责的楼宇。', en: 'We could not find that offer code, or it is not for one of your buildings.' },
   offer_code_not_revocable: { zh: '这个优惠码已使用、已过期或已撤回，不能再撤回。', en: 'This offer code has been used, has expired or was already revoked, so it cannot be revoked.' },
+  tenant_not_found: { zh: '没有找到这家租户企业，或它不在您负责的楼宇。', en: 'We could not find that tenant, or it is not in one of your buildings.' },
+  tenant_import_not_found: { zh: '没有找到这次导入。', en: 'We could not find that import.' },
+  tenant_conflict: {
+    zh: '楼内已有同名或同一信用代码的租户企业，或这条记录刚被别人修改过，请刷新后再试。',
+    en: 'Another tenant of the building has this name or credit code, or someone changed this tenant meanwhile; please reload and try again.',
+  },
   email_taken: { zh: '这个邮箱已经有账号了。', en: 'There is already an account with this e-mail address.' },
   manager_not_found: { zh: '没有这位楼宇经理，请重新选择。', en: 'There is no such building manager; please choose again.' },
   own_admin_access: { zh: '不能停用自己的账号，也不能去掉自己的管理员角色。', en: 'You cannot disable your own account or remove your own admin role.' },

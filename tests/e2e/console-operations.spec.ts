@@ -119,3 +119,32 @@ test('an order is scheduled with the keyboard alone, focus always visible', asyn
   await expect(page.getByRole('status')).toHaveText('已预约安装。')
   await expect(page.getByTestId('order-status')).toHaveText('已预约安装')
 })
+
+test('an admin opens accounts on a phone: a pasted name, a long one, and a form without a role', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/console/users')
+  await signInToConsole(page, 'admin@example.com')
+  const create = page.locator('form[action="/api/console/users"]')
+  const open = async (email: string, name: string, role?: string) => {
+    await create.getByLabel('邮箱').fill(email)
+    await create.getByLabel('姓名').fill(name)
+    if (role) await create.getByRole('checkbox', { name: role }).check()
+    await create.getByRole('button', { name: '开通账号' }).click()
+  }
+  const stamp = Date.now()
+
+  // Copied from a spreadsheet: the tab between the names is a space, not a refusal.
+  await open(`pasted-${stamp}@example.com`, '李\t运营', '运营')
+  await expect(page.getByRole('status')).toHaveText('账号已开通。')
+  await expect(page.locator(`tr[data-user="pasted-${stamp}@example.com"] strong`)).toHaveText('李 运营')
+
+  // A long unbroken name wraps in its card instead of widening the page.
+  await open(`long-${stamp}@example.com`, 'N'.repeat(80), '运营')
+  await expect(page.getByRole('status')).toHaveText('账号已开通。')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  // No role ticked: the refusal says so (nothing on the page is marked red).
+  await open(`no-role-${stamp}@example.com`, '王五')
+  await expect(page.getByRole('alert')).toHaveText('请至少选择一个角色。')
+  await expect(page.locator(`tr[data-user="no-role-${stamp}@example.com"]`)).toHaveCount(0)
+})

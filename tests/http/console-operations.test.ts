@@ -87,6 +87,20 @@ describe.each(databaseKinds)('the console as operations use it on %s', (kind) =>
     expect(again.headers.get('location')).toBe(`/console/orders/${placed.number}?error=invalid_request&field=order`)
   })
 
+  it('opens an account for a name pasted with a tab (one space), and names the field of a refusal', async () => {
+    const admin = await createStaff(seeded.api, ['admin'])
+    const adminCookie = await signIn(seeded.api, admin.email)
+    const created = await seeded.api.request('/api/console/users', asStaff(adminCookie, 'POST', { email: 'pasted.name@example.com', displayName: ' 李\t运营 ', roles: ['ops'] }))
+    expect(created.status).toBe(201)
+    expect((await created.json()).user.displayName).toBe('李 运营')
+    const refused = await seeded.api.request('/api/console/users', {
+      method: 'POST',
+      headers: { cookie: adminCookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'no.role@example.com', displayName: '王五', return: '/console/users' }),
+    })
+    expect(refused.headers.get('location')).toBe('/console/users?error=invalid_request&field=roles')
+  })
+
   it('tells the customer on the tracking page why operations cancelled the order, in their words', async () => {
     const quote = await createQuote(seeded.api)
     const other = (await (await postOrder(seeded.api, orderBody(quote.id))).json()) as { number: string }

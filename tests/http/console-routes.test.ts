@@ -17,6 +17,16 @@ const SECTION_RULES: Record<string, { pattern: RegExp; roles: StaffRole[] }[]> =
     { pattern: /^GET \/api\/console\/leads/, roles: ['manager', 'marketing', 'ops', 'admin'] },
     { pattern: /^POST \/api\/console\/leads\/:id\//, roles: ['manager', 'ops', 'admin'] },
   ],
+  // My buildings and tenant lists: everyone who works buildings looks (a manager at their own);
+  // marketing, managers and admins keep the lists and marks, operations only look.
+  buildings: [
+    { pattern: /^GET \/api\/console\/buildings/, roles: ['manager', 'marketing', 'ops', 'admin'] },
+    { pattern: /^(PATCH|POST) \/api\/console\/buildings/, roles: ['manager', 'marketing', 'admin'] },
+  ],
+  'tenant-imports': [
+    { pattern: /^GET \/api\/console\/tenant-imports/, roles: ['manager', 'marketing', 'ops', 'admin'] },
+    { pattern: /^POST \/api\/console\/tenant-imports/, roles: ['manager', 'marketing', 'admin'] },
+  ],
   // Win-back codes: building managers (their own buildings), marketing and admins; not operations.
   'offer-codes': [{ pattern: /^(GET|POST) \/api\/console\/offer-codes/, roles: ['manager', 'marketing', 'admin'] }],
   // Assisted quotes: building managers (their own buildings), operations and admins; not marketing.
@@ -103,7 +113,8 @@ describe.each(databaseKinds)('every console route declares its access and enforc
         else expect(status, `${role} on ${route.method} ${route.path}`).toBe(403)
       }
     }
-  })
+    // A signed-in call per route and role (argon2 each): the list of routes keeps growing.
+  }, 120_000)
 
   it('refuses a route that declares no access before it runs (deny by default)', async () => {
     let ran = false

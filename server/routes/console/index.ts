@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { identifyStaff, type ConsoleEnv } from '../../console/access'
 import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
+import { buildingsRoutes, tenantImportsRoutes } from './buildings'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
 import { offerCodesRoutes } from './offer-codes'
@@ -20,6 +21,8 @@ export function consoleRoutes(services: Services) {
     .route('/session', sessionRoutes(services))
     .route('/users', usersRoutes(services))
     .route('/orders', ordersRoutes(services))
+    .route('/buildings', buildingsRoutes(services))
+    .route('/tenant-imports', tenantImportsRoutes(services))
     .route('/offer-codes', offerCodesRoutes(services))
     .route('/assisted-quotes', assistedQuotesRoutes(services))
     .route('/leads', leadsRoutes(services))
