@@ -48,7 +48,7 @@ async function main() {
   const outbox = startOutboxWorker(services, mail.deliver)
   // Unpaid orders give their ports back at their deadline (reminded once before it).
   const unpaidOrders = startUnpaidOrdersJob(services)
-  // Untouched leads are escalated to their district lead after a working day.
+  // Abandoned quotes become leads; untouched leads are escalated to their district lead after a working day.
   const leads = startLeadsJob(services)
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -37,3 +37,26 @@ export async function useEmailVerification(db: Kysely<Database>, id: string, ord
   const result = await db.updateTable('email_verifications').set({ used_at: at, order_id: orderId }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
   return result.numUpdatedRows === 1n
 }
+
+/**
+ * Verified addresses whose customer agreed to be called about a quote they have not ordered: proven
+ * between `confirmedFrom` and `confirmedBy`, never used for an order, their quote neither ordered nor
+ * made a lead yet, and no order from the address since. Oldest first.
+ */
+export function abandonedQuoteCandidates(db: Kysely<Database>, confirmedFrom: string, confirmedBy: string, limit: number): Promise<EmailVerification[]> {
+  return db
+    .selectFrom('email_verifications as v')
+    .selectAll('v')
+    .where('v.follow_up_consent', '=', 1)
+    .where('v.confirmed_at', '>=', confirmedFrom)
+    .where('v.confirmed_at', '<=', confirmedBy)
+    .where('v.used_at', 'is', null)
+    .where('v.quote_id', 'is not', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.quote_id', '=', 'v.quote_id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.contact_email', '=', 'v.email').whereRef('orders.created_at', '>=', 'v.created_at'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('leads').select('leads.id').whereRef('leads.quote_id', '=', 'v.quote_id').where('leads.source', '=', 'abandoned_quote'))))
+    .orderBy('v.confirmed_at')
+    .orderBy('v.id')
+    .limit(limit)
+    .execute()
+}

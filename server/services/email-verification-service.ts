@@ -20,18 +20,27 @@ import {
   takeVerificationAttempt,
   type EmailVerification,
 } from '../repositories/email-verifications-repository'
+import { findQuote } from '../repositories/quotes-repository'
 import type { VerificationProof, VerificationRequest } from '../schemas/email-verification'
 import type { Services } from './services'
 
 const minutesAfter = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString()
 
-/** Mails a new one-time code to the address (on the outbox's first lane); only its hash is stored. */
+/**
+ * Mails a new one-time code to the address (on the outbox's first lane); only its hash is stored. With
+ * the customer's consent, the quote and their details are kept so an abandoned quote becomes a lead.
+ */
 export async function sendVerificationCode(services: Pick<Services, 'db' | 'now'>, request: VerificationRequest): Promise<{ id: string; expiresAt: string }> {
   const now = services.now()
   const id = randomUUID()
   const code = newVerificationCode()
   const email = normalizeEmail(request.email)
   const expiresAt = minutesAfter(now, VERIFICATION_CODE_MINUTES)
+  // Without consent nothing but the address is kept; with it, the quote and what was typed, for the manager.
+  const followUp = request.consent ? request.followUp : undefined
+  if (followUp && !(await findQuote(services.db, followUp.quoteId))) {
+    throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'followUp.quoteId', message: 'unknown quote' }])
+  }
   await services.db.transaction().execute(async (trx) => {
     await insertEmailVerification(trx, {
       id,
@@ -43,6 +52,9 @@ export async function sendVerificationCode(services: Pick<Services, 'db' | 'now'
       used_at: null,
       order_id: null,
       created_at: now.toISOString(),
+      follow_up_consent: request.consent ? 1 : 0,
+      quote_id: followUp?.quoteId ?? null,
+      follow_up_json: followUp ? JSON.stringify({ ...followUp, lang: request.lang }) : null,
     })
     await enqueue(trx, { kind: 'email_verification', recipient: email, lang: request.lang, payload: { verificationId: id, code, validMinutes: VERIFICATION_CODE_MINUTES } }, now)
   })

@@ -18,6 +18,7 @@ export function verificationText(lang: Lang) {
         expired: '验证码已过期或尝试次数已用完，请重新发送验证码。',
         badCode: '请输入邮件中的 6 位数字',
         verifyFirst: '请先验证邮箱：点击“发送验证码”，再填写邮件中的验证码。',
+        consent: '如果我暂未下单，同意楼宇经理就这份报价通过上面填写的联系方式与我联系（可不选）。',
       }
     : {
         send: 'Send code',
@@ -34,6 +35,7 @@ export function verificationText(lang: Lang) {
         expired: 'This code has expired or was tried too often; please send a new code.',
         badCode: 'Enter the 6 digits from the mail',
         verifyFirst: 'Please verify the e-mail first: press “Send code”, then enter the code from the mail.',
+        consent: 'If I do not order now, my building manager may contact me about this quote using the details above (optional).',
       }
 }
 

@@ -1,4 +1,5 @@
 import { enqueue, OPERATIONS_ADDRESS } from '../../notifications/messages'
+import { leadNotice } from '../lead-notice'
 import { systemActor } from '../../orders/lifecycle/context'
 import { claimEscalation, districtLead, type Lead } from '../../repositories/leads-repository'
 import { auditLead } from './change'
@@ -28,14 +29,8 @@ export async function escalateLead(services: LeadServices, lead: Lead): Promise<
         recipient: head?.email ?? OPERATIONS_ADDRESS,
         lang: 'zh',
         payload: {
-          company: lead.company,
-          contactName: lead.contact_name,
-          mobile: lead.mobile,
-          source: lead.source,
-          ...(building ? { buildingName: building.name_zh } : {}),
-          ...(lead.note ? { note: lead.note } : {}),
+          ...leadNotice(lead, { buildingName: building?.name_zh, queueDistrict: manager ? null : district }),
           ...(manager ? { managerName: manager.name } : {}),
-          ...(district && !manager ? { queueDistrict: district } : {}),
           receivedAt: lead.created_at,
           leadUrl: leadConsoleUrl(services.siteUrl, lead.id),
         },

@@ -216,7 +216,7 @@ export default function CheckoutForm(props: Props) {
           {input('contactName', t.contactName, 'text', 'name', undefined, { maxlength: '50' })}
           {input('mobile', t.mobile, 'tel', 'tel', undefined, { inputmode: 'tel', maxlength: '20' })}
         </div>
-        <EmailVerification text={t.verification} errors={t.errors} lang={t.lang} label={t.email} badEmail={t.badEmail} error={problems().email} expose={(control) => (emailProof = control)} />
+        <EmailVerification text={t.verification} errors={t.errors} lang={t.lang} label={t.email} badEmail={t.badEmail} error={problems().email} quoteId={props.quoteId} expose={(control) => (emailProof = control)} />
       </fieldset>
       <fieldset>
         <legend>{t.site}</legend>

@@ -1,5 +1,7 @@
 import { createSignal, Match, Show, Switch } from 'solid-js'
+import { isValidCreditCode } from '../../../server/domain/credit-code'
 import type { VerificationProof } from '../../../server/schemas/email-verification'
+import { isMainlandMobile } from '../../../server/schemas/mainland-mobile'
 import { api, type ApiErrorBody } from '../../lib/api-client'
 import type { Lang } from '../../lib/lang'
 import { fill } from '../../lib/configurator-text'
@@ -15,6 +17,8 @@ interface Props {
   /** The e-mail field's own problem (empty, malformed, not verified), from the form. */
   error?: string
   badEmail: string
+  /** The quote being ordered: with the customer's consent, their manager may follow it up if they do not order. */
+  quoteId: string
 }
 
 type State =
@@ -41,6 +45,7 @@ export default function EmailVerification(props: Props & { expose: (control: Ema
   const [fieldProblem, setFieldProblem] = createSignal<string>()
   let emailInput!: HTMLInputElement
   let codeInput: HTMLInputElement | undefined
+  let consentInput!: HTMLInputElement
   const typedCode = () => normaliseTyped(codeInput?.value.trim() ?? '')
   const email = () => emailInput.value.trim()
   const errorOf = async (response: Response) => ((await response.json()) as unknown as ApiErrorBody).error
@@ -54,6 +59,21 @@ export default function EmailVerification(props: Props & { expose: (control: Ema
     },
   })
 
+  /** What the form above holds, for the manager who follows the quote up: only what is filled in and valid. */
+  const followUpDetails = () => {
+    const form = emailInput.form
+    const value = (name: string) => normaliseTyped(String((form?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim())
+    const kept = (name: string, valid: (text: string) => boolean = () => true) => (value(name) && valid(value(name)) ? value(name) : undefined)
+    return {
+      quoteId: props.quoteId,
+      company: kept('companyName'),
+      contactName: kept('contactName'),
+      mobile: kept('mobile', isMainlandMobile),
+      creditCode: kept('creditCode', isValidCreditCode),
+      buildingId: kept('building'),
+    }
+  }
+
   const send = async () => {
     if (!looksLikeEmail(email())) {
       setFieldProblem(props.badEmail)
@@ -63,7 +83,8 @@ export default function EmailVerification(props: Props & { expose: (control: Ema
     setFieldProblem(undefined)
     setBusy(true)
     try {
-      const response = await api.verifications.$post({ json: { email: email(), lang: props.lang } })
+      const consent = consentInput.checked
+      const response = await api.verifications.$post({ json: { email: email(), lang: props.lang, consent, ...(consent ? { followUp: followUpDetails() } : {}) } })
       if (!response.ok) {
         setFieldProblem(props.errors[(await errorOf(response)).code] ?? props.errors.internal_error)
         return
@@ -130,6 +151,10 @@ export default function EmailVerification(props: Props & { expose: (control: Ema
           </div>
         )}
       </Field>
+      <label class="checkout__accept verification__consent">
+        <input ref={consentInput} type="checkbox" name="followUpConsent" data-testid="follow-up-consent" />
+        <span>{t.consent}</span>
+      </label>
       <Switch>
         <Match when={state().step === 'sent' && (state() as Extract<State, { step: 'sent' }>)}>
           {(sent) => (
