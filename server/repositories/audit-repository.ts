@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { AuditActorKind, AuditSubjectKind } from '../domain/audit'
+import { timeOrderedId } from '../domain/time-ordered-id'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -30,7 +30,8 @@ export async function recordAudit(db: Db, entry: AuditEntry, now: Date): Promise
   await db
     .insertInto('audit_log')
     .values({
-      id: randomUUID(),
+      // Sorts by when it was written: rows of one instant keep their order (auditOf orders by at, id).
+      id: timeOrderedId(),
       at: now.toISOString(),
       actor_kind: entry.actor.kind,
       actor_id: entry.actor.id,
