@@ -102,7 +102,10 @@ describe.each(databaseKinds)('one order cannot take a building’s ports on %s',
       { status: 'confirmed', note: 'approve: known customer' },
     ])
     const audit = await auditOf(db(), { kind: 'order', id: approved.id })
-    expect(audit).toMatchObject([{ actor: ops, action: 'approve', before: { status: 'pending_review' }, after: { status: 'confirmed', voicePorts: 35 }, reason: 'known customer' }])
+    expect(audit).toMatchObject([
+      { actor: { kind: 'customer', id: null }, action: 'place', before: { status: null }, after: { status: 'pending_review', fibrePorts: 0, voicePorts: 0 } },
+      { actor: ops, action: 'approve', before: { status: 'pending_review' }, after: { status: 'confirmed', voicePorts: 35 }, reason: 'known customer' },
+    ])
     // Decided once: a second approval (or a rejection) is refused and changes nothing.
     await expect(approve(seeded.api.services, ops, placed.number)).rejects.toMatchObject({ code: 'invalid_request' })
     await expect(reject(seeded.api.services, ops, placed.number, 'too late')).rejects.toMatchObject({ code: 'invalid_request' })
