@@ -7,7 +7,7 @@ import type { StaffRole } from '../../server/domain/staff-roles'
 export const consoleSections = {
   orders: { path: '/console/orders', roles: ['ops', 'admin', 'manager'], ready: true },
   leads: { path: '/console/leads', roles: ['ops', 'admin', 'manager', 'marketing'], ready: false },
-  buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager'], ready: false },
+  buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager', 'marketing'], ready: true },
   offerCodes: { path: '/console/offer-codes', roles: ['manager', 'marketing', 'admin'], ready: true },
   assistedQuotes: { path: '/console/assisted-quotes', roles: ['manager', 'ops', 'admin'], ready: true },
   campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin'], ready: false },

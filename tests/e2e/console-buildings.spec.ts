@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test'
+import { checkConsolePage, signInToConsole } from './support/console'
+
+/** A tenant list as a building manager keeps it: one company twice (merged), one with a landline for a mobile (refused). */
+const LIST = [
+  '公司名称,统一社会信用代码,楼层,房号,联系人,手机',
+  '上海浏览器测试科技有限公司,,21,2101,吴敏,13800138021',
+  '上海 浏览器测试科技有限公司,,21,2101,,',
+  '上海座机贸易有限公司,,22,2201,郑强,021-61234567',
+].join('\r\n')
+
+test('a building manager imports a tenant list for their building and reads the report, in Chinese and English', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/console/buildings')
+  await signInToConsole(page, 'manager@example.com')
+  await expect(page).toHaveURL(/\/console\/buildings$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的楼宇')
+  await expect(page.locator('tr[data-building]')).toHaveCount(4)
+  await checkConsolePage(page, 'buildings-zh')
+
+  await page.locator('tr[data-building="bld-jinmao-tower"] a').click()
+  await page.getByLabel('名单文件（CSV 或 XLSX）').setInputFiles({ name: '金茂租户.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST) })
+  await page.getByRole('button', { name: '上传并导入' }).click()
+  // The page follows the import and shows its report once done.
+  const report = page.getByTestId('tenant-import')
+  await expect(report).toHaveAttribute('data-status', 'done', { timeout: 15_000 })
+  await expect(report).toContainText('新增企业: 1')
+  await expect(report.locator('tr[data-row="4"]')).toContainText('手机号不正确')
+  await expect(report).toContainText('第 3 行与第 2 行是同一家企业，已合并')
+  await expect(page.locator('tr[data-tenant]')).toContainText(['上海浏览器测试科技有限公司'])
+  await checkConsolePage(page, 'building-zh')
+
+  await page.getByRole('link', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Import the tenant list' })).toBeVisible()
+  await expect(report.locator('tr[data-row="4"]')).toContainText('Not a mobile number')
+  await page.getByRole('link', { name: 'Edit 上海浏览器测试科技有限公司' }).click()
+  await page.getByLabel('Contact').fill('吴经理')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('status')).toHaveText('The tenant is saved.')
+  await expect(page.locator('#contactName-edited')).toHaveText('edited by hand; imports keep it')
+  await checkConsolePage(page, 'tenant-edit-en')
+})
