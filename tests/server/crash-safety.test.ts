@@ -144,6 +144,8 @@ describe('crash safety: the server process killed mid-order', () => {
       let inFlight = 0
       let rejectedInFlight = 0
       let roundAcknowledged = 0
+      let acknowledgedOnce = () => {}
+      const firstAcknowledged = new Promise<void>((resolve) => (acknowledgedOnce = resolve))
       const slot = installSlot()
 
       /** A fetch against the live child; rejections of requests sent before the kill are counted. */
@@ -195,12 +197,16 @@ describe('crash safety: the server process killed mid-order', () => {
           const placed = (await order.json()) as { id: string; number: string; status: string }
           acknowledged.push({ key, body, id: placed.id, number: placed.number, status: placed.status, quoteId, round })
           roundAcknowledged += 1
+          acknowledgedOnce()
         }
       }
 
       // A client's own failure (a refused quote or order while the server is up) fails the test after the kill.
       let clientFailure: unknown
       const clients = Array.from({ length: CLIENTS }, () => client().catch((error) => (clientFailure ??= error)))
+      // The kill comes at a random moment once orders are flowing: counted from the round's first
+      // acknowledged order, so a slow (busy) machine still crashes mid-stream rather than before it.
+      await Promise.race([firstAcknowledged, new Promise((resolve) => setTimeout(resolve, 15_000))])
       const killAfterMs = randomBetween(150, 600)
       await new Promise((resolve) => setTimeout(resolve, killAfterMs))
       const inFlightAtKill = inFlight
