@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { WIN_BACK_CODE_PATTERN } from '../../server/domain/win-back-code'
 import { checkConsolePage, signInToConsole } from './support/console'
 import { readDatabase } from './support/database'
@@ -14,6 +14,18 @@ const mailsTo = (kind: string, recipient: string) =>
   readDatabase((db) => db.prepare('select lang, payload_json from outbox where kind = ? and recipient = ?').all(kind, recipient) as { lang: string; payload_json: string }[]).map(
     (mail) => ({ lang: mail.lang, payload: JSON.parse(mail.payload_json) as Record<string, unknown> }),
   )
+
+/** The assisted-quote form for the seed's case: ¥11,000 a month declared for each of 3 months, and the X to agree (yuan). */
+async function fillAssistedQuote(page: Page, x: string) {
+  await page.locator('#aq-building').selectOption(JIN_MAO)
+  await page.getByLabel('公司名称').fill('上海三家运营商贸易有限公司')
+  await page.getByLabel('统一社会信用代码').fill(CREDIT_CODE)
+  await page.getByLabel('联系人', { exact: true }).fill('韩梅梅')
+  await page.getByLabel('联系人邮箱').fill('han.meimei@example.com')
+  for (const month of [1, 2, 3]) await page.locator(`#aq-prior${month}`).fill('11,000')
+  await page.getByLabel('商定的 X（元/月）').fill(x)
+  await page.getByLabel('商定理由').fill('核对三家运营商账单后商定')
+}
 
 test('a building manager issues a win-back code, the customer enters it in the storefront and orders, and the code shows as used', async ({ page, browser }) => {
   test.setTimeout(120_000)
@@ -94,28 +106,14 @@ test('a building manager makes an assisted quote with a negotiated X; the propos
   // The band is the price book's, said from its data.
   await expect(page.getByTestId('band').first()).toContainText('±30%')
 
-  await page.locator('#aq-building').selectOption(JIN_MAO)
-  await page.getByLabel('公司名称').fill('上海三家运营商贸易有限公司')
-  await page.getByLabel('统一社会信用代码').fill(CREDIT_CODE)
-  await page.getByLabel('联系人', { exact: true }).fill('韩梅梅')
-  await page.getByLabel('联系人邮箱').fill('han.meimei@example.com')
-  // ¥3,000 + ¥5,000 + ¥3,000 a month with three carriers: ¥11,000 declared, X agreed at ¥8,000.
-  for (const month of [1, 2, 3]) await page.locator(`#aq-prior${month}`).fill('11,000')
-  await page.getByLabel('商定的 X（元/月）').fill('7000')
-  await page.getByLabel('商定理由').fill('核对三家运营商账单后商定')
+  // ¥3,000 + ¥5,000 + ¥3,000 a month with three carriers: ¥11,000 declared; first an X too low.
+  await fillAssistedQuote(page, '7000')
   await page.getByRole('button', { name: '保存报价并发送给客户' }).click()
   // ¥7,000 is below 70 % of ¥11,000: refused, nothing sent.
   await expect(page.getByRole('alert')).toContainText('协商的 X 超出了允许范围')
   expect(mailsTo('assisted_quote_proposal', 'han.meimei@example.com')).toEqual([])
 
-  await page.locator('#aq-building').selectOption(JIN_MAO)
-  await page.getByLabel('公司名称').fill('上海三家运营商贸易有限公司')
-  await page.getByLabel('统一社会信用代码').fill(CREDIT_CODE)
-  await page.getByLabel('联系人', { exact: true }).fill('韩梅梅')
-  await page.getByLabel('联系人邮箱').fill('han.meimei@example.com')
-  for (const month of [1, 2, 3]) await page.locator(`#aq-prior${month}`).fill('11,000')
-  await page.getByLabel('商定的 X（元/月）').fill('8000')
-  await page.getByLabel('商定理由').fill('核对三家运营商账单后商定')
+  await fillAssistedQuote(page, '8000')
   await page.getByRole('button', { name: '保存报价并发送给客户' }).click()
   await expect(page.getByRole('status')).toContainText('报价已保存')
   const row = page.locator('tbody tr').first()
