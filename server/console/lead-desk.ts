@@ -76,3 +76,12 @@ export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: 
     commands: (Object.keys(leadCommandTargets) as LeadCommand[]).filter((command) => leadCommandApplies(command, status)),
   }
 }
+
+/** The buildings a staff member may filter their leads by: their own, or every building. */
+export async function leadBuildingChoices(services: Pick<Services, 'db'>, staff: StaffIdentity): Promise<{ id: string; nameZh: string; nameEn: string; district: string }[]> {
+  const scope = leadScopeOf(staff)
+  if (scope !== 'all' && scope.length === 0) return []
+  let query = services.db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district']).orderBy('district').orderBy('name_en')
+  if (scope !== 'all') query = query.where('id', 'in', scope)
+  return (await query.execute()).map((row) => ({ id: row.id, nameZh: row.name_zh, nameEn: row.name_en, district: row.district }))
+}

@@ -6,7 +6,7 @@ import type { StaffRole } from '../../server/domain/staff-roles'
  */
 export const consoleSections = {
   orders: { path: '/console/orders', roles: ['ops', 'admin', 'manager'], ready: true },
-  leads: { path: '/console/leads', roles: ['ops', 'admin', 'manager', 'marketing'], ready: false },
+  leads: { path: '/console/leads', roles: ['ops', 'admin', 'manager', 'marketing'], ready: true },
   buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager', 'marketing'], ready: true },
   offerCodes: { path: '/console/offer-codes', roles: ['manager', 'marketing', 'admin'], ready: true },
   assistedQuotes: { path: '/console/assisted-quotes', roles: ['manager', 'ops', 'admin'], ready: true },

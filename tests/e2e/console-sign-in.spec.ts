@@ -26,7 +26,8 @@ test('an admin opens an ops account (zh); the ops user signs in (en) and may not
   const nav = page.getByRole('navigation', { name: '后台导航' })
   await expect(nav.getByRole('link', { name: '员工账号' })).toBeVisible()
   await expect(nav.getByRole('link', { name: '订单' })).toBeVisible()
-  await expect(nav).toContainText('线索（即将推出）')
+  await expect(nav.getByRole('link', { name: '线索' })).toBeVisible()
+  await expect(nav).toContainText('推广活动（即将推出）')
   await checkPage(page, 'home-zh')
 
   await nav.getByRole('link', { name: '员工账号' }).click()

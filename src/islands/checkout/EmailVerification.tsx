@@ -62,15 +62,16 @@ export default function EmailVerification(props: Props & { expose: (control: Ema
   /** What the form above holds, for the manager who follows the quote up: only what is filled in and valid. */
   const followUpDetails = () => {
     const form = emailInput.form
-    const value = (name: string) => normaliseTyped(String((form?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim())
-    const kept = (name: string, valid: (text: string) => boolean = () => true) => (value(name) && valid(value(name)) ? value(name) : undefined)
+    const value = (name: string) => String((form?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim()
+    const kept = (typed: string, valid: (text: string) => boolean = () => true) => (typed && valid(typed) ? typed : undefined)
+    // Digits and letters from a Chinese input method come full-width: the numbers are sent as ASCII.
     return {
       quoteId: props.quoteId,
-      company: kept('companyName'),
-      contactName: kept('contactName'),
-      mobile: kept('mobile', isMainlandMobile),
-      creditCode: kept('creditCode', isValidCreditCode),
-      buildingId: kept('building'),
+      company: kept(value('companyName')),
+      contactName: kept(value('contactName')),
+      mobile: kept(normaliseTyped(value('mobile')), isMainlandMobile),
+      creditCode: kept(normaliseTyped(value('creditCode')), isValidCreditCode),
+      buildingId: kept(value('building')),
     }
   }
 
