@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { asStaff, createStaff, signIn } from '../support/staff'
@@ -193,6 +194,28 @@ describe.each(databaseKinds)('importing tenant lists on %s', (kind) => {
     const job = await imported(marketing, 'bld-pudong-software-park', text, 'big.csv')
     expect(job).toMatchObject({ status: 'done', rowsTotal: 4_000, rowsDone: 4_000, inserted: 4_000, refused: 0 })
     expect(await tenantCount('bld-pudong-software-park')).toBe(4_000)
+  })
+
+  it('shows an import left running by a process that ended as interrupted, and runs the same file again', async () => {
+    const file = csvText([HEADER, ['上海中断测试有限公司', '', '', '', '', '', '', '', '']])
+    const hour = '2026-11-22T02:00:00.000Z'
+    await db()
+      .insertInto('tenant_imports')
+      .values({ id: 'left-running', building_id: PLAZA, scope_key: PLAZA, content_hash: createHash('sha256').update(file).digest('hex'), file_name: 'stale.csv', imported_by: null, status: 'running', created_at: hour, heartbeat_at: hour })
+      .execute()
+    const stale = await seeded.api.request('/api/console/tenant-imports/left-running', asStaff(wang))
+    expect(await stale.json()).toMatchObject({ status: 'failed', failure: 'interrupted' })
+    const again = await upload(wang, PLAZA, file, 'stale.csv')
+    expect(again.status).toBe(202)
+    const { job } = await again.json()
+    expect(job.id).toBe('left-running')
+    expect(await finishedImport(seeded.api, wang, job.id)).toMatchObject({ status: 'done', inserted: 1 })
+  })
+
+  it('refuses a file larger than 25 MB (413)', async () => {
+    const response = await upload(marketing, PLAZA, new Uint8Array(25 * 1024 * 1024 + 1), 'huge.csv')
+    expect(response.status).toBe(413)
+    expect((await response.json()).error.code).toBe('payload_too_large')
   })
 
   it('lets marketing and managers import, not operations; another manager’s building is not found', async () => {
