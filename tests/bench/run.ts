@@ -8,6 +8,7 @@ import { measureHttpThroughput, type EndpointLoad, type HttpThroughput } from '.
 import { JS_BUDGET_BYTES, LIGHTHOUSE_TARGET, measureLandingPages } from './landing-page'
 import { measureOrderThroughput } from './order-throughput'
 import { measureQueueLatency, QUEUE_P95_TARGET_MS } from './queue-latency'
+import { CITY_TENANTS, measureTenantImport } from './tenant-import'
 import { formatCount, formatFixed, formatMegabytes, formatMilliseconds, renderTable } from './table'
 
 /** `npm run bench`: a measurement, not a test. It prints numbers and warnings, and fails only if it cannot run. */
@@ -66,6 +67,17 @@ async function main() {
       ])
       if (result.failures) warnings.push(`${kind} queue ${label}: unexpected responses in ${formatCount(result.requests)} requests: ${result.failures}`)
     }
+  }
+
+  for (const kind of kinds) {
+    console.error(`tenants: importing a list of ${formatCount(CITY_TENANTS)} tenants on ${kind}…`)
+    const tenants = await measureTenantImport(kind, { rows: CITY_TENANTS })
+    rows.push([
+      `${kind.padEnd(8)} tenant import rows/s`,
+      formatCount(tenants.rowsPerSecond),
+      '',
+      `${formatCount(tenants.rows)} CSV rows (${formatMegabytes(tenants.bytes)}) in ${formatFixed(tenants.seconds, 1)} s: ${formatCount(tenants.inserted)} new, ${formatCount(tenants.merged)} merged, ${formatCount(tenants.refused)} refused`,
+    ])
   }
 
   console.error('landing pages: JavaScript shipped, Lighthouse (mobile), server-side rendering…')
