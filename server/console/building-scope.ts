@@ -3,16 +3,9 @@ import type { BuildingRow, Database } from '../../db/schema'
 import { AppError } from '../errors'
 import type { StaffIdentity } from './sessions'
 
-/**
- * The buildings `staff` works with here: marketing (whose session scope holds no buildings, as it
- * sees no orders) every one, like operations and admins; a manager their own.
- */
-export const buildingReach = (staff: StaffIdentity): 'all' | string[] => (staff.roles.includes('marketing') ? 'all' : staff.buildingIds)
-
 /** Whether `staff` sees this building. */
 export function seesBuilding(staff: StaffIdentity, buildingId: string): boolean {
-  const reach = buildingReach(staff)
-  return reach === 'all' || reach.includes(buildingId)
+  return staff.buildingIds === 'all' || staff.buildingIds.includes(buildingId)
 }
 
 /** The building, if `staff` sees it; another manager's building is as absent as one that does not exist (404). */

@@ -2,16 +2,11 @@ import { awaitsResponse, isLeadLate, leadSlaThresholds, respondBy } from '../dom
 import { leadCommandApplies, leadCommandTargets, type LeadCommand, type LeadStatus } from '../domain/lead-status'
 import { leadNotFound } from '../leads/lifecycle'
 import { auditOf, type AuditRecord } from '../repositories/audit-repository'
-import { findLead, leadInScope, leadNotes, listLeads, type Lead, type LeadListRow, type LeadNote, type LeadScope } from '../repositories/leads-repository'
+import { findLead, leadInScope, leadNotes, listLeads, type Lead, type LeadListRow, type LeadNote } from '../repositories/leads-repository'
 import type { LeadListQuery } from '../schemas/console-leads'
 import type { Services } from '../services/services'
 import { decodeKeyset, encodeKeyset } from './keyset-cursor'
 import type { StaffIdentity } from './sessions'
-
-/** Who sees which leads: marketing and operations all of them, a building manager their own buildings'. */
-export function leadScopeOf(staff: StaffIdentity): LeadScope {
-  return staff.roles.includes('marketing') ? 'all' : staff.buildingIds
-}
 
 /** Who works leads (marketing only looks). */
 export const canWorkLeads = (staff: Pick<StaffIdentity, 'roles'>) => staff.roles.some((role) => role === 'manager' || role === 'ops' || role === 'admin')
@@ -31,7 +26,7 @@ export async function leadList(services: Pick<Services, 'db' | 'now'>, staff: St
   const limit = query.limit ?? PAGE
   const sla = leadSlaThresholds(services.now())
   // One row more than the page tells whether another page follows.
-  const rows = await listLeads(services.db, leadScopeOf(staff), query, sla, decodeKeyset(query.after), limit + 1)
+  const rows = await listLeads(services.db, staff.buildingIds, query, sla, decodeKeyset(query.after), limit + 1)
   const page = rows.slice(0, limit).map((row) => ({ ...row, late: isLeadLate({ status: row.status, createdAt: row.created_at, touchedAt: row.touched_at }, sla) }))
   return { leads: page, next: rows.length > limit ? encodeKeyset(page[page.length - 1]) : null }
 }
@@ -54,7 +49,7 @@ export interface LeadDetail {
 export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, id: string): Promise<LeadDetail> {
   const db = services.db
   const lead = await findLead(db, id)
-  if (!lead || !leadInScope(lead, leadScopeOf(staff))) throw leadNotFound(id)
+  if (!lead || !leadInScope(lead, staff.buildingIds)) throw leadNotFound(id)
   const [building, manager, order, notes, audit] = await Promise.all([
     lead.building_id ? db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district']).where('id', '=', lead.building_id).executeTakeFirst() : undefined,
     lead.manager_id ? db.selectFrom('building_managers').select(['id', 'name', 'name_en', 'phone']).where('id', '=', lead.manager_id).executeTakeFirst() : undefined,
@@ -79,7 +74,7 @@ export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: 
 
 /** The buildings a staff member may filter their leads by: their own, or every building. */
 export async function leadBuildingChoices(services: Pick<Services, 'db'>, staff: StaffIdentity): Promise<{ id: string; nameZh: string; nameEn: string; district: string }[]> {
-  const scope = leadScopeOf(staff)
+  const scope = staff.buildingIds
   if (scope !== 'all' && scope.length === 0) return []
   let query = services.db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district']).orderBy('district').orderBy('name_en')
   if (scope !== 'all') query = query.where('id', 'in', scope)

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../pricing/catalog-schema'
 import { recordAudit, type AuditActor } from '../repositories/audit-repository'
 import { offeringsServableAt } from '../services/serviceability-service'
 import type { Services } from '../services/services'
-import { buildingInScope, buildingReach } from './building-scope'
+import { buildingInScope } from './building-scope'
 import type { StaffIdentity } from './sessions'
 
 /*
@@ -107,7 +107,7 @@ const districtOrder = new Map<string, number>(districts.map((district, index) =>
  * can serve computed once per distinct set of resources.
  */
 export async function listBuildings(services: Pick<Services, 'db' | 'catalogs'>, staff: StaffIdentity, query: BuildingListQuery): Promise<BuildingPage> {
-  const reach = buildingReach(staff)
+  const reach = staff.buildingIds
   if (reach !== 'all' && reach.length === 0) return { buildings: [], total: 0, page: 1, pages: 1 }
   let select = services.db.selectFrom('buildings').selectAll()
   if (reach !== 'all') select = select.where('id', 'in', reach)

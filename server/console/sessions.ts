@@ -57,9 +57,12 @@ export async function identityOfSession(services: Services, sessionId: string | 
   }
 }
 
-/** Admins and operations see every building; a manager only their own; anyone else none. */
+/**
+ * Admins, operations and marketing see every building (what each may do there is the routes' role
+ * rules: marketing sees no orders); a manager only their own; anyone else none.
+ */
 async function buildingScope(services: Services, user: StaffUser): Promise<StaffIdentity['buildingIds']> {
-  if (user.roles.includes('admin') || user.roles.includes('ops')) return 'all'
+  if (user.roles.includes('admin') || user.roles.includes('ops') || user.roles.includes('marketing')) return 'all'
   if (user.roles.includes('manager') && user.managerId) return managedBuildingIds(services.db, user.managerId)
   return []
 }

@@ -9,7 +9,7 @@ import { existingTenants, newTenantRow, recountTenants, tenantColumns } from '..
 import { isUniqueViolation } from '../services/database-errors'
 import type { Services } from '../services/services'
 import { readTenantFile, TenantFileError, type TenantFileProblem } from '../services/tenant-file'
-import { buildingInScope, buildingReach, seesBuilding } from './building-scope'
+import { buildingInScope, seesBuilding } from './building-scope'
 import type { StaffIdentity } from './sessions'
 
 /*
@@ -153,7 +153,7 @@ const fileNameOf = (name: string) => cleanText(name).slice(0, 200) || 'upload'
 export async function startTenantImport(services: ImportDeps, staff: StaffIdentity, upload: TenantUpload): Promise<{ job: TenantImportView; repeated: boolean }> {
   const { db } = services
   if (upload.buildingId) await buildingInScope(db, staff, upload.buildingId)
-  const reach: ImportReach = upload.buildingId ? [upload.buildingId] : buildingReach(staff)
+  const reach: ImportReach = upload.buildingId ? [upload.buildingId] : staff.buildingIds
   const scopeKey = scopeKeyOf(upload.buildingId, reach)
   const contentHash = createHash('sha256').update(upload.bytes).digest('hex')
   const now = services.now().toISOString()
@@ -193,7 +193,7 @@ export async function startTenantImport(services: ImportDeps, staff: StaffIdenti
 /** One job, if `staff` may see it: a building's when the building is theirs, a city file's when they sent it or see every building. */
 export async function tenantImportJob(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, id: string): Promise<TenantImportView> {
   const row = await services.db.selectFrom('tenant_imports').selectAll().where('id', '=', id).executeTakeFirst()
-  const visible = row && (row.building_id ? seesBuilding(staff, row.building_id) : buildingReach(staff) === 'all' || row.imported_by === staff.user.id)
+  const visible = row && (row.building_id ? seesBuilding(staff, row.building_id) : staff.buildingIds === 'all' || row.imported_by === staff.user.id)
   if (!row || !visible) throw new AppError('tenant_import_not_found', 'There is no such tenant import.')
   return importView(await current(services, row))
 }
@@ -206,7 +206,7 @@ export async function recentTenantImports(services: Pick<Services, 'db' | 'now'>
     query = query.where('building_id', '=', buildingId)
   } else {
     query = query.where('building_id', 'is', null)
-    if (buildingReach(staff) !== 'all') query = query.where('imported_by', '=', staff.user.id)
+    if (staff.buildingIds !== 'all') query = query.where('imported_by', '=', staff.user.id)
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute()
   return Promise.all(rows.map(async (row) => importView(await current(services, row))))

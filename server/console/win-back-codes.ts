@@ -25,13 +25,9 @@ import type { StaffIdentity } from './sessions'
 /*
  * Win-back codes in the console (issue 12): a single-use code for one company at one building, for an
  * offering the public catalog does not list. Marketing and admins see every building's codes, a
- * building manager only their own buildings' (another building's code is not found: 404).
+ * building manager only their own buildings' (another building's code is not found: 404): the
+ * session's building scope (server/console/sessions.ts).
  */
-
-/** Whose codes a user sees: marketing and admins all, anyone else the buildings of their session's scope. */
-export function offerCodeScope(staff: StaffIdentity): 'all' | string[] {
-  return staff.roles.includes('admin') || staff.roles.includes('marketing') ? 'all' : staff.buildingIds
-}
 
 const inScope = (scope: 'all' | string[], buildingId: string | null) => scope === 'all' || (buildingId !== null && scope.includes(buildingId))
 
@@ -58,7 +54,7 @@ export interface IssuedOfferCode {
 export async function issueWinBackCode(services: Services, staff: StaffIdentity, input: IssueOfferCodeInput): Promise<IssuedOfferCode> {
   const now = services.now()
   const found = await findBuildingWithManager(services.db, input.buildingId)
-  if (!found || !inScope(offerCodeScope(staff), found.building.id)) {
+  if (!found || !inScope(staff.buildingIds, found.building.id)) {
     throw new AppError('building_not_found', `There is no building ${input.buildingId} of yours.`, [{ path: 'buildingId', message: 'unknown building' }])
   }
   const catalog = await services.catalogs.current()
@@ -155,7 +151,7 @@ export async function winBackCodes(services: Pick<Services, 'db' | 'now'>, staff
   const limit = query.limit ?? PAGE
   const rows = await listOfferCodes(
     services.db,
-    offerCodeScope(staff),
+    staff.buildingIds,
     { state: query.state, buildingId: query.building, q: query.q, after: decodeCursor(query.after), limit: limit + 1 },
     now,
   )
@@ -170,7 +166,7 @@ export interface OfferCodeDetail {
 
 async function findInScope(db: Kysely<Database>, staff: StaffIdentity, code: string): Promise<OfferCode> {
   const found = await findOfferCode(db, code)
-  if (!found || !inScope(offerCodeScope(staff), found.building_id)) throw new AppError('offer_code_not_found', `There is no offer code ${code} of yours.`)
+  if (!found || !inScope(staff.buildingIds, found.building_id)) throw new AppError('offer_code_not_found', `There is no offer code ${code} of yours.`)
   return found
 }
 

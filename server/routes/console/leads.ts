@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { z, ZodType } from 'zod'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { readInput } from '../../console/forms'
-import { leadDetail, leadList, leadScopeOf } from '../../console/lead-desk'
+import { leadDetail, leadList } from '../../console/lead-desk'
 import { AppError } from '../../errors'
 import * as lifecycle from '../../leads/lifecycle'
 import type { Lead, LeadScope } from '../../repositories/leads-repository'
@@ -26,7 +26,7 @@ export function leadsRoutes(services: Services) {
     <Schema extends ZodType>(schema: Schema, run: (actor: lifecycle.LeadActor, scope: LeadScope, id: string, input: z.infer<Schema>) => Promise<Lead>, done: string) =>
     async (c: Context<ConsoleEnv>) => {
       const staff = staffOf(c)
-      const lead = await run({ kind: 'staff', id: staff.user.id }, leadScopeOf(staff), c.req.param('id')!, await readInput(c, schema))
+      const lead = await run({ kind: 'staff', id: staff.user.id }, staff.buildingIds, c.req.param('id')!, await readInput(c, schema))
       c.set('formDone', done)
       return c.json({ id: lead.id, status: lead.status })
     }
