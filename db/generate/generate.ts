@@ -51,7 +51,9 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
   if (!existing) {
     const bar = progressBar('places', counts.managers + counts.buildings)
     await db.transaction().execute(async (trx) => {
-      await insertRows(trx, 'building_managers', places.managers)
+      // A district already led (by hand, before generating) keeps its lead.
+      const led = new Set((await trx.selectFrom('building_managers').select('district').where('district_lead', '=', 1).execute()).map((row) => row.district))
+      await insertRows(trx, 'building_managers', places.managers.map((manager) => (led.has(manager.district) ? { ...manager, district_lead: 0 as const } : manager)))
       await insertRows(trx, 'buildings', places.buildings)
     })
     bar.done()

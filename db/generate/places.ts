@@ -42,8 +42,9 @@ export function generatePlaces(random: Random, counts: { managers: number; build
       name_en: name.en,
       phone: mobileNumber(random),
       email: `manager${index + 1}@city.example.cn`,
-      // Every district gets managers before any gets a second.
+      // Every district gets managers before any gets a second; that first one leads the district.
       district: index < districts.length ? districts[index] : random.weighted(districts, weights),
+      district_lead: index < districts.length ? (1 as const) : (0 as const),
     }
   })
   const managersOf = (district: string) => managers.filter((manager) => manager.district === district)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countsAt, DEFAULT_GENERATE_NOW, generateCity } from '../../db/generate/generate'
+import { districts } from '../../server/domain/districts'
 import { asStaff, createStaff, signIn } from '../support/staff'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
@@ -19,6 +20,9 @@ describe.each(databaseKinds)('npm run db:generate on %s', (kind) => {
     expect(generatedBuildings).toHaveLength(counts.buildings)
     expect(await count('orders')).toBe(counts.orders)
     expect(await count('leads')).toBe(counts.leads)
+    // Every district has its lead, to whom untouched leads are escalated.
+    const leads = await db.selectFrom('building_managers').select('district').where('district_lead', '=', 1).execute()
+    expect(leads.map((row) => row.district).sort()).toEqual([...districts].sort())
     const views = await db.selectFrom('landing_views').select((eb) => eb.fn.sum<number>('views').as('views')).executeTakeFirstOrThrow()
     expect(Number(views.views)).toBe(counts.landingViews)
     const statuses = await db.selectFrom('orders').select('status').distinct().execute()
