@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify'
 import { Readable } from 'node:stream'
 import { lateness, slaThresholds, type LateKind } from '../domain/fulfilment-sla'
+import { describeFlaggedReason } from '../domain/order-history'
 import { AppError } from '../errors'
 import { auditOf, type AuditRecord } from '../repositories/audit-repository'
 import { findOrderByNumber, orderEvents, type OrderRow } from '../repositories/orders-repository'
@@ -42,13 +43,16 @@ export async function orderQueue(services: Pick<Services, 'db' | 'now'>, staff: 
 
 const CSV_COLUMNS = ['number', 'status', 'late', 'created_at', 'company_name', 'credit_code', 'contact_mobile', 'district', 'building_name_zh', 'manager_id', 'payment_method', 'amount_due_fen', 'install_date', 'install_slot', 'flagged_reason'] as const
 
+/** A cell of the CSV: as stored, but a payment flag in words (Chinese, as operations' mail tells it). */
+const csvCell = (order: QueueEntry, column: (typeof CSV_COLUMNS)[number]) => (column === 'flagged_reason' ? describeFlaggedReason(order.flagged_reason, 'zh') : order[column]) ?? ''
+
 /** The whole filtered list as CSV, fetched page by page while it is sent (never all in memory). */
 export function orderQueueCsv(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, query: OrderQueueQuery): ReadableStream<Uint8Array> {
   async function* rows() {
     let after = query.after
     do {
       const page = await orderQueue(services, staff, { ...query, after, limit: CSV_BATCH })
-      for (const order of page.orders) yield CSV_COLUMNS.map((column) => order[column] ?? '')
+      for (const order of page.orders) yield CSV_COLUMNS.map((column) => csvCell(order, column))
       after = page.next ?? undefined
     } while (after)
   }

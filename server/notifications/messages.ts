@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import type { PaymentFlag } from '../domain/order-history'
 import type { ReviewReason } from '../domain/order-review'
 import type { EntryOrderStatus, InitialOrderStatus } from '../domain/order-status'
 
@@ -186,7 +187,10 @@ export interface AssistedQuoteProposalPayload {
 
 export interface OpsPaymentFlaggedPayload {
   orderNumber: string
-  reason: string
+  /** Why, as data (told in the mail's language). */
+  flag?: PaymentFlag
+  /** Mail queued before flags were data: the reason as it was written. */
+  reason?: string
 }
 
 export type OutboxMessage =

@@ -1,3 +1,4 @@
+import { describeFlaggedReason } from '../domain/order-history'
 import { describeReviewReason } from '../domain/order-review'
 import { formatYuan } from '../pricing/money'
 import type { InstallSlot, Lang, ManagerNewLeadPayload, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
@@ -364,7 +365,7 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         paragraphs: [t(`订单 ${p.orderNumber} 的付款未能自动确认，请人工核查后处理。`, `The payment for order ${p.orderNumber} could not be confirmed automatically; please review it.`)],
         details: [
           [t('订单号', 'Order number'), p.orderNumber],
-          [t('原因', 'Reason'), p.reason],
+          [t('原因', 'Reason'), describeFlaggedReason(p.flag ?? p.reason, lang) ?? '—'],
         ],
       }
     }

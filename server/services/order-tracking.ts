@@ -49,7 +49,8 @@ export async function orderTracking(services: Services, order: OrderRow) {
     company: order.company_name,
     timeline,
     events: events.map((event) => ({ status: event.status, at: event.created_at })),
-    installSlot: { date: order.install_date, slot: order.install_slot },
+    /** The visit as booked; `cancelled` when the order is, and nobody will come. */
+    installSlot: { date: order.install_date, slot: order.install_slot, cancelled: status === 'cancelled' },
     site: { building: found ? { id: found.building.id, name: { zh: found.building.name_zh, en: found.building.name_en } } : null, floor: order.floor, unit: order.unit },
     manager: found?.manager ? managerContact(found.manager) : null,
     payment: {

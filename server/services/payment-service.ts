@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type Stripe from 'stripe'
 import type { Database } from '../../db/schema'
+import type { PaymentFlag } from '../domain/order-history'
 import { AppError } from '../errors'
 import { cancelOrder, flagPayment, markPaid, stripeActor } from '../orders/lifecycle'
 import { findOrder, setStripeSession, type OrderRow } from '../repositories/orders-repository'
@@ -49,7 +50,9 @@ export async function checkoutUrl(services: Services, order: OrderRow, returnTo:
   return session.url!
 }
 
-type Outcome = 'confirmed' | 'already_settled' | 'released' | 'flagged' | 'ignored' | 'unknown_order' | 'duplicate'
+/** What became of a Stripe event (recorded beside it, shown to operations). */
+export type StripeEventOutcome = 'confirmed' | 'already_settled' | 'released' | 'flagged' | 'ignored' | 'unknown_order' | 'duplicate'
+type Outcome = StripeEventOutcome
 
 /**
  * One Stripe event, exactly once: its id is recorded in the same transaction as its effect, so a
@@ -102,15 +105,15 @@ async function applyEvent(services: Services, trx: Kysely<Database>, type: strin
 async function confirm(services: Services, trx: Kysely<Database>, session: Stripe.Checkout.Session): Promise<Outcome> {
   const order = session.metadata?.order_id ? await findOrder(trx, session.metadata.order_id) : undefined
   if (!order) return 'unknown_order'
-  const mismatch =
+  const mismatch: PaymentFlag | undefined =
     session.id !== order.stripe_session_id
-      ? `payment ${session.id} is not this order's checkout session`
+      ? { kind: 'foreign_session', session: session.id }
       : session.amount_total !== order.amount_due_fen || session.currency?.toLowerCase() !== order.currency.toLowerCase()
-        ? `paid ${session.amount_total} ${session.currency}, due ${order.amount_due_fen} ${order.currency}`
+        ? { kind: 'amount_mismatch', paidFen: session.amount_total, paidCurrency: session.currency, dueFen: order.amount_due_fen, dueCurrency: order.currency }
         : undefined
   if (mismatch) return flag(services, trx, order, mismatch)
-  if (order.status !== 'awaiting_payment' || !(await markPaid(services, trx, order, stripeActor, `stripe ${session.id}`))) {
-    return order.status === 'cancelled' ? flag(services, trx, order, `paid after the order was cancelled (${session.id}): refund or reinstate`) : 'already_settled'
+  if (order.status !== 'awaiting_payment' || !(await markPaid(services, trx, order, stripeActor, { paidBy: 'stripe', stripeSession: session.id }))) {
+    return order.status === 'cancelled' ? flag(services, trx, order, { kind: 'paid_after_cancellation', session: session.id }) : 'already_settled'
   }
   return 'confirmed'
 }
@@ -121,11 +124,11 @@ async function release(services: Services, trx: Kysely<Database>, session: Strip
   if (!order) return 'unknown_order'
   if (session.id !== order.stripe_session_id) return 'ignored'
   if (order.status !== 'awaiting_payment') return 'already_settled'
-  const record = { actor: stripeActor, action: 'payment_failed', reason: `stripe ${session.status ?? session.payment_status}` }
+  const record = { actor: stripeActor, action: 'payment_failed' } as const
   return (await cancelOrder(services, trx, order, 'payment_failed', record)) ? 'released' : 'already_settled'
 }
 
-async function flag(services: Services, trx: Kysely<Database>, order: OrderRow, reason: string): Promise<Outcome> {
-  await flagPayment(services, trx, order, stripeActor, reason)
+async function flag(services: Services, trx: Kysely<Database>, order: OrderRow, why: PaymentFlag): Promise<Outcome> {
+  await flagPayment(services, trx, order, stripeActor, why)
   return 'flagged'
 }

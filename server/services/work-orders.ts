@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { Insertable } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { EntryOrderStatus } from '../domain/order-status'
+import type { WorkOrderKind, WorkOrderStatus } from '../domain/work-orders'
 import type { RequestedComponent } from '../domain/serviceability'
 
-export type NewWorkOrder = Omit<Insertable<Database['work_orders']>, 'order_id'>
+export type NewWorkOrder = Omit<Insertable<Database['work_orders']>, 'order_id'> & { kind: WorkOrderKind; status: WorkOrderStatus }
 
 export interface WorkSite {
   floor: string
@@ -24,7 +25,7 @@ export interface Routing {
  */
 export function workOrders(delivered: RequestedComponent[], status: EntryOrderStatus, site: WorkSite, routing: Routing, at: string): NewWorkOrder[] {
   // With nothing due today the work starts at once; otherwise payment releases it (payment-service).
-  const workStatus = status === 'confirmed' ? 'open' : 'waiting_for_payment'
+  const workStatus: WorkOrderStatus = status === 'confirmed' ? 'open' : 'waiting_for_payment'
   const slot = { scheduled_date: site.installDate, scheduled_slot: site.installSlot }
   const place = { floor: site.floor, unit: site.unit }
   const describe = (items: RequestedComponent[]) => items.map((item) => ({ code: item.component.code, count: item.count }))
@@ -35,10 +36,10 @@ export function workOrders(delivered: RequestedComponent[], status: EntryOrderSt
   const mobiles = delivered.filter((item) => item.component.category === 'mobile')
   return [
     ...(onSite.length > 0
-      ? [{ id: randomUUID(), kind: 'site_installation', status: workStatus, details_json: JSON.stringify({ ...place, components: describe(onSite) }), ...routing, ...slot, created_at: at }]
+      ? [{ id: randomUUID(), kind: 'site_installation' as const, status: workStatus, details_json: JSON.stringify({ ...place, components: describe(onSite) }), ...routing, ...slot, created_at: at }]
       : []),
     ...(mobiles.length > 0
-      ? [{ id: randomUUID(), kind: 'sim_delivery', status: workStatus, details_json: JSON.stringify({ ...place, components: describe(mobiles) }), ...routing, ...slot, created_at: at }]
+      ? [{ id: randomUUID(), kind: 'sim_delivery' as const, status: workStatus, details_json: JSON.stringify({ ...place, components: describe(mobiles) }), ...routing, ...slot, created_at: at }]
       : []),
   ]
 }

@@ -1,5 +1,9 @@
 import type { LateKind } from '../../server/domain/fulfilment-sla'
+import type { OrderAuditAction, PaymentRoute } from '../../server/domain/order-history'
 import type { OrderStatus } from '../../server/domain/order-status'
+import type { WorkOrderKind, WorkOrderStatus } from '../../server/domain/work-orders'
+import type { CancellationReason } from '../../server/notifications/messages'
+import type { StripeEventOutcome } from '../../server/services/payment-service'
 import type { Lang } from './lang'
 
 interface OrdersText {
@@ -23,8 +27,35 @@ interface OrdersText {
     startInstall: string; activate: string; cancel: string; extend: string; until: string; resolveFlag: string; acceptPayment: string; refunded: string
   }
   done: Record<string, string>
-  /** Audit log actions (the lifecycle's command names) as staff read them; an unknown one shows its code. */
-  auditActions: Record<string, string>
+  /** Audit log actions (the lifecycle's command names) as staff read them. */
+  auditActions: Record<OrderAuditAction, string>
+  /** The order's history (timeline and audit log) in words: each action's parameters, each recorded fact. */
+  history: {
+    /** `Reason: …` before a person's words. */
+    reason: string
+    note: string
+    paidBy: Record<PaymentRoute, string>
+    /** A visit booked: "Booked for Tue 24 Nov 2026, afternoon". */
+    booked: (day: string, slot: string) => string
+    /** A deadline given: "Pay by 1 Dec 2026, 18:00 (Beijing time)". */
+    deadline: (at: string) => string
+    expired: string
+    paymentFailed: string
+    facts: {
+      status: string; fibrePorts: string; voicePorts: string; reviewReasons: string; amountFen: string; paidBy: string; stripeSession: string
+      installDate: string; installSlot: string; released: string; why: string; paymentDueAt: string; paymentReminderAt: string; flaggedReason: string; resolution: string
+    }
+    /** Ports given back: "fibre 1, voice 0". */
+    ports: (fibre: number, voice: number) => string
+    why: Record<CancellationReason, string>
+    /** Beijing time, after a moment. */
+    beijing: string
+  }
+  work: { kinds: Record<WorkOrderKind, string>; statuses: Record<WorkOrderStatus, string> }
+  /** Stripe's reports: the events the site takes and what became of each. */
+  stripe: { events: Record<string, string>; outcomes: Record<StripeEventOutcome, string> }
+  /** A cancelled order's visit, which will not happen (`was`: the day and slot it had). */
+  visitCancelled: (was: string) => string
   /** Why a form was refused, by the field the refusal names (`order`: the order no longer allows it). */
   problems: Record<string, string>
   /** A transfer whose amount is not the amount due. */
@@ -64,8 +95,41 @@ const zh: OrdersText = {
   auditActions: {
     place: '下单', approve: '通过审核', reject: '驳回', mark_paid: '确认收款', schedule: '预约安装', reschedule: '改约', start_install: '开始安装', activate: '确认开通',
     cancel: '取消订单', expire_unpaid: '逾期未付自动取消', payment_failed: '在线支付失败', extend_payment_deadline: '延长付款期限', remind_payment: '付款提醒',
-    flag_payment: '付款异常', resolve_flagged_payment: '处理付款异常',
+    flag_payment: '付款异常', resolve_flagged_payment: '处理付款异常', 'order.invoice_details_changed': '更正发票信息',
   },
+  history: {
+    reason: '原因',
+    note: '备注',
+    paidBy: { stripe: '在线支付（Stripe）', bank_transfer: '登记对公转账', flagged_payment_accepted: '确认异常付款' },
+    booked: (day, slot) => `预约 ${day} ${slot}`,
+    deadline: (at) => `付款期限延长至 ${at}（北京时间）`,
+    expired: '付款截止前未付款，自动取消',
+    paymentFailed: '在线支付未完成，自动取消',
+    facts: {
+      status: '状态', fibrePorts: '光纤端口', voicePorts: '语音端口', reviewReasons: '审核原因', amountFen: '金额', paidBy: '付款方式', stripeSession: 'Stripe 付款编号',
+      installDate: '安装日期', installSlot: '时段', released: '释放端口', why: '取消原因', paymentDueAt: '付款截止', paymentReminderAt: '付款提醒', flaggedReason: '付款异常', resolution: '处理方式',
+    },
+    ports: (fibre, voice) => `光纤 ${fibre} 个，语音 ${voice} 个`,
+    why: { not_approved: '未通过审核', unpaid: '逾期未付款', payment_failed: '在线支付未完成', by_operations: '运营取消' },
+    beijing: '（北京时间）',
+  },
+  work: {
+    kinds: { site_installation: '上门安装', sim_delivery: 'SIM 卡配送', site_survey: '上门勘查' },
+    statuses: { waiting_for_payment: '待付款', open: '待安排', scheduled: '已预约', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
+  },
+  stripe: {
+    events: {
+      'checkout.session.completed': '支付页面完成',
+      'checkout.session.async_payment_succeeded': '延迟到账的付款成功',
+      'checkout.session.async_payment_failed': '延迟到账的付款失败',
+      'checkout.session.expired': '支付页面过期',
+    },
+    outcomes: {
+      confirmed: '已确认收款', already_settled: '订单已处理，未再变更', released: '已取消并释放端口', flagged: '已标记付款异常', ignored: '无需处理',
+      unknown_order: '找不到订单', duplicate: '重复通知',
+    },
+  },
+  visitCancelled: (was) => `已取消，不会上门（原定 ${was}）`,
   problems: {
     order: '订单的状态已经变了（可能刚被处理过），这个操作不再适用。下面显示的是订单现在的状态。',
     reason: '请填写原因：至少 3 个字，不能只有空格或含控制字符。',
@@ -110,9 +174,42 @@ const en: OrdersText = {
   },
   auditActions: {
     place: 'Placed', approve: 'Approved', reject: 'Rejected', mark_paid: 'Payment received', schedule: 'Installation scheduled', reschedule: 'Rescheduled', start_install: 'Installation started',
-    activate: 'Marked active', cancel: 'Cancelled', expire_unpaid: 'Cancelled unpaid at the deadline', payment_failed: 'Online payment failed', extend_payment_deadline: 'Payment deadline extended',
-    remind_payment: 'Payment reminder', flag_payment: 'Payment flagged', resolve_flagged_payment: 'Flagged payment resolved',
+    activate: 'Marked active', cancel: 'Cancelled by operations', expire_unpaid: 'Cancelled unpaid at the deadline', payment_failed: 'Online payment failed', extend_payment_deadline: 'Payment deadline extended',
+    remind_payment: 'Payment reminder', flag_payment: 'Payment flagged', resolve_flagged_payment: 'Flagged payment resolved', 'order.invoice_details_changed': 'Invoice details corrected',
   },
+  history: {
+    reason: 'Reason',
+    note: 'Note',
+    paidBy: { stripe: 'Paid online (Stripe)', bank_transfer: 'Bank transfer recorded', flagged_payment_accepted: 'Flagged payment accepted' },
+    booked: (day, slot) => `Booked for ${day}, ${slot}`,
+    deadline: (at) => `Payment deadline extended to ${at} (Beijing time)`,
+    expired: 'Not paid by the deadline: cancelled automatically',
+    paymentFailed: 'Online payment not completed: cancelled automatically',
+    facts: {
+      status: 'State', fibrePorts: 'Fibre ports', voicePorts: 'Voice ports', reviewReasons: 'Review reason', amountFen: 'Amount', paidBy: 'Paid by', stripeSession: 'Stripe payment',
+      installDate: 'Installation day', installSlot: 'Slot', released: 'Ports released', why: 'Why cancelled', paymentDueAt: 'Payment deadline', paymentReminderAt: 'Payment reminder', flaggedReason: 'Payment flagged', resolution: 'Settled as',
+    },
+    ports: (fibre, voice) => `fibre ${fibre}, voice ${voice}`,
+    why: { not_approved: 'not approved', unpaid: 'unpaid by the deadline', payment_failed: 'online payment not completed', by_operations: 'by operations' },
+    beijing: ' (Beijing time)',
+  },
+  work: {
+    kinds: { site_installation: 'Installation visit', sim_delivery: 'SIM delivery', site_survey: 'Site survey' },
+    statuses: { waiting_for_payment: 'waiting for payment', open: 'to be booked', scheduled: 'booked', in_progress: 'under way', done: 'done', cancelled: 'cancelled' },
+  },
+  stripe: {
+    events: {
+      'checkout.session.completed': 'Checkout completed',
+      'checkout.session.async_payment_succeeded': 'Delayed payment succeeded',
+      'checkout.session.async_payment_failed': 'Delayed payment failed',
+      'checkout.session.expired': 'Checkout expired',
+    },
+    outcomes: {
+      confirmed: 'payment confirmed', already_settled: 'order already settled: nothing changed', released: 'cancelled, ports released', flagged: 'payment flagged', ignored: 'nothing to do',
+      unknown_order: 'no such order', duplicate: 'repeated report',
+    },
+  },
+  visitCancelled: (was) => `Cancelled: no visit (was ${was})`,
   problems: {
     order: 'The order has changed (someone may just have dealt with it), so this action no longer applies. The page shows the order as it is now.',
     reason: 'Please give a reason: at least 3 characters, not only spaces, no control characters.',

@@ -3,6 +3,7 @@ import { act, actionForm, checkConsolePage as checkPage, signInToConsole } from 
 import { orderMails, storedOrder } from './support/database'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
 import { reportStripePayment } from './support/stripe'
+import { formatYuan } from '../../server/pricing/money'
 
 /** The audit log's row for one action (its label as the page shows it). */
 const auditRow = (page: import('@playwright/test').Page, label: string) => page.locator('#audit-heading + table tbody tr').filter({ hasText: label })
@@ -17,7 +18,7 @@ test('Stripe reports a payment of another amount: the order is flagged, operatio
   await expect(customer).toHaveURL(/\/pay\/cs_test_/)
   const order = storedOrder(placed.number)!
   await reportStripePayment(request, { id: order.id, number: placed.number, stripeSessionId: order.stripe_session_id! }, { amountFen: placed.payment.amountDue - 100 })
-  expect(storedOrder(placed.number)).toMatchObject({ status: 'awaiting_payment', flagged_reason: expect.stringContaining(`due ${placed.payment.amountDue}`) })
+  expect(storedOrder(placed.number)).toMatchObject({ status: 'awaiting_payment', flagged_reason: expect.stringContaining('"kind":"amount_mismatch"') })
   expect(orderMails(placed.number).filter((mail) => mail.kind === 'ops_payment_flagged')).toEqual([
     expect.objectContaining({ recipient: 'operations@example-telecom.cn', lang: 'zh' }),
   ])
@@ -30,7 +31,8 @@ test('Stripe reports a payment of another amount: the order is flagged, operatio
   await page.getByRole('link', { name: placed.number }).click()
   await expect(page.getByTestId('order-status')).toHaveText('待在线支付')
   const resolve = actionForm(page, 'resolve-flag')
-  await expect(resolve).toContainText(`due ${placed.payment.amountDue}`)
+  // Why, in Chinese and in yuan: never the stored data or a sum in fen.
+  await expect(resolve).toContainText(`Stripe 报告实付 ${formatYuan(placed.payment.amountDue - 100)}，应付 ${formatYuan(placed.payment.amountDue)}，金额不符`)
   await checkPage(page, 'order-flagged-zh')
 
   // Without the confirmation ticked the browser does not send it.
@@ -47,7 +49,11 @@ test('Stripe reports a payment of another amount: the order is flagged, operatio
   await expect(resolved).toHaveCount(1)
   await expect(resolved.getByTestId('audit-actor')).toHaveText('员工 · 演示运营 Demo ops')
   await expect(resolved).toContainText('客户经理确认差额 1 元已减免')
-  await expect(auditRow(page, '确认收款')).toContainText('flagged payment accepted: 客户经理确认差额 1 元已减免')
+  // The payment taken says how: a flagged payment operations accepted, with their reason.
+  const paid = auditRow(page, '确认收款').filter({ hasNotText: '处理付款异常' })
+  await expect(paid).toContainText('付款方式：确认异常付款')
+  await expect(paid).toContainText('客户经理确认差额 1 元已减免')
+  await expect(page.getByTestId('timeline').locator('li').last()).toContainText('已付款 · 确认异常付款 · 原因：客户经理确认差额 1 元已减免')
   await expect(auditRow(page, '付款异常').filter({ hasNotText: '处理' }).getByTestId('audit-actor')).toHaveText('Stripe')
   expect(storedOrder(placed.number)).toMatchObject({ status: 'paid', flagged_reason: null })
   expect(orderMails(placed.number).map((mail) => mail.kind)).toContain('payment_received')
@@ -75,11 +81,12 @@ test('a payment after the order was cancelled is flagged; operations record the 
   // …and the customer, still on Stripe's page, pays.
   await customer.locator('#pay').click()
   await expect(customer.getByTestId('order-status')).toHaveText('Cancelled')
-  expect(storedOrder(placed.number)?.flagged_reason).toContain('paid after the order was cancelled')
+  expect(storedOrder(placed.number)?.flagged_reason).toContain('"kind":"paid_after_cancellation"')
 
   await page.goto(`/en/console/orders?${new URLSearchParams({ q: placed.number })}`)
   await expect(page.locator(`tr[data-order="${placed.number}"]`)).toContainText('Payment flagged')
   await page.getByRole('link', { name: placed.number }).click()
+  await expect(actionForm(page, 'resolve-flag')).toContainText('Paid after the order was cancelled (Stripe cs_test_')
   await checkPage(page, 'order-flagged-cancelled-en')
   await act(page, 'resolve-flag', async (form) => {
     await form.getByLabel('Resolve flagged payment', { exact: true }).selectOption('refunded')
@@ -90,6 +97,6 @@ test('a payment after the order was cancelled is flagged; operations record the 
   const resolved = auditRow(page, 'Flagged payment resolved')
   await expect(resolved.getByTestId('audit-actor')).toHaveText('Staff · 演示运营 Demo ops')
   await expect(resolved).toContainText('Refunded in full through Stripe')
-  await expect(resolved).toContainText('"resolution":"refunded"')
+  await expect(resolved).toContainText('Settled as: Refunded')
   expect(storedOrder(placed.number)).toMatchObject({ status: 'cancelled', flagged_reason: null })
 })

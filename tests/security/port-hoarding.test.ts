@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { readEventNote } from '../../server/domain/order-history'
 import { OPERATIONS_ADDRESS } from '../../server/notifications/messages'
 import { findOrderByNumber } from '../../server/repositories/orders-repository'
 import { approve, reject, type OrderActor } from '../../server/orders/lifecycle'
@@ -97,9 +98,9 @@ describe.each(databaseKinds)('one order cannot take a building’s ports on %s',
     const mails = await mailsFor(placed.number)
     expect(mails.filter((mail) => mail.kind === 'order_approved').map((mail) => JSON.parse(mail.payload_json).status)).toEqual(['confirmed'])
     const events = await db().selectFrom('order_events').select(['status', 'note']).where('order_id', '=', approved.id).orderBy('sequence').execute()
-    expect(events).toEqual([
+    expect(events.map((event) => ({ status: event.status, note: readEventNote(event.note) }))).toEqual([
       { status: 'pending_review', note: null },
-      { status: 'confirmed', note: 'approve: known customer' },
+      { status: 'confirmed', note: { action: 'approve', reason: 'known customer' } },
     ])
     const audit = await auditOf(db(), { kind: 'order', id: approved.id })
     expect(audit).toMatchObject([

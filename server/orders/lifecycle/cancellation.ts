@@ -43,7 +43,7 @@ export async function cancel(services: LifecycleServices, actor: OrderActor, num
  */
 export async function expireUnpaid(services: LifecycleServices, order: OrderRow): Promise<boolean> {
   return services.db.transaction().execute(async (trx) => {
-    const record = { actor: systemActor, action: 'expire_unpaid', reason: 'unpaid by the payment deadline', dueBy: services.now().toISOString() }
+    const record: ChangeRecord = { actor: systemActor, action: 'expire_unpaid', dueBy: services.now().toISOString() }
     return cancelOrder(services, trx, order, 'unpaid', record)
   })
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema'
+import { eventNote, type OrderAction, type OrderEventFacts } from '../../domain/order-history'
 import { canTransition, type OrderStatus } from '../../domain/order-status'
 import { AppError } from '../../errors'
 import { recordAudit } from '../../repositories/audit-repository'
@@ -8,10 +9,12 @@ import type { LifecycleServices, OrderActor } from './context'
 
 export interface ChangeRecord {
   actor: OrderActor
-  /** The command's name, e.g. `schedule`. */
-  action: string
-  /** Why, when a person decided (shown to staff; the customer's mail has its own wording). */
+  /** The command, e.g. `schedule`: shown in the reader's language. */
+  action: OrderAction
+  /** Why, in a person's own words, when a person decided (shown to staff; the customer's mail has its own wording). Never machine text. */
   reason?: string
+  /** The command's parameters worth a line on the timeline (a new deadline, the visit booked, how it was paid). */
+  facts?: Omit<OrderEventFacts, 'action' | 'reason'>
   /** Only if the order's payment deadline is at or before this instant (the expiry job's guard). */
   dueBy?: string
 }
@@ -33,11 +36,13 @@ export async function moveOrder(
   const from = order.status as OrderStatus
   if (!canTransition(from, to)) throw notAllowed(order, record.action)
   const now = services.now()
-  const note = record.reason ? `${record.action}: ${record.reason}` : record.action
-  if (!(await transitionOrder(trx, order.id, from, to, now.toISOString(), note, record.dueBy))) return false
+  if (!(await transitionOrder(trx, order.id, from, to, now.toISOString(), timelineNote(record), record.dueBy))) return false
   await auditOrder(services, trx, order, record, { status: from }, { status: to, ...changed })
   return true
 }
+
+/** What the timeline keeps of a command: the action and its parameters as data, a person's reason as typed. */
+export const timelineNote = (record: ChangeRecord): string => eventNote({ action: record.action, ...(record.reason ? { reason: record.reason } : {}), ...record.facts })
 
 /** An audit row for a change of the order that is not a move (a deadline, a flag, a new slot). */
 export async function auditOrder(

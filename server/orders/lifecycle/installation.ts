@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema'
 import { isInstallSlotOffered, type InstallSlotKind } from '../../domain/install-slots'
+import { liveWorkStatuses as LIVE_WORK } from '../../domain/work-orders'
 import { AppError } from '../../errors'
 import { lockInstallSlot } from '../../repositories/install-capacity-repository'
 import type { OrderRow } from '../../repositories/orders-repository'
@@ -14,15 +15,12 @@ export interface InstallSlot {
   slot: InstallSlotKind
 }
 
-/** The work that is not done yet: a cancelled or finished work order is left as it is. */
-const LIVE_WORK = ['waiting_for_payment', 'open', 'scheduled', 'in_progress'] as const
-
 /** Operations book the installation of a paid (or confirmed) order into a slot the building offers. */
 export async function schedule(services: LifecycleServices, actor: OrderActor, number: string, slot: InstallSlot): Promise<OrderRow> {
   return onOrder(services, number, async (trx, order) => {
     if (order.status !== 'paid' && order.status !== 'confirmed') throw notAllowed(order, 'schedule')
     await holdOfferedSlot(services, trx, order, slot)
-    if (!(await moveOrder(services, trx, order, 'scheduled', { actor, action: 'schedule' }, { installDate: slot.date, installSlot: slot.slot }))) throw changedMeanwhile(order)
+    if (!(await moveOrder(services, trx, order, 'scheduled', { actor, action: 'schedule', facts: { installDate: slot.date, installSlot: slot.slot } }, { installDate: slot.date, installSlot: slot.slot }))) throw changedMeanwhile(order)
     await bookSlot(services, trx, order, slot)
     await setWorkStatus(trx, order, 'scheduled')
     await tellCustomer(services, trx, order, (trackingUrl) => ({ kind: 'installation_scheduled', payload: { orderNumber: order.number, installDate: slot.date, installSlot: slot.slot, moved: false, trackingUrl } }))

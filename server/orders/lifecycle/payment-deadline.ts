@@ -1,8 +1,8 @@
 import { waitsForPayment, type OrderStatus } from '../../domain/order-status'
 import { AppError } from '../../errors'
-import { claimPaymentReminder, setPaymentDeadline, appendOrderEvent, type OrderRow } from '../../repositories/orders-repository'
+import { appendOrderEvent, claimPaymentReminder, setPaymentDeadline, type OrderRow } from '../../repositories/orders-repository'
 import { tellCustomer } from '../../services/tell-customer'
-import { auditOrder, changedMeanwhile, notAllowed } from './change'
+import { auditOrder, changedMeanwhile, notAllowed, timelineNote, type ChangeRecord } from './change'
 import { onOrder, systemActor, type LifecycleServices, type OrderActor } from './context'
 
 /**
@@ -19,8 +19,9 @@ export async function extendPaymentDeadline(services: LifecycleServices, actor: 
       throw new AppError('invalid_request', `The new deadline must be later than now and than the current one (${order.payment_due_at}).`, [{ path: 'until', message: 'not later' }])
     }
     if (!(await setPaymentDeadline(trx, order.id, status, until.toISOString(), at))) throw changedMeanwhile(order)
-    await appendOrderEvent(trx, order.id, status, `payment deadline extended to ${until.toISOString()}: ${reason}`, at)
-    await auditOrder(services, trx, order, { actor, action: 'extend_payment_deadline', reason }, { paymentDueAt: order.payment_due_at }, { paymentDueAt: until.toISOString() })
+    const record: ChangeRecord = { actor, action: 'extend_payment_deadline', reason, facts: { until: until.toISOString() } }
+    await appendOrderEvent(trx, order.id, status, timelineNote(record), at)
+    await auditOrder(services, trx, order, record, { paymentDueAt: order.payment_due_at }, { paymentDueAt: until.toISOString() })
   })
 }
 
