@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2'
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { indexOrdersForSearch } from '../../server/repositories/order-search-repository'
 import { seedDatabase } from '../seed/seed'
 import type { Database } from '../schema'
@@ -95,6 +95,9 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
     await db.transaction().execute((trx) => insertRows(trx, 'landing_views', views))
     viewBar.done()
   }
+  // Fresh planner statistics for what was just loaded in bulk, as a DBA would after a load: without
+  // them PostgreSQL plans the queue for empty tables until autovacuum gets round to it.
+  await sql`analyze`.execute(db)
   return counts
 }
 
