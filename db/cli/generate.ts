@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../../server/config'
 import { connectDatabase } from '../connect'
@@ -15,6 +16,8 @@ const started = Date.now()
 try {
   await migrateToLatest(handle.db)
   const counts = await generateCity(handle.db, { scale, seed: Number(values.seed), now: DEFAULT_GENERATE_NOW, force: values.force })
+  // PostgreSQL: mark the bulk-loaded pages all-visible now rather than when autovacuum comes by.
+  if (handle.kind === 'postgres') await sql`vacuum analyze`.execute(handle.db)
   console.log(`generated ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 } catch (error) {
   if (!(error instanceof AlreadyGeneratedError)) throw error

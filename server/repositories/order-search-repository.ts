@@ -15,7 +15,7 @@ export async function indexOrdersForSearch(db: Kysely<Database>, orders: Searche
  * Above this many orders a trigram narrows little: a search made only of such common pieces matches
  * many orders, and the queue's own scan finds its first page soon without the index.
  */
-export const COMMON_GRAM_ORDERS = 5_000
+export const COMMON_GRAM_ORDERS = 2_000
 
 /**
  * The rarest trigram of a searched text, to narrow the search to the orders holding it: undefined
@@ -35,4 +35,10 @@ export async function rarestSearchGram(db: Kysely<Database>, text: string): Prom
     if (count < COMMON_GRAM_ORDERS && (!rarest || count < rarest.orders)) rarest = { gram, orders: count }
   }
   return rarest?.gram
+}
+
+/** The orders holding any of these (rare) trigrams: at most COMMON_GRAM_ORDERS for each. */
+export async function searchCandidates(db: Kysely<Database>, grams: string[]): Promise<string[]> {
+  const rows = await db.selectFrom('order_search_grams').select('order_id').distinct().where('gram', 'in', grams).execute()
+  return rows.map((row) => row.order_id)
 }
