@@ -5,9 +5,10 @@ import { describeFlaggedReason } from '../domain/order-history'
 import { AppError } from '../errors'
 import { auditOf, type AuditRecord } from '../repositories/audit-repository'
 import { findOrderByNumber, orderEvents, type OrderRow } from '../repositories/orders-repository'
-import { queueOrders, type QueueCursor, type QueueRow } from '../repositories/order-queue-repository'
+import { queueOrders, type QueueRow } from '../repositories/order-queue-repository'
 import type { OrderQueueQuery } from '../schemas/console-orders'
 import type { Services } from '../services/services'
+import { decodeKeyset, encodeKeyset } from './keyset-cursor'
 import type { StaffIdentity } from './sessions'
 
 export type QueueEntry = QueueRow & { late: LateKind | null }
@@ -21,24 +22,15 @@ export interface QueuePage {
 const PAGE = 50
 const CSV_BATCH = 500
 
-/** The keyset position after `row`, opaque to the client. */
-export const encodeCursor = (row: Pick<QueueRow, 'created_at' | 'id'>) => Buffer.from(`${row.created_at}|${row.id}`).toString('base64url')
-
-function decodeCursor(after: string | undefined): QueueCursor | undefined {
-  if (!after) return undefined
-  const [createdAt, id] = Buffer.from(after, 'base64url').toString().split('|')
-  if (!createdAt || !id) throw new AppError('invalid_request', 'The page cursor is not valid.', [{ path: 'after', message: 'invalid' }])
-  return { createdAt, id }
-}
 
 /** One page of the queue as `staff` may see it (a manager: their own buildings). */
 export async function orderQueue(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, query: OrderQueueQuery): Promise<QueuePage> {
   const limit = query.limit ?? PAGE
   const sla = slaThresholds(services.now())
   // One row more than the page tells whether another page follows.
-  const rows = await queueOrders(services.db, staff.buildingIds, query, sla, decodeCursor(query.after), limit + 1)
+  const rows = await queueOrders(services.db, staff.buildingIds, query, sla, decodeKeyset(query.after), limit + 1)
   const page = rows.slice(0, limit).map((row) => ({ ...row, late: lateness({ status: row.status, enteredStatusAt: row.entered_status_at, installDate: row.install_date, installSlot: row.install_slot }, sla) }))
-  return { orders: page, next: rows.length > limit ? encodeCursor(page[page.length - 1]) : null }
+  return { orders: page, next: rows.length > limit ? encodeKeyset(page[page.length - 1]) : null }
 }
 
 const CSV_COLUMNS = ['number', 'status', 'late', 'created_at', 'company_name', 'credit_code', 'contact_mobile', 'district', 'building_name_zh', 'manager_id', 'payment_method', 'amount_due_fen', 'install_date', 'install_slot', 'flagged_reason'] as const

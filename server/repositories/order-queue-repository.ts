@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { SlaThresholds } from '../domain/fulfilment-sla'
+import type { Keyset } from '../console/keyset-cursor'
 import type { OrderQueueQuery } from '../schemas/console-orders'
 import { normalizeForSearch } from '../domain/search-grams'
 import { rarestSearchGram, searchCandidates } from './order-search-repository'
@@ -28,11 +29,6 @@ export interface QueueRow {
 
 /** Whose orders a staff member sees: all, or those of their own buildings. */
 export type BuildingScope = 'all' | string[]
-
-export interface QueueCursor {
-  createdAt: string
-  id: string
-}
 
 const SHANGHAI_MIDNIGHT = 'T00:00:00+08:00'
 const NEXT_DAY_MS = 24 * 60 * 60 * 1000
@@ -83,7 +79,7 @@ export async function queueOrders(
   scope: BuildingScope,
   filters: OrderQueueQuery,
   sla: SlaThresholds,
-  cursor: QueueCursor | undefined,
+  cursor: Keyset | undefined,
   limit: number,
 ): Promise<QueueRow[]> {
   let query = db

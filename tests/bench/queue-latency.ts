@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks'
 import type { DatabaseKind } from '../../db/connect'
 import { DEFAULT_GENERATE_NOW, generateCity } from '../../db/generate/generate'
 import { GENERATED_PREFIX } from '../../db/generate/places'
-import { encodeCursor } from '../../server/console/fulfilment-queue'
+import { encodeKeyset } from '../../server/console/keyset-cursor'
 import { sessionCookie } from '../../server/console/session-policy'
 import { startSession } from '../../server/console/sessions'
 import { startBenchServer, type BenchServer } from './bench-server'
@@ -94,7 +94,7 @@ async function queueRequests(server: BenchServer): Promise<Record<string, LoadRe
     'search: part of a name': companies.map(({ company_name }) => queue({ q: [...company_name].slice(2, 6).join('') })),
     // One customer's mobile, as read out on the phone: a rare match, the costly case for a scan.
     'search: a mobile': details.map(({ contact_mobile }) => queue({ q: contact_mobile })),
-    'deep keyset page': deep.map((row) => queue({ after: encodeCursor(row) })),
+    'deep keyset page': deep.map((row) => queue({ after: encodeKeyset(row) })),
     'order detail': details.map(({ number }) => get(`/api/console/orders/${encodeURIComponent(number)}`)),
   }
 }
