@@ -131,6 +131,8 @@ export interface Database {
     /** When the untouched lead was escalated to the district lead (once). */
     escalated_at: ColumnType<string | null, string | null | undefined, string | null>
     updated_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** The e-mail visit recipient whose link the visitor followed before leaving the lead (migration 0016). */
+    email_visit_recipient_id: ColumnType<string | null, string | null | undefined, string | null>
   }
   /** What staff wrote about a lead, oldest first; never changed. */
   lead_notes: { id: string; lead_id: string; author_id: string | null; body: string; created_at: string }
@@ -167,6 +169,8 @@ export interface Database {
     payment_reminder_at: ColumnType<string | null, string | null | undefined, string | null>
     flagged_reason: string | null
     attribution_json: string | null
+    /** The e-mail visit recipient whose link the customer followed before ordering (migration 0016). */
+    email_visit_recipient_id: ColumnType<string | null, string | null | undefined, string | null>
     terms_accepted_at: string
     created_at: string
     updated_at: string
@@ -295,6 +299,36 @@ export interface Database {
     finished_at: ColumnType<string | null, string | null | undefined, string | null>
     heartbeat_at: string
   }
+  /** One e-mail visit: a manager's templated offer mailed to chosen tenants at a time (migration 0016). */
+  email_visits: {
+    id: string
+    created_by: string
+    manager_id: string | null
+    lang: string
+    template: string
+    /** JSON array of offering slugs. */
+    offerings_json: string
+    utm_campaign: string
+    send_at: string
+    created_at: string
+  }
+  /** A tenant an e-mail visit was addressed to; `token` is carried by its links (clicks, unsubscribe). */
+  email_visit_recipients: {
+    id: string
+    visit_id: string
+    tenant_id: string
+    building_id: string
+    email: string | null
+    company: string
+    token: string
+    /** queued | sent | skipped_unsubscribed | skipped_no_email */
+    status: string
+    clicks: ColumnType<number, number | undefined, number>
+    first_clicked_at: string | null
+    sent_at: string | null
+  }
+  /** Addresses (lower case) that unsubscribed from e-mail visits: never mailed a visit again. */
+  email_suppressions: { email: string; unsubscribed_at: string; token: string | null }
   idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
   rate_limits: { key: string; points: number; expire: number | null }
   form_flashes: { id: string; payload_json: string; expires_at: string }

@@ -14,6 +14,7 @@ import * as leadLifecycle from './0012-lead-lifecycle'
 import * as tenants from './0013-tenants'
 import * as winbackCodesAssistedQuotes from './0014-winback-codes-assisted-quotes'
 import * as orderSearchGrams from './0015-order-search-grams'
+import * as emailVisits from './0016-email-visits'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-tenants': tenants,
   '0014-winback-codes-assisted-quotes': winbackCodesAssistedQuotes,
   '0015-order-search-grams': orderSearchGrams,
+  '0016-email-visits': emailVisits,
 }
 
 export const migrationProvider: MigrationProvider = {
