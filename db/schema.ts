@@ -81,6 +81,11 @@ export interface Database {
     request_json: string
     quote_json: string
     attribution_json: string | null
+    /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
+    utm_source: ColumnType<string | null, string | null | undefined, string | null>
+    utm_medium: ColumnType<string | null, string | null | undefined, string | null>
+    utm_campaign: ColumnType<string | null, string | null | undefined, string | null>
+    utm_term: ColumnType<string | null, string | null | undefined, string | null>
     created_at: string
     expires_at: string
   }
@@ -131,12 +136,18 @@ export interface Database {
     /** When the untouched lead was escalated to the district lead (once). */
     escalated_at: ColumnType<string | null, string | null | undefined, string | null>
     updated_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
+    utm_source: ColumnType<string | null, string | null | undefined, string | null>
+    utm_medium: ColumnType<string | null, string | null | undefined, string | null>
+    utm_campaign: ColumnType<string | null, string | null | undefined, string | null>
+    utm_term: ColumnType<string | null, string | null | undefined, string | null>
     /** The e-mail visit recipient whose link the visitor followed before leaving the lead (migration 0016). */
     email_visit_recipient_id: ColumnType<string | null, string | null | undefined, string | null>
   }
   /** What staff wrote about a lead, oldest first; never changed. */
   lead_notes: { id: string; lead_id: string; author_id: string | null; body: string; created_at: string }
-  landing_views: { day: string; path: string; utm_source: string; utm_medium: string; utm_campaign: string; views: number }
+  /** Views per Shanghai day (UTC day before migration 0017), page and campaign; '' is "none", '(other)' an unlisted value. */
+  landing_views: { day: string; path: string; utm_source: string; utm_medium: string; utm_campaign: string; utm_term: string; views: number }
   orders: {
     id: string
     number: string
@@ -169,6 +180,11 @@ export interface Database {
     payment_reminder_at: ColumnType<string | null, string | null | undefined, string | null>
     flagged_reason: string | null
     attribution_json: string | null
+    /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
+    utm_source: ColumnType<string | null, string | null | undefined, string | null>
+    utm_medium: ColumnType<string | null, string | null | undefined, string | null>
+    utm_campaign: ColumnType<string | null, string | null | undefined, string | null>
+    utm_term: ColumnType<string | null, string | null | undefined, string | null>
     /** The e-mail visit recipient whose link the customer followed before ordering (migration 0016). */
     email_visit_recipient_id: ColumnType<string | null, string | null | undefined, string | null>
     terms_accepted_at: string
@@ -333,6 +349,21 @@ export interface Database {
   rate_limits: { key: string; points: number; expire: number | null }
   form_flashes: { id: string; payload_json: string; expires_at: string }
   campaign_values: { parameter: string; value: string }
+  /** A campaign (战役, migration 0017): its channel (server/domain/campaign-channels.ts), link value and Shanghai days. */
+  campaigns: {
+    id: string
+    name: string
+    channel: string
+    utm_campaign: string
+    /** YYYY-MM-DD, Shanghai: the first and last day counted. */
+    starts_on: string
+    ends_on: string
+    created_by: string | null
+    created_at: string
+    updated_at: string
+  }
+  campaign_offerings: { campaign_id: string; offering_slug: string }
+  campaign_buildings: { campaign_id: string; building_id: string }
   stripe_events: { id: string; type: string; order_id: string | null; outcome: string; received_at: string }
   staff_users: {
     id: string

@@ -51,7 +51,7 @@ export function landingViewRows(random: Random, now: Date, total: number): Inser
   const rows = keys.map((key, index) => {
     const views = index === keys.length - 1 ? left : Math.min(left, Math.round((key.weight / weightSum) * total))
     left -= views
-    return { day: key.day, path: key.path, utm_source: key.campaign[0], utm_medium: key.campaign[1], utm_campaign: key.campaign[2], views }
+    return { day: key.day, path: key.path, utm_source: key.campaign[0], utm_medium: key.campaign[1], utm_campaign: key.campaign[2], utm_term: '', views }
   })
   return rows.filter((row) => row.views > 0)
 }

@@ -15,6 +15,7 @@ import * as tenants from './0013-tenants'
 import * as winbackCodesAssistedQuotes from './0014-winback-codes-assisted-quotes'
 import * as orderSearchGrams from './0015-order-search-grams'
 import * as emailVisits from './0016-email-visits'
+import * as campaigns from './0017-campaigns'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014-winback-codes-assisted-quotes': winbackCodesAssistedQuotes,
   '0015-order-search-grams': orderSearchGrams,
   '0016-email-visits': emailVisits,
+  '0017-campaigns': campaigns,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema'
 import type { Keyset } from '../console/keyset-cursor'
 import type { LeadSlaThresholds } from '../domain/lead-sla'
 import { openLeadStatuses, type LeadStatus } from '../domain/lead-status'
+import { utmColumns } from './utm-columns'
 
 export type Lead = Selectable<Database['leads']>
 export type LeadNote = Selectable<Database['lead_notes']>
@@ -12,7 +13,7 @@ export type LeadNote = Selectable<Database['lead_notes']>
 export type LeadScope = 'all' | readonly string[]
 
 export async function insertLead(db: Kysely<Database>, lead: Insertable<Database['leads']>): Promise<void> {
-  await db.insertInto('leads').values(lead).execute()
+  await db.insertInto('leads').values({ ...lead, ...utmColumns(lead.attribution_json) }).execute()
 }
 
 export async function findLead(db: Kysely<Database>, id: string): Promise<Lead | undefined> {

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
 import { unpaidOrderStatuses, type OrderStatus } from '../domain/order-status'
 import { indexOrdersForSearch } from './order-search-repository'
+import { utmColumns } from './utm-columns'
 
 export type OrderRow = Selectable<Database['orders']>
 
@@ -23,7 +24,7 @@ export async function insertOrder(
   items: Omit<Insertable<Database['order_items']>, 'order_id'>[],
   workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[],
 ): Promise<void> {
-  await db.insertInto('orders').values(order).execute()
+  await db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json) }).execute()
   await indexOrdersForSearch(db, [order])
   if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
   await insertWorkOrders(db, order.id, workOrders)

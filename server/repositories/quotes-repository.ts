@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { quoteSchema, type Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
+import { utmColumns } from './utm-columns'
 
 export async function insertQuote(db: Kysely<Database>, quote: Quote, request: QuoteRequest, offerCode: string | null): Promise<void> {
   await db
@@ -19,6 +20,7 @@ export async function insertQuote(db: Kysely<Database>, quote: Quote, request: Q
       request_json: JSON.stringify(request),
       quote_json: JSON.stringify(quote),
       attribution_json: request.attribution ? JSON.stringify(request.attribution) : null,
+      ...utmColumns(request.attribution),
       created_at: quote.createdAt,
       expires_at: quote.expiresAt,
     })
