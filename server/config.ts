@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defaultSessionPolicy, type SessionPolicy } from './console/session-policy'
 import { defaultOperator, type Operator } from './domain/operator'
 import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
+import { DEFAULT_EMAIL_VISITS_PER_MINUTE } from './notifications/outbox-worker'
 import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
 const databaseUrl = z
@@ -71,6 +72,8 @@ export const configSchema = z
     PAYMENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(59).default(defaultOrderPolicy.paymentReminderWorkingDays),
     // Anything but production gets the demo console users (db/seed/demo-staff.ts).
     NODE_ENV: z.string().default('development'),
+    // Marketing mail at most this many a minute, so a big e-mail visit does not get the sender throttled or listed.
+    EMAIL_VISIT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_EMAIL_VISITS_PER_MINUTE),
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultSessionPolicy.idleMinutes),
     CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(defaultSessionPolicy.absoluteHours),
     // Shown in every page's footer and in the agreement and privacy pages.
@@ -94,7 +97,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 
 export type Config = Pick<
   ParsedConfig,
-  'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY'
+  'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY' | 'EMAIL_VISIT_RATE_PER_MINUTE'
 > & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean; operator: Operator }
 
 export class ConfigError extends Error {}

@@ -45,7 +45,7 @@ async function main() {
 
   // Notifications leave through the outbox: by SMTP when SMTP_URL is set, else as .eml files.
   const mail = createMailTransport(config.SMTP_URL, resolve('data/outbox'))
-  const outbox = startOutboxWorker(services, mail.deliver)
+  const outbox = startOutboxWorker(services, mail.deliver, { emailVisitsPerMinute: config.EMAIL_VISIT_RATE_PER_MINUTE })
   // Unpaid orders give their ports back at their deadline (reminded once before it).
   const unpaidOrders = startUnpaidOrdersJob(services)
   // Abandoned quotes become leads; untouched leads are escalated to their district lead after a working day.

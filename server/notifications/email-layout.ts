@@ -10,10 +10,14 @@ export interface EmailContent {
   paragraphs: string[]
   /** The one link the reader should follow (the order tracking page in customers' mails). */
   action?: { label: string; url: string }
+  /** Several links of equal weight, each on a line of its own (the bundles of an e-mail visit). */
+  links?: Array<{ label: string; url: string }>
   /** Customers' words (company and contact names, notes) appear only here, as values under our labels. */
   details: Details
   /** Further labelled groups after the details, e.g. each lead of a digest. */
   sections?: Array<{ title: string; details: Details }>
+  /** Marketing mail only: the way out, in the footer. */
+  unsubscribe?: { label: string; url: string }
 }
 
 export type Details = Array<[label: string, value: string]>
@@ -37,10 +41,11 @@ function toText(content: EmailContent, lang: Lang): string {
   blocks.push(...content.paragraphs)
   // The link goes first and on a line of its own, so mail clients make it clickable as a whole.
   if (content.action) blocks.push(`${content.action.label}${colon.trim()}\n${content.action.url}`)
+  for (const link of content.links ?? []) blocks.push(`${link.label}\n${link.url}`)
   const fields = (details: Details) => details.map(([label, value]) => `${label}${colon}${continued(value)}`).join('\n')
   if (content.details.length > 0) blocks.push(fields(content.details))
   for (const section of content.sections ?? []) blocks.push(`${section.title}\n${fields(section.details)}`)
-  blocks.push(`--\n${brand[lang]}\n${footer[lang]}`)
+  blocks.push(`--\n${brand[lang]}\n${footer[lang]}${content.unsubscribe ? `\n${content.unsubscribe.label}${colon}${content.unsubscribe.url}` : ''}`)
   return `${blocks.join('\n\n')}\n`
 }
 
@@ -73,6 +78,8 @@ function toHtml(content: EmailContent, lang: Lang): string {
     .join('')
   const rows = rowsOf(content.details) + sectionRows
   const action = content.action ? actionHtml(content.action) : ''
+  const links = (content.links ?? []).map(linkHtml).join('')
+  const unsubscribe = content.unsubscribe && /^https?:\/\//i.test(content.unsubscribe.url) ? `<br><a href="${escapeHtml(content.unsubscribe.url)}" style="color:#7b8794;">${escapeHtml(content.unsubscribe.label)}</a>` : ''
   return [
     `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
     `<body style="margin:0;padding:0;background:#f4f5f7;">`,
@@ -83,9 +90,10 @@ function toHtml(content: EmailContent, lang: Lang): string {
     content.greeting ? paragraph(content.greeting) : '',
     content.paragraphs.map(paragraph).join(''),
     action,
+    links,
     `<table role="presentation" cellpadding="0" cellspacing="0" style="margin-top:8px;border-top:1px solid #e1e4e8;padding-top:8px;font-size:14px;">${rows}</table>`,
     `</td></tr>`,
-    `<tr><td style="padding:14px 28px;border-top:1px solid #e1e4e8;font-size:12px;color:#7b8794;">${escapeHtml(footer[lang])}</td></tr>`,
+    `<tr><td style="padding:14px 28px;border-top:1px solid #e1e4e8;font-size:12px;color:#7b8794;">${escapeHtml(footer[lang])}${unsubscribe}</td></tr>`,
     `</table></td></tr></table></body></html>`,
   ].join('\n')
 }
@@ -98,6 +106,11 @@ function actionHtml(action: { label: string; url: string }): string {
     `<p style="margin:22px 0 8px;"><a href="${href}" style="display:inline-block;background:#0b5cab;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 24px;border-radius:4px;">${escapeHtml(action.label)}</a></p>` +
     `<p style="margin:0 0 20px;font-size:13px;color:#52606d;word-break:break-all;"><a href="${href}" style="color:#0b5cab;">${escapeHtml(action.url)}</a></p>`
   )
+}
+
+function linkHtml(link: { label: string; url: string }): string {
+  if (!/^https?:\/\//i.test(link.url)) return `<p style="margin:0 0 14px;">${escapeHtml(link.label)}: ${escapeHtml(link.url)}</p>`
+  return `<p style="margin:0 0 14px;"><a href="${escapeHtml(link.url)}" style="color:#0b5cab;font-weight:bold;">${escapeHtml(link.label)}</a></p>`
 }
 
 /** The plain-text and HTML versions of one mail, from the same content. */

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema'
 import type { PaymentFlag } from '../domain/order-history'
 import type { ReviewReason } from '../domain/order-review'
 import type { EntryOrderStatus, InitialOrderStatus } from '../domain/order-status'
+import type { EmailVisitPayload } from '../email-visits/templates'
 
 /**
  * What the site sends by mail, as rows of the `outbox` table. Other code inserts them with
@@ -211,6 +212,7 @@ export type OutboxMessage =
   | { kind: 'win_back_offer'; payload: WinBackOfferPayload }
   | { kind: 'assisted_quote_proposal'; payload: AssistedQuoteProposalPayload }
   | { kind: 'lead_escalated'; payload: LeadEscalatedPayload }
+  | { kind: 'email_visit'; payload: EmailVisitPayload }
 
 export type OutboxKind = OutboxMessage['kind']
 
@@ -234,6 +236,7 @@ export const outboxKinds: readonly OutboxKind[] = [
   'lead_escalated',
   'win_back_offer',
   'assisted_quote_proposal',
+  'email_visit',
 ]
 
 /**
@@ -258,6 +261,8 @@ export const outboxPriority: Record<OutboxKind, number> = {
   lead_escalated: 1,
   manager_new_lead: 2,
   manager_lead_digest: 2,
+  // Marketing mail goes last, and throttled (outbox-worker.ts): a visit to thousands never delays anything else.
+  email_visit: 3,
 }
 
 export function isOutboxKind(kind: string): kind is OutboxKind {
@@ -267,10 +272,10 @@ export function isOutboxKind(kind: string): kind is OutboxKind {
 export type EnqueuedMessage = OutboxMessage & { recipient: string; lang: Lang }
 
 /**
- * Inserts one pending message, due at once. Pass the transaction (`trx`) of the business change
+ * Inserts one pending message, due at once (or at `dueAt`, e.g. an e-mail visit's send time). Pass the transaction (`trx`) of the business change
  * so that the message commits or rolls back with it.
  */
-export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, now: Date): Promise<void> {
+export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, now: Date, dueAt: Date = now): Promise<void> {
   const at = now.toISOString()
   await db
     .insertInto('outbox')
@@ -283,7 +288,7 @@ export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, no
       status: 'pending',
       priority: outboxPriority[message.kind],
       attempts: 0,
-      next_attempt_at: at,
+      next_attempt_at: dueAt.toISOString(),
       last_error: null,
       sent_at: null,
       created_at: at,

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import nodemailer from 'nodemailer'
 import type { Database } from '../../db/schema'
+import type { EmailVisitPayload } from '../email-visits/templates'
+import { isSuppressed, settleRecipient } from '../repositories/email-visits-repository'
 import { startPeriodicJob, type PeriodicJob } from '../services/periodic-job'
 import type { Services } from '../services/services'
 import { isOutboxKind, type Lang, type ManagerNewLeadPayload, type OutboxKind } from './messages'
@@ -18,6 +20,8 @@ export interface OutgoingEmail {
   subject: string
   text: string
   html: string
+  /** Extra headers (an e-mail visit's List-Unsubscribe and List-Unsubscribe-Post). */
+  headers?: Record<string, string>
 }
 
 export type Deliver = (message: OutgoingEmail) => Promise<void>
@@ -34,6 +38,8 @@ export interface DeliveryOptions {
   leaseMs?: number
   /** Told about each failed delivery (the error is also kept in `last_error`). */
   onError?: (error: unknown) => void
+  /** E-mail visit mails sent at most per rolling minute across the outbox (EMAIL_VISIT_RATE_PER_MINUTE). */
+  emailVisitsPerMinute?: number
 }
 
 /** After this many failed attempts a message is `failed`: never retried, left for operations. */
@@ -52,6 +58,10 @@ export const LEAD_DIGEST_WINDOW_MS = 5 * 60 * 1000
 /** Leads listed in one digest at most (a bigger flood goes in several, one window apart). */
 export const LEAD_DIGEST_MAX = 500
 const LEAD_NOTICE: OutboxKind = 'manager_new_lead'
+const EMAIL_VISIT: OutboxKind = 'email_visit'
+/** The default of EMAIL_VISIT_RATE_PER_MINUTE: well inside what a mail provider takes from one sender. */
+export const DEFAULT_EMAIL_VISITS_PER_MINUTE = 60
+const MINUTE_MS = 60_000
 
 type OutboxRow = Database['outbox']
 
@@ -68,7 +78,7 @@ type OutboxRow = Database['outbox']
  * correctly as text.
  */
 export async function deliverDueMessages(db: Kysely<Database>, deliver: Deliver, now: Date, options: DeliveryOptions = {}): Promise<DeliveryResult> {
-  const { batch = 50, leaseMs = DEFAULT_LEASE_MS } = options
+  const { batch = 50, leaseMs = DEFAULT_LEASE_MS, emailVisitsPerMinute = DEFAULT_EMAIL_VISITS_PER_MINUTE } = options
   const at = now.toISOString()
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString()
   const result: DeliveryResult = { sent: 0, failed: 0 }
@@ -88,6 +98,10 @@ export async function deliverDueMessages(db: Kysely<Database>, deliver: Deliver,
           .execute()
         continue
       }
+    }
+    if (row.kind === EMAIL_VISIT) {
+      const held = await emailVisitHeld(db, row, now, emailVisitsPerMinute)
+      if (held) continue
     }
     const claim = randomUUID()
     const claimed = row.kind === LEAD_NOTICE ? await claimLeadNotices(db, row.recipient, claim, at, leaseUntil) : await claimOne(db, row, claim, leaseUntil)
@@ -126,6 +140,7 @@ export async function deliverDueMessages(db: Kysely<Database>, deliver: Deliver,
       .where('id', 'in', claimed.map((message) => message.id))
       .where('status', '=', 'sending')
       .execute()
+    if (row.kind === EMAIL_VISIT) await settleRecipient(db, (JSON.parse(row.payload_json) as EmailVisitPayload).recipientId, 'sent', at)
     result.sent += 1
   }
   return result
@@ -193,6 +208,38 @@ async function leadNoticesHeldUntil(db: Kysely<Database>, recipient: string, now
 }
 
 /**
+ * Whether an e-mail visit mail must not go now. An address that unsubscribed after the visit was
+ * scheduled is skipped for good (the row becomes `skipped`, the recipient `skipped_unsubscribed`).
+ * Over the rate, every due visit mail waits until the oldest send of the last minute leaves the window.
+ */
+async function emailVisitHeld(db: Kysely<Database>, row: OutboxRow, now: Date, perMinute: number): Promise<boolean> {
+  const at = now.toISOString()
+  if (await isSuppressed(db, row.recipient)) {
+    const skipped = await db
+      .updateTable('outbox')
+      .set({ status: 'skipped', last_error: 'unsubscribed', claim: null })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .where('next_attempt_at', '=', row.next_attempt_at)
+      .executeTakeFirst()
+    if (skipped.numUpdatedRows === 1n) await settleRecipient(db, (JSON.parse(row.payload_json) as EmailVisitPayload).recipientId, 'skipped_unsubscribed', at)
+    return true
+  }
+  const windowStart = new Date(now.getTime() - MINUTE_MS).toISOString()
+  const recent = await db
+    .selectFrom('outbox')
+    .select((eb) => [eb.fn.countAll<number | string>().as('sent'), eb.fn.min('sent_at').as('oldest')])
+    .where('kind', '=', EMAIL_VISIT)
+    .where('status', '=', 'sent')
+    .where('sent_at', '>', windowStart)
+    .executeTakeFirst()
+  if (Number(recent?.sent ?? 0) < perMinute || !recent?.oldest) return false
+  const until = new Date(Date.parse(recent.oldest) + MINUTE_MS).toISOString()
+  await db.updateTable('outbox').set({ next_attempt_at: until }).where('kind', '=', EMAIL_VISIT).where('status', '=', 'pending').where('next_attempt_at', '<=', at).execute()
+  return true
+}
+
+/**
  * Renders inside the delivery attempt, so a row that cannot be rendered fails like any other.
  * Several lead notices become one digest, named by the first one's id.
  */
@@ -204,8 +251,15 @@ function toOutgoing(rows: OutboxRow[]): OutgoingEmail {
     const leads = rows.map((row) => JSON.parse(row.payload_json) as ManagerNewLeadPayload)
     return { id: first.id, kind: 'manager_lead_digest', recipient: first.recipient, lang, ...renderEmail('manager_lead_digest', { leads }, lang) }
   }
-  const rendered = renderEmail(first.kind, JSON.parse(first.payload_json), lang)
-  return { id: first.id, kind: first.kind, recipient: first.recipient, lang, ...rendered }
+  const payload = JSON.parse(first.payload_json)
+  const rendered = renderEmail(first.kind, payload, lang)
+  const headers = first.kind === EMAIL_VISIT ? unsubscribeHeaders(payload as EmailVisitPayload) : undefined
+  return { id: first.id, kind: first.kind, recipient: first.recipient, lang, ...rendered, ...(headers ? { headers } : {}) }
+}
+
+/** RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the link, no page needed. */
+function unsubscribeHeaders(payload: EmailVisitPayload): Record<string, string> {
+  return { 'List-Unsubscribe': `<${payload.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
 }
 
 function describe(error: unknown): string {
@@ -233,6 +287,7 @@ const mailOf = (message: OutgoingEmail) => ({
   html: message.html,
   // Same id on every attempt, so a receiving system can tell a repeat from a new mail.
   messageId: `<${message.id}@${MESSAGE_ID_DOMAIN}>`,
+  ...(message.headers ? { headers: message.headers } : {}),
 })
 
 /**

@@ -4,6 +4,7 @@ import { formatYuan } from '../pricing/money'
 import type { InstallSlot, Lang, ManagerNewLeadPayload, NewOrderStatus, OutboxKind, OutboxMessage, PayloadOf } from './messages'
 import { formatDate } from '../format-date'
 import { brand, layOut, type Details, type EmailContent } from './email-layout'
+import { emailVisitContent } from '../email-visits/templates'
 
 export interface RenderedEmail {
   subject: string
@@ -358,6 +359,8 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         details,
       }
     }
+    case 'email_visit':
+      return emailVisitContent(message.payload, lang)
     case 'ops_payment_flagged': {
       const p = message.payload
       return {

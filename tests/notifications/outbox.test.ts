@@ -122,6 +122,19 @@ const messages: Record<OutboxMessage['kind'], OutboxMessage> = {
       leadUrl: 'https://storefront.test/console/leads/c8a3e1f0-0000-4000-8000-000000000002',
     },
   },
+  email_visit: {
+    kind: 'email_visit',
+    payload: {
+      recipientId: 'c8a3e1f0-0000-4000-8000-000000000004',
+      template: 'introduction',
+      company: '<script>alert(1)</script> 示例科技',
+      managerName: '王静',
+      managerPhone: '13800001111',
+      bundles: [{ name: 'Business Evergreen', fromMonthly: 99_900, url: 'https://storefront.test/api/email-visits/go/t0ken/evergreen' }],
+      unsubscribeUrl: 'https://storefront.test/unsubscribe/t0ken',
+      oneClickUrl: 'https://storefront.test/api/email-visits/unsubscribe/t0ken',
+    },
+  },
   email_verification: { kind: 'email_verification', payload: { verificationId: 'c8a3e1f0-0000-4000-8000-000000000001', code: '042917', validMinutes: 10 } },
   manager_lead_digest: {
     kind: 'manager_lead_digest',
