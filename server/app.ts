@@ -6,6 +6,7 @@ import { AppError, createErrorHandler, errorBody } from './errors'
 import { buildingsRoutes } from './routes/buildings'
 import { isTenantUpload } from './routes/console/buildings'
 import { consoleRoutes } from './routes/console'
+import { emailVisitsRoutes } from './routes/email-visits'
 import { leadsRoutes } from './routes/leads'
 import { offeringsRoutes } from './routes/offerings'
 import { ordersRoutes } from './routes/orders'
@@ -43,6 +44,7 @@ export function createApi(services: Services) {
     .route('/verifications', verificationsRoutes(services))
     .route('/orders', ordersRoutes(services))
     .route('/webhooks', webhooksRoutes(services))
+    .route('/email-visits', emailVisitsRoutes(services))
     .route('/console', consoleRoutes(services))
   // Unmatched /api paths answer in the API's error shape instead of falling through to the site.
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404))
@@ -53,12 +55,15 @@ export function createApi(services: Services) {
 /**
  * A form posted from another site rides on the visitor's cookies (first-touch attribution): state
  * changes must come from our own pages (Origin = PUBLIC_BASE_URL, or this request's own host).
- * Stripe's webhook comes from Stripe and proves itself with its signature instead.
+ * Stripe's webhook comes from Stripe and proves itself with its signature instead; a mail client's
+ * one-click unsubscribe (RFC 8058) comes from no page at all, and its token is its proof.
  */
+const ONE_CLICK_UNSUBSCRIBE = /^\/api\/email-visits\/unsubscribe\/[^/]+$/
+
 function crossSiteGuard(siteUrl: string): MiddlewareHandler {
   const siteOrigin = new URL(siteUrl).origin
   const guard = csrf({ origin: (origin, c) => origin === siteOrigin || origin === new URL(c.req.url).origin })
-  return (c, next) => (c.req.path.startsWith('/api/webhooks/') ? next() : guard(c, next))
+  return (c, next) => (c.req.path.startsWith('/api/webhooks/') || ONE_CLICK_UNSUBSCRIBE.test(c.req.path) ? next() : guard(c, next))
 }
 
 /** For Hono's typed client in the Solid islands. */

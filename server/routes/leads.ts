@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie'
 import { AppError, RateLimitedError } from '../errors'
 import { leadRequestSchema, type LeadRequest, type LeadRequestInput } from '../schemas/lead'
 import { ATTRIBUTION_COOKIE, attributionFromCookie } from '../services/attribution-cookie'
+import { attributeToEmailVisit, EMAIL_VISIT_COOKIE } from '../services/email-visit-cookie'
 import { CALLBACK_ERROR_PARAM, CALLBACK_FLASH_PARAM, saveCallbackFlash } from '../services/callback-flash'
 import { createLead } from '../services/lead-service'
 import { clientAddress, limitPerClient } from '../services/rate-limits'
@@ -61,6 +62,7 @@ export function leadsRoutes(services: Services) {
           }
           await perMobile(parsed.data)
           const lead = await createLead(services, parsed.data)
+          await attributeToEmailVisit(services.db, 'leads', lead.id, getCookie(c, EMAIL_VISIT_COOKIE), services.log)
           return c.redirect(`${input.lang === 'en' ? '/en' : ''}/leads/${lead.id}`, 303)
         } catch (error) {
           // Refused for volume: say so, and store nothing (a flood must not fill the flash table).
@@ -70,7 +72,9 @@ export function leadsRoutes(services: Services) {
       })
       .post('/', limitPerClient(services, 'leads'), validate('json', leadRequestSchema), async (c) => {
         await perMobile(c.req.valid('json'))
-        return c.json(await createLead(services, c.req.valid('json')), 201)
+        const lead = await createLead(services, c.req.valid('json'))
+        await attributeToEmailVisit(services.db, 'leads', lead.id, getCookie(c, EMAIL_VISIT_COOKIE), services.log)
+        return c.json(lead, 201)
       })
   )
 }

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { AppError } from '../errors'
 import { idempotencyKeySchema, orderRequestSchema } from '../schemas/order-request'
+import { attributeToEmailVisit, EMAIL_VISIT_COOKIE } from '../services/email-visit-cookie'
 import { isRefusedOfferCode } from '../services/offer-code-guard'
 import { orderForToken } from '../services/order-access'
 import { orderLinks } from '../services/order-links'
@@ -35,6 +37,8 @@ export function ordersRoutes(services: Services) {
       // it counts towards the same per-client lockout as the quotes' wrong codes.
       const answer = await services.limits.attempt('offerCodes', clientAddress(c, services.trustProxy), () => placeOrder(services, key.data, c.req.valid('json')), isRefusedOfferCode)
       if (answer.replayed) c.header('Idempotent-Replayed', 'true')
+      // The customer followed an e-mail visit's link before ordering: the order is the visit's.
+      else await attributeToEmailVisit(services.db, 'orders', answer.body.id, getCookie(c, EMAIL_VISIT_COOKIE), services.log)
       return c.json(answer.body, 201)
     })
     .get('/:number', limitPerClient(services, 'tracking'), validate('param', trackingParams), validate('query', tokenQuery), async (c) => {

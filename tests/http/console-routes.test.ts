@@ -31,6 +31,8 @@ const SECTION_RULES: Record<string, { pattern: RegExp; roles: StaffRole[] }[]> =
   'offer-codes': [{ pattern: /^(GET|POST) \/api\/console\/offer-codes/, roles: ['manager', 'marketing', 'admin'] }],
   // Assisted quotes: building managers (their own buildings), operations and admins; not marketing.
   'assisted-quotes': [{ pattern: /^(GET|POST) \/api\/console\/assisted-quotes/, roles: ['manager', 'ops', 'admin'] }],
+  // E-mail visits: building managers (their own buildings' tenants), marketing and admins.
+  'email-visits': [{ pattern: /^(GET|POST) \/api\/console\/email-visits/, roles: ['manager', 'marketing', 'admin'] }],
 }
 
 interface ConsoleRoute {

@@ -5,6 +5,7 @@ import type { Services } from '../../services/services'
 import { buildingsRoutes, tenantImportsRoutes } from './buildings'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
+import { emailVisitsRoutes } from './email-visits'
 import { offerCodesRoutes } from './offer-codes'
 import { ordersRoutes } from './orders'
 import { sessionRoutes } from './session'
@@ -26,4 +27,5 @@ export function consoleRoutes(services: Services) {
     .route('/offer-codes', offerCodesRoutes(services))
     .route('/assisted-quotes', assistedQuotesRoutes(services))
     .route('/leads', leadsRoutes(services))
+    .route('/email-visits', emailVisitsRoutes(services))
 }

@@ -1,0 +1,213 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { openLeadStatuses } from '../domain/lead-status'
+import { emailVisitContent, type EmailVisitBundle, type EmailVisitPayload, type EmailVisitTemplate } from '../email-visits/templates'
+import { AppError } from '../errors'
+import { layOut } from '../notifications/email-layout'
+import { enqueue, type Lang } from '../notifications/messages'
+import type { Catalog } from '../pricing/catalog'
+import { fromMonthlyPrice } from '../pricing/from-price'
+import {
+  insertEmailVisit,
+  insertEmailVisitRecipients,
+  listEmailVisits,
+  suppressedAmong,
+  suppressionKey,
+  type EmailVisitSummary,
+  type RecipientStatus,
+} from '../repositories/email-visits-repository'
+import { sendAtOf, type CreateEmailVisitInput, type EmailVisitAudience, type EmailVisitPreviewInput } from '../schemas/console-email-visits'
+import type { Services } from '../services/services'
+import { seesBuilding } from './building-scope'
+import type { StaffIdentity } from './sessions'
+
+/**
+ * E-mail visits (issue 13): a building manager (their own buildings' tenants only), marketing or an
+ * admin mails chosen tenants a templated offer of one or more listed bundles, now or at a set time.
+ * Each recipient gets a random token: their links go through /api/email-visits/go/<token>/<bundle>
+ * (counted, then on to the bundle page with utm tags) and /unsubscribe/<token>. The mail carries the
+ * tenant's building manager's name and phone.
+ */
+
+/** One visit reaches at most this many tenants: a bigger audience is narrowed first. */
+export const MAX_RECIPIENTS = 5000
+/** How far ahead a visit may be scheduled. */
+export const MAX_SCHEDULE_DAYS = 60
+const DAY_MS = 86_400_000
+
+interface AudienceRow {
+  id: string
+  building_id: string
+  company: string
+  email: string | null
+  manager_name: string
+  manager_name_en: string
+  manager_phone: string
+}
+
+/** The tenants of the audience that `staff` may mail (buildings with a manager), by company. */
+export async function audienceOf(db: Kysely<Database>, staff: StaffIdentity, audience: EmailVisitAudience, limit = MAX_RECIPIENTS + 1): Promise<AudienceRow[]> {
+  if (audience.building && !seesBuilding(staff, audience.building)) throw new AppError('building_not_found', 'There is no building with this id.', [{ path: 'building', message: 'unknown building' }])
+  if (staff.buildingIds !== 'all' && staff.buildingIds.length === 0) return []
+  let query = db
+    .selectFrom('tenants as t')
+    .innerJoin('buildings as b', 'b.id', 't.building_id')
+    .innerJoin('building_managers as m', 'm.id', 'b.manager_id')
+    .select(['t.id', 't.building_id', 't.company', 't.email', 'm.name as manager_name', 'm.name_en as manager_name_en', 'm.phone as manager_phone'])
+  if (staff.buildingIds !== 'all') query = query.where('t.building_id', 'in', staff.buildingIds)
+  if (audience.building) query = query.where('t.building_id', '=', audience.building)
+  if (audience.sizeMin !== undefined) query = query.where('t.staff_size', '>=', audience.sizeMin)
+  if (audience.sizeMax !== undefined) query = query.where('t.staff_size', '<=', audience.sizeMax)
+  if (audience.carrier) query = query.where('t.carrier', '=', audience.carrier)
+  if (audience.leadState) {
+    const state = audience.leadState
+    // The company's leads in its building: by credit code when both have one, else by the name as written.
+    const leads = (statuses: readonly string[] | null) =>
+      sql<boolean>`exists (select 1 from leads l where l.building_id = t.building_id and (l.credit_code = t.credit_code or l.company = t.company)${
+        statuses ? sql` and l.status in (${sql.join(statuses.map((status) => sql.lit(status)))})` : sql``
+      })`
+    query = query.where(state === 'none' ? sql<boolean>`not ${leads(null)}` : leads(state === 'open' ? openLeadStatuses : [state]))
+  }
+  return query.orderBy('t.company').orderBy('t.id').limit(limit).execute()
+}
+
+/** The listed bundles a visit offers, in the order chosen, each with its from-price. */
+function bundlesOf(catalog: Catalog, slugs: readonly string[]): { slug: string; name: Record<Lang, string>; fromMonthly: number | null }[] {
+  return [...new Set(slugs)].map((slug) => {
+    const offering = catalog.offerings.get(slug)
+    if (!offering || !offering.listed) throw new AppError('invalid_request', `There is no listed bundle ${slug}.`, [{ path: 'offerings', message: 'unknown bundle' }])
+    return { slug, name: offering.name, fromMonthly: fromMonthlyPrice(catalog, offering)?.monthly ?? null }
+  })
+}
+
+const links = (siteUrl: string, lang: Lang, token: string) => ({
+  unsubscribeUrl: `${siteUrl}${lang === 'en' ? '/en' : ''}/unsubscribe/${token}`,
+  oneClickUrl: `${siteUrl}/api/email-visits/unsubscribe/${token}`,
+  bundleUrl: (slug: string) => `${siteUrl}/api/email-visits/go/${token}/${slug}`,
+})
+
+function payloadOf(siteUrl: string, lang: Lang, template: EmailVisitTemplate, bundles: ReturnType<typeof bundlesOf>, tenant: AudienceRow, recipientId: string, token: string): EmailVisitPayload {
+  const link = links(siteUrl, lang, token)
+  return {
+    recipientId,
+    template,
+    company: tenant.company,
+    managerName: lang === 'zh' ? tenant.manager_name : tenant.manager_name_en,
+    managerPhone: tenant.manager_phone,
+    bundles: bundles.map((bundle): EmailVisitBundle => ({ name: bundle.name[lang], fromMonthly: bundle.fromMonthly, url: link.bundleUrl(bundle.slug) })),
+    unsubscribeUrl: link.unsubscribeUrl,
+    oneClickUrl: link.oneClickUrl,
+  }
+}
+
+export interface EmailVisitPreview {
+  /** Tenants the filters pick, those with an address that did not unsubscribe, and the rest. */
+  tenants: number
+  mailable: number
+  noEmail: number
+  unsubscribed: number
+  tooMany: boolean
+  /** The first mailable tenant's mail as it will be sent (links shown with a placeholder token). */
+  sample: { to: string; subject: string; text: string; html: string } | null
+}
+
+/** What a visit with these filters and this template would send, before it is sent. */
+export async function previewEmailVisit(services: Pick<Services, 'db' | 'catalogs' | 'siteUrl'>, staff: StaffIdentity, input: EmailVisitPreviewInput): Promise<EmailVisitPreview> {
+  const tenants = await audienceOf(services.db, staff, input)
+  const tooMany = tenants.length > MAX_RECIPIENTS
+  const picked = tenants.slice(0, MAX_RECIPIENTS)
+  const suppressed = await suppressedAmong(services.db, picked.flatMap((tenant) => (tenant.email ? [tenant.email] : [])))
+  const statuses = picked.map((tenant) => statusOf(tenant.email, suppressed))
+  const first = picked.find((_tenant, index) => statuses[index] === 'queued')
+  let sample: EmailVisitPreview['sample'] = null
+  if (first && input.template && input.offerings?.length) {
+    const bundles = bundlesOf(await services.catalogs.current(), input.offerings)
+    const content = emailVisitContent(payloadOf(services.siteUrl, input.lang, input.template, bundles, first, 'preview', 'preview'), input.lang)
+    sample = { to: first.email!, ...layOut(content, input.lang) }
+  }
+  return {
+    tenants: picked.length,
+    mailable: statuses.filter((status) => status === 'queued').length,
+    noEmail: statuses.filter((status) => status === 'skipped_no_email').length,
+    unsubscribed: statuses.filter((status) => status === 'skipped_unsubscribed').length,
+    tooMany,
+    sample,
+  }
+}
+
+function statusOf(email: string | null, suppressed: Set<string>): RecipientStatus {
+  if (!email) return 'skipped_no_email'
+  return suppressed.has(suppressionKey(email)) ? 'skipped_unsubscribed' : 'queued'
+}
+
+export interface CreatedEmailVisit {
+  id: string
+  sendAt: string
+  recipients: number
+  queued: number
+  skipped: number
+}
+
+/**
+ * Schedules a visit: one recipient row per tenant picked and, for each address that did not unsubscribe
+ * (and not already mailed by this visit), one outbox mail due at the send time. Delivery checks the
+ * unsubscribes again, so an address that leaves before then is not mailed.
+ */
+export async function createEmailVisit(services: Services, staff: StaffIdentity, input: CreateEmailVisitInput): Promise<CreatedEmailVisit> {
+  const now = services.now()
+  const sendAt = sendAtOf(input.sendAt, now)
+  if (Number.isNaN(sendAt.getTime()) || sendAt.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * DAY_MS) {
+    throw new AppError('invalid_request', `A visit is sent at most ${MAX_SCHEDULE_DAYS} days ahead.`, [{ path: 'sendAt', message: 'out of range' }])
+  }
+  // A time already past means at once.
+  const dueAt = sendAt.getTime() < now.getTime() ? now : sendAt
+  const bundles = bundlesOf(await services.catalogs.current(), input.offerings)
+  const tenants = await audienceOf(services.db, staff, input)
+  if (tenants.length === 0) throw new AppError('invalid_request', 'No tenant matches these filters.', [{ path: 'recipients', message: 'none' }])
+  if (tenants.length > MAX_RECIPIENTS) throw new AppError('invalid_request', `A visit goes to at most ${MAX_RECIPIENTS} tenants; narrow the filters.`, [{ path: 'recipients', message: 'too many' }])
+  const suppressed = await suppressedAmong(services.db, tenants.flatMap((tenant) => (tenant.email ? [tenant.email] : [])))
+  const id = randomUUID()
+  const at = now.toISOString()
+  const lang = input.lang
+  return services.db.transaction().execute(async (trx) => {
+    await insertEmailVisit(trx, {
+      id,
+      created_by: staff.user.id,
+      manager_id: staff.user.managerId ?? null,
+      lang,
+      template: input.template,
+      offerings_json: JSON.stringify(bundles.map((bundle) => bundle.slug)),
+      utm_campaign: input.utmCampaign,
+      send_at: dueAt.toISOString(),
+      created_at: at,
+    })
+    const mailed = new Set<string>()
+    const rows = tenants.map((tenant) => {
+      let status = statusOf(tenant.email, suppressed)
+      // Two tenants sharing one address get one mail.
+      if (status === 'queued' && mailed.has(suppressionKey(tenant.email!))) status = 'skipped_no_email'
+      if (status === 'queued') mailed.add(suppressionKey(tenant.email!))
+      // 144 random bits: the token is the recipient's only key to their clicks and their unsubscribe.
+      return { tenant, status, id: randomUUID(), token: randomBytes(18).toString('base64url') }
+    })
+    await insertEmailVisitRecipients(
+      trx,
+      rows.map((row) => ({ id: row.id, visit_id: id, tenant_id: row.tenant.id, building_id: row.tenant.building_id, email: row.tenant.email, company: row.tenant.company, token: row.token, status: row.status, first_clicked_at: null, sent_at: null })),
+    )
+    for (const row of rows) {
+      if (row.status !== 'queued') continue
+      const payload = payloadOf(services.siteUrl, lang, input.template, bundles, row.tenant, row.id, row.token)
+      await enqueue(trx, { kind: 'email_visit', recipient: row.tenant.email!, lang, payload }, now, dueAt)
+    }
+    const queued = rows.filter((row) => row.status === 'queued').length
+    return { id, sendAt: dueAt.toISOString(), recipients: rows.length, queued, skipped: rows.length - queued }
+  })
+}
+
+/** The visits `staff` may see with what they did: a manager their own, marketing and admins all. */
+export async function emailVisits(services: Pick<Services, 'db'>, staff: StaffIdentity, limit = 50): Promise<EmailVisitSummary[]> {
+  if (staff.buildingIds === 'all') return listEmailVisits(services.db, 'all', limit)
+  if (!staff.user.managerId) return []
+  return listEmailVisits(services.db, staff.user.managerId, limit)
+}

@@ -1,0 +1,29 @@
+import { Hono } from 'hono'
+import { allow, staffOf, type ConsoleEnv } from '../../console/access'
+import { readInput } from '../../console/forms'
+import { createEmailVisit, emailVisits, previewEmailVisit } from '../../console/email-visits'
+import { AppError } from '../../errors'
+import { createEmailVisitSchema, emailVisitPreviewSchema } from '../../schemas/console-email-visits'
+import type { Services } from '../../services/services'
+import { issuesOf } from '../../validation'
+
+/** E-mail visits are the building managers' (their own buildings' tenants) and marketing's. */
+const senders = () => allow('manager', 'marketing', 'admin')
+
+/** E-mail visits (/api/console/email-visits): the list with what each did, a preview of a draft, scheduling one. */
+export function emailVisitsRoutes(services: Services) {
+  return new Hono<ConsoleEnv>()
+    .get('/', senders(), async (c) => c.json({ visits: await emailVisits(services, staffOf(c)) }))
+    .get('/preview', senders(), async (c) => {
+      // A repeated parameter (offerings=a&offerings=b) is a list, as a form sends it.
+      const query = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]))
+      const parsed = emailVisitPreviewSchema.safeParse(query)
+      if (!parsed.success) throw new AppError('invalid_request', 'The filters are not valid.', issuesOf(parsed.error))
+      return c.json(await previewEmailVisit(services, staffOf(c), parsed.data))
+    })
+    .post('/', senders(), async (c) => {
+      const created = await createEmailVisit(services, staffOf(c), await readInput(c, createEmailVisitSchema))
+      c.set('formDone', 'visit_scheduled')
+      return c.json(created, 201)
+    })
+}

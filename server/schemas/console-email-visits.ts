@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { emailVisitTemplates } from '../email-visits/templates'
+import { offeringSlug } from '../pricing/primitives'
+import { line } from './text'
+
+/** An empty form field is a field not given. */
+const blankless = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
+
+/** Which tenants' leads a visit may pick: none yet, an open one, a won or a lost one (by credit code or name, in the same building). */
+export const tenantLeadStates = ['none', 'open', 'won', 'lost'] as const
+export type TenantLeadState = (typeof tenantLeadStates)[number]
+
+/** The tenants a visit goes to: of the sender's buildings, narrowed by building, staff size, carrier and lead state. */
+export const emailVisitAudienceSchema = z
+  .object({
+    building: blankless(line().max(64)),
+    sizeMin: blankless(z.coerce.number().int().min(1).max(10_000_000)),
+    sizeMax: blankless(z.coerce.number().int().min(1).max(10_000_000)),
+    carrier: blankless(line().trim().max(40)),
+    leadState: blankless(z.enum(tenantLeadStates)),
+  })
+  .refine((audience) => audience.sizeMin === undefined || audience.sizeMax === undefined || audience.sizeMin <= audience.sizeMax, { path: ['sizeMax'], message: 'below the minimum' })
+export type EmailVisitAudience = z.infer<typeof emailVisitAudienceSchema>
+
+/** Campaign tags are what reports group by: lower-case letters, digits, - and _. */
+export const utmCampaignSchema = z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value), z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/))
+
+/** A form's repeated field arrives as one value or several. */
+const oneOrMany = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(schema))
+
+/** A local time in Shanghai as a datetime-local field writes it (2026-11-23T09:30), or an ISO time with its offset. */
+const sendAtSchema = z.union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)])
+
+export const emailVisitDraftSchema = z.object({
+  template: z.enum(emailVisitTemplates),
+  offerings: oneOrMany(offeringSlug).pipe(z.array(z.string()).min(1).max(5)),
+  lang: z.enum(['zh', 'en']).default('zh'),
+})
+
+export const createEmailVisitSchema = z.intersection(
+  emailVisitAudienceSchema,
+  emailVisitDraftSchema.extend({
+    utmCampaign: utmCampaignSchema,
+    /** Empty: at once. */
+    sendAt: blankless(sendAtSchema),
+  }),
+)
+export type CreateEmailVisitInput = z.infer<typeof createEmailVisitSchema>
+
+export const emailVisitPreviewSchema = z.intersection(emailVisitAudienceSchema, emailVisitDraftSchema.partial({ template: true, offerings: true }))
+export type EmailVisitPreviewInput = z.infer<typeof emailVisitPreviewSchema>
+
+/** The time a form's send-at field names: a datetime-local value is Shanghai time (UTC+8, no daylight saving). */
+export function sendAtOf(value: string | undefined, now: Date): Date {
+  if (!value) return now
+  return new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}:00+08:00`)
+}

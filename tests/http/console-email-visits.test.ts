@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { EmailVisitSummary as Summary } from '../../server/repositories/email-visits-repository'
+import { deliverDueMessages, type OutgoingEmail } from '../../server/notifications/outbox-worker'
+import { createQuote, orderBody, verifyEmail } from '../support/orders'
+import { asStaff, createStaff, signIn } from '../support/staff'
+import { creditCode } from '../support/tenants'
+import { useSeededApi } from '../support/test-api'
+import { databaseKinds } from '../support/test-database'
+
+/** Jin Mao Tower and Lujiazui Business Plaza are Wang Jing's (Lujiazui); Li has Jing'an's buildings. */
+const JIN_MAO = 'bld-jinmao-tower'
+const PLAZA = 'bld-lujiazui-business-plaza'
+const NOW = new Date('2026-11-22T03:00:00.000Z')
+
+interface Preview {
+  tenants: number
+  mailable: number
+  noEmail: number
+  unsubscribed: number
+  sample: { to: string; subject: string; text: string; html: string } | null
+}
+describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
+  const seeded = useSeededApi(kind)
+  const db = () => seeded.database.db
+  const emails = { wang: '', li: '', marketing: '' }
+  let wang: string
+  let li: string
+  let marketing: string
+  let liBuilding: string
+  // Addresses unique to this run of the file, so suppressions of one test never leak into another's counts.
+  const run = randomUUID().slice(0, 8)
+  const address = (name: string) => `${name}.${run}@tenant.example`
+
+  const tenant = (id: string, building: string, company: string, email: string | null, size: number | null, carrier: string | null, code: string | null) => ({
+    id: `${id}-${run}`,
+    building_id: building,
+    company,
+    name_key: `${company}-${run}`,
+    listed_name_key: null,
+    credit_code: code,
+    floor: null,
+    unit: null,
+    contact_name: null,
+    mobile: null,
+    email,
+    staff_size: size,
+    carrier,
+    edited_fields: '[]',
+    import_id: null,
+    created_at: NOW.toISOString(),
+    updated_at: NOW.toISOString(),
+  })
+
+  beforeAll(async () => {
+    emails.wang = (await createStaff(seeded.api, ['manager'], { managerId: 'mgr-lujiazui-wang' })).email
+    emails.li = (await createStaff(seeded.api, ['manager'], { managerId: 'mgr-jingan-li' })).email
+    emails.marketing = (await createStaff(seeded.api, ['marketing'])).email
+    liBuilding = (await db().selectFrom('buildings').select('id').where('manager_id', '=', 'mgr-jingan-li').executeTakeFirstOrThrow()).id
+    await db()
+      .insertInto('tenants')
+      .values([
+        tenant('t1', JIN_MAO, '上海甲科技有限公司', address('alpha'), 30, '中国联通', creditCode(101)),
+        tenant('t2', JIN_MAO, '上海乙贸易有限公司', address('beta'), 120, '中国移动', creditCode(102)),
+        tenant('t3', JIN_MAO, '上海丙咨询有限公司', null, 40, '中国联通', creditCode(103)),
+        tenant('t4', PLAZA, '上海丁设计有限公司', address('delta'), 30, '中国联通', null),
+        tenant('t5', liBuilding, '静安戊公司', address('epsilon'), 30, '中国联通', null),
+      ])
+      .execute()
+    // The second tenant has an open lead in its building (same credit code).
+    await db()
+      .insertInto('leads')
+      .values({
+        id: randomUUID(),
+        source: 'callback',
+        company: '上海乙贸易有限公司',
+        contact_name: '韩梅梅',
+        mobile: '13912345678',
+        note: null,
+        lang: 'zh',
+        building_id: JIN_MAO,
+        offering_slug: null,
+        quote_id: null,
+        manager_id: 'mgr-lujiazui-wang',
+        queue_district: null,
+        attribution_json: null,
+        status: 'contacted',
+        credit_code: creditCode(102),
+        created_at: NOW.toISOString(),
+      })
+      .execute()
+  })
+  beforeEach(async () => {
+    seeded.api.setNow(NOW)
+    wang = await signIn(seeded.api, emails.wang)
+    li = await signIn(seeded.api, emails.li)
+    marketing = await signIn(seeded.api, emails.marketing)
+    await db().deleteFrom('outbox').execute()
+  })
+
+  const get = (cookie: string, path: string) => seeded.api.request(path, asStaff(cookie))
+  const preview = async (cookie: string, query: string) => {
+    const response = await get(cookie, `/api/console/email-visits/preview?${query}`)
+    expect(response.status, await response.clone().text()).toBe(200)
+    return (await response.json()) as Preview
+  }
+  const send = async (cookie: string, body: Record<string, unknown>) => {
+    const response = await seeded.api.request('/api/console/email-visits', asStaff(cookie, 'POST', { template: 'introduction', offerings: ['bb-express'], utmCampaign: 'winter-2026', ...body }))
+    expect(response.status, await response.clone().text()).toBe(201)
+    return (await response.json()) as { id: string; sendAt: string; recipients: number; queued: number; skipped: number }
+  }
+  const recipients = (visitId: string) => db().selectFrom('email_visit_recipients').selectAll().where('visit_id', '=', visitId).orderBy('company').execute()
+  const visitList = async (cookie: string) => ((await (await get(cookie, '/api/console/email-visits')).json()) as { visits: Summary[] }).visits
+  const deliverAll = async (at: Date, perMinute = 1000) => {
+    const sent: OutgoingEmail[] = []
+    await deliverDueMessages(db(), async (message) => void sent.push(message), at, { emailVisitsPerMinute: perMinute, batch: 200 })
+    return sent
+  }
+
+  it('a manager picks and mails only their own buildings’ tenants: another manager’s building is not found, their visits not listed', async () => {
+    const all = await preview(wang, '')
+    expect(all.tenants).toBe(4)
+    expect(all).toMatchObject({ mailable: 3, noEmail: 1, unsubscribed: 0 })
+    const refused = await get(wang, `/api/console/email-visits/preview?building=${liBuilding}`)
+    expect(refused.status).toBe(404)
+    expect((await seeded.api.request('/api/console/email-visits', asStaff(wang, 'POST', { template: 'introduction', offerings: ['bb-express'], utmCampaign: 'x', building: liBuilding }))).status).toBe(404)
+
+    const visit = await send(wang, {})
+    const rows = await recipients(visit.id)
+    expect(rows.map((row) => row.building_id).sort()).toEqual([JIN_MAO, JIN_MAO, JIN_MAO, PLAZA])
+    expect(rows.some((row) => row.email === address('epsilon'))).toBe(false)
+    expect((await visitList(wang)).map((entry) => entry.id)).toContain(visit.id)
+    expect((await visitList(li)).map((entry) => entry.id)).not.toContain(visit.id)
+    expect((await visitList(marketing)).map((entry) => entry.id)).toContain(visit.id)
+    // marketing reaches every building's tenants
+    expect((await preview(marketing, `building=${liBuilding}`)).tenants).toBeGreaterThanOrEqual(1)
+    // a role without the section is refused
+    const ops = await signIn(seeded.api, (await createStaff(seeded.api, ['ops'])).email)
+    expect((await get(ops, '/api/console/email-visits')).status).toBe(403)
+  })
+
+  it('filters by building, staff size, carrier and the company’s lead state', async () => {
+    const companies = async (query: string) => {
+      const visit = await send(marketing, Object.fromEntries(new URLSearchParams(query)))
+      return (await recipients(visit.id)).map((row) => row.company)
+    }
+    expect((await preview(wang, `building=${PLAZA}`)).tenants).toBe(1)
+    expect(await companies(`building=${JIN_MAO}&sizeMax=50&carrier=中国联通`)).toEqual(['上海丙咨询有限公司', '上海甲科技有限公司'].sort())
+    expect(await companies(`building=${JIN_MAO}&sizeMin=100`)).toEqual(['上海乙贸易有限公司'])
+    expect(await companies(`building=${JIN_MAO}&leadState=open`)).toEqual(['上海乙贸易有限公司'])
+    expect((await companies(`building=${JIN_MAO}&leadState=none`)).sort()).toEqual(['上海丙咨询有限公司', '上海甲科技有限公司'].sort())
+    expect((await preview(wang, `building=${JIN_MAO}&leadState=won`)).tenants).toBe(0)
+    expect((await get(wang, '/api/console/email-visits/preview?sizeMin=50&sizeMax=10')).status).toBe(400)
+  })
+
+  it('schedules one mail per address at the send time on the lowest lane, with the tenant’s manager, bundles and from-prices; a preview shows one', async () => {
+    const sample = (await preview(wang, `building=${JIN_MAO}&template=savings&offerings=bb-express&offerings=fixed-broadband&lang=en`)).sample!
+    expect(sample.subject).toContain('上海')
+    expect(sample.text).toContain('Wang Jing')
+    expect(sample.text).toMatch(/from ¥[\d,.]+ a month/)
+
+    const visit = await send(wang, { building: JIN_MAO, sendAt: '2026-11-23T09:30', lang: 'en', offerings: ['bb-express', 'fixed-broadband'] })
+    expect(visit.sendAt).toBe('2026-11-23T01:30:00.000Z')
+    expect(visit).toMatchObject({ recipients: 3, queued: 2, skipped: 1 })
+    const rows = await recipients(visit.id)
+    expect(rows.map((row) => row.status).sort()).toEqual(['queued', 'queued', 'skipped_no_email'])
+    expect(new Set(rows.map((row) => row.token)).size).toBe(3)
+    for (const row of rows) expect(Buffer.from(row.token, 'base64url').length).toBeGreaterThanOrEqual(16)
+    const mails = await db().selectFrom('outbox').selectAll().where('kind', '=', 'email_visit').execute()
+    expect(mails).toHaveLength(2)
+    for (const mail of mails) {
+      expect(mail).toMatchObject({ priority: 3, next_attempt_at: '2026-11-23T01:30:00.000Z', lang: 'en', status: 'pending' })
+      const payload = JSON.parse(mail.payload_json)
+      const token = rows.find((row) => row.email === mail.recipient)!.token
+      expect(payload.bundles.map((bundle: { url: string }) => bundle.url)).toEqual([
+        `http://storefront.test/api/email-visits/go/${token}/bb-express`,
+        `http://storefront.test/api/email-visits/go/${token}/fixed-broadband`,
+      ])
+      expect(payload).toMatchObject({ managerName: 'Wang Jing', unsubscribeUrl: `http://storefront.test/en/unsubscribe/${token}` })
+    }
+    // nothing leaves before its time
+    expect(await deliverAll(new Date('2026-11-23T01:29:00.000Z'))).toHaveLength(0)
+    expect(await deliverAll(new Date('2026-11-23T01:30:00.000Z'))).toHaveLength(2)
+    expect((await recipients(visit.id)).map((row) => row.status).sort()).toEqual(['sent', 'sent', 'skipped_no_email'])
+  })
+
+  it('refuses an unlisted or unknown bundle, a bad template or campaign tag, a send time too far ahead', async () => {
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ offerings: ['evergreen-winback'] }, 'offerings'],
+      [{ offerings: [] }, 'offerings'],
+      [{ template: 'free-text' }, 'template'],
+      [{ utmCampaign: 'Winter 2026!' }, 'utmCampaign'],
+      [{ sendAt: '2027-06-01T09:00' }, 'sendAt'],
+    ]
+    for (const [overrides, field] of refusals) {
+      const response = await seeded.api.request('/api/console/email-visits', asStaff(wang, 'POST', { template: 'introduction', offerings: ['bb-express'], utmCampaign: 'x', ...overrides }))
+      expect(response.status, JSON.stringify(overrides)).toBe(400)
+      expect((await response.json()).error.issues[0].path).toBe(field)
+    }
+  })
+
+  it('one-click unsubscribe (a POST from any origin) is honoured for every later send, and at delivery for one already scheduled; opening the link changes nothing', async () => {
+    const first = await send(wang, { building: JIN_MAO })
+    const [alpha, beta] = (await recipients(first.id)).filter((row) => row.email)
+    // a link scanner fetching the address unsubscribes nobody
+    const fetched = await seeded.api.request(`/api/email-visits/unsubscribe/${alpha.token}`)
+    expect(fetched.status).toBe(303)
+    expect(fetched.headers.get('location')).toBe(`/unsubscribe/${alpha.token}`)
+    expect(await db().selectFrom('email_suppressions').selectAll().where('email', '=', alpha.email!).execute()).toHaveLength(0)
+
+    const oneClick = () =>
+      seeded.api.request(`/api/email-visits/unsubscribe/${alpha.token}`, {
+        method: 'POST',
+        headers: { origin: 'https://mail.example', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      })
+    expect((await oneClick()).status).toBe(200)
+    expect((await oneClick()).status).toBe(200)
+    expect((await seeded.api.request('/api/email-visits/unsubscribe/no-such-token-at-all-here', { method: 'POST' })).status).toBe(404)
+
+    // the mail already scheduled is skipped at delivery
+    const delivered = await deliverAll(NOW)
+    expect(delivered.map((mail) => mail.recipient)).toEqual([beta.email])
+    expect((await recipients(first.id)).find((row) => row.id === alpha.id)!.status).toBe('skipped_unsubscribed')
+
+    // a later visit does not even queue it, whatever the address's case
+    await db().updateTable('tenants').set({ email: alpha.email!.toUpperCase() }).where('email', '=', alpha.email!).execute()
+    const second = await send(wang, { building: JIN_MAO })
+    expect(second).toMatchObject({ recipients: 3, queued: 1, skipped: 2 })
+    expect((await preview(wang, `building=${JIN_MAO}`)).unsubscribed).toBe(1)
+    const mails = await db().selectFrom('outbox').select('recipient').where('kind', '=', 'email_visit').where('status', '=', 'pending').execute()
+    expect(mails.map((mail) => mail.recipient)).toEqual([beta.email])
+    await db().updateTable('tenants').set({ email: alpha.email! }).where('email', '=', alpha.email!.toUpperCase()).execute()
+  })
+
+  it('counts clicks through first-party links that go only to the visit’s bundles, with utm tags and a 30-day visit cookie', async () => {
+    const visit = await send(wang, { building: PLAZA, offerings: ['bb-express', 'fixed-broadband'], utmCampaign: 'plaza-nov' })
+    const [delta] = await recipients(visit.id)
+    for (const path of [`/api/email-visits/go/${delta.token}/evergreen-winback`, `/api/email-visits/go/${delta.token}/fixed-mobile`, `/api/email-visits/go/${delta.token}/https:%2F%2Fevil.example`, '/api/email-visits/go/not-a-token-of-ours-xx/bb-express']) {
+      const refused = await seeded.api.request(path)
+      expect(refused.status, path).toBe(404)
+      expect(refused.headers.get('set-cookie')).toBeNull()
+    }
+    expect((await recipients(visit.id))[0].clicks).toBe(0)
+
+    const click = await seeded.api.request(`/api/email-visits/go/${delta.token}/fixed-broadband`)
+    expect(click.status).toBe(302)
+    const location = new URL(click.headers.get('location')!, 'http://storefront.test')
+    expect(location.pathname).toBe('/bundles/fixed-broadband')
+    expect(Object.fromEntries(location.searchParams)).toEqual({ utm_source: 'email_visit', utm_medium: 'email', utm_campaign: 'plaza-nov', utm_term: 'fixed-broadband', utm_content: visit.id })
+    const cookie = click.headers.get('set-cookie')!
+    expect(cookie).toContain(`sf_visit=${delta.token}`)
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/Max-Age=2592000/)
+    await seeded.api.request(`/api/email-visits/go/${delta.token}/bb-express`)
+    const clicked = (await recipients(visit.id))[0]
+    expect(clicked.clicks).toBe(2)
+    expect(clicked.first_clicked_at).toBe(NOW.toISOString())
+  })
+
+  it('attributes a lead and an order made after a click to the visit; none without the cookie or with a made-up one', async () => {
+    const visit = await send(wang, { building: PLAZA, utmCampaign: 'attribution' })
+    const [delta] = await recipients(visit.id)
+    await seeded.api.request(`/api/email-visits/go/${delta.token}/bb-express`)
+    const withCookie = (cookie: string | null, init: RequestInit) => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } })
+
+    const lead = (cookie: string | null) =>
+      seeded.api.request(
+        '/api/leads',
+        withCookie(cookie, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ company: '上海丁设计有限公司', contact: { name: '丁一', mobile: '13700001111' }, buildingId: PLAZA, source: 'callback', lang: 'zh' }) }),
+      )
+    const leadOf = async (response: Response) => {
+      expect(response.status, await response.clone().text()).toBe(201)
+      const { id } = (await response.json()) as { id: string }
+      return (await db().selectFrom('leads').select('email_visit_recipient_id').where('id', '=', id).executeTakeFirstOrThrow()).email_visit_recipient_id
+    }
+    expect(await leadOf(await lead(`sf_visit=${delta.token}`))).toBe(delta.id)
+    expect(await leadOf(await lead(null))).toBeNull()
+    expect(await leadOf(await lead('sf_visit=AAAAAAAAAAAAAAAAAAAAAAAAAAAA'))).toBeNull()
+
+    const order = async (cookie: string | null) => {
+      const quote = await createQuote(seeded.api)
+      const body = orderBody(quote.id, { site: { buildingId: PLAZA, floor: '5', unit: '501' } })
+      const verification = await verifyEmail(seeded.api, body.contact.email)
+      const response = await seeded.api.request(
+        '/api/orders',
+        withCookie(cookie, { method: 'POST', headers: { 'content-type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ ...body, verification }) }),
+      )
+      expect(response.status, await response.clone().text()).toBe(201)
+      const { id } = (await response.json()) as { id: string }
+      return (await db().selectFrom('orders').select('email_visit_recipient_id').where('id', '=', id).executeTakeFirstOrThrow()).email_visit_recipient_id
+    }
+    expect(await order(`sf_visit=${delta.token}`)).toBe(delta.id)
+    expect(await order(null)).toBeNull()
+
+    const summary = (await visitList(wang)).find((entry) => entry.id === visit.id)!
+    expect(summary).toMatchObject({ recipients: 1, clicked: 1, clicks: 1, leads: 1, orders: 1 })
+  })
+})
