@@ -33,6 +33,11 @@ const SECTION_RULES: Record<string, { pattern: RegExp; roles: StaffRole[] }[]> =
   'assisted-quotes': [{ pattern: /^(GET|POST) \/api\/console\/assisted-quotes/, roles: ['manager', 'ops', 'admin'] }],
   // E-mail visits: building managers (their own buildings' tenants), marketing and admins.
   'email-visits': [{ pattern: /^(GET|POST) \/api\/console\/email-visits/, roles: ['manager', 'marketing', 'admin'] }],
+  // Campaigns: marketing (and admins) plan them; a building manager reads those aimed at their buildings.
+  campaigns: [
+    { pattern: /^GET \/api\/console\/campaigns/, roles: ['marketing', 'admin', 'manager'] },
+    { pattern: /^(POST|PATCH) \/api\/console\/campaigns/, roles: ['marketing', 'admin'] },
+  ],
 }
 
 interface ConsoleRoute {

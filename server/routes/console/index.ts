@@ -3,6 +3,7 @@ import { identifyStaff, type ConsoleEnv } from '../../console/access'
 import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
 import { buildingsRoutes, tenantImportsRoutes } from './buildings'
+import { campaignsRoutes } from './campaigns'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
 import { emailVisitsRoutes } from './email-visits'
@@ -28,4 +29,5 @@ export function consoleRoutes(services: Services) {
     .route('/assisted-quotes', assistedQuotesRoutes(services))
     .route('/leads', leadsRoutes(services))
     .route('/email-visits', emailVisitsRoutes(services))
+    .route('/campaigns', campaignsRoutes(services))
 }

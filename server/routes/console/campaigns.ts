@@ -1,0 +1,43 @@
+import { Hono, type Context } from 'hono'
+import { allow, staffOf, type ConsoleEnv } from '../../console/access'
+import { campaignCsvName, campaignList, campaignReportCsv, campaignWithReport, createCampaign, editCampaign } from '../../console/campaign-desk'
+import { isFormPost, readInput, sameSitePath, withParam } from '../../console/forms'
+import { shanghaiDate } from '../../domain/working-days'
+import { campaignReportQuerySchema, campaignSchema } from '../../schemas/console-campaigns'
+import type { Services } from '../../services/services'
+
+/** Marketing runs campaigns (admins too); a building manager reads those aimed at their buildings, with their buildings' figures. */
+const readers = () => allow('marketing', 'admin', 'manager')
+const planners = () => allow('marketing', 'admin')
+
+/** A form post goes on to the campaign's report page, in the language of the page it came from. */
+async function toReport(c: Context<ConsoleEnv>, id: string, done: string) {
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+  const from = sameSitePath(form.return, '/console/campaigns')
+  const prefix = from.startsWith('/en/') ? '/en' : ''
+  return c.redirect(withParam(`${prefix}/console/campaigns/${id}`, 'done', done), 303)
+}
+
+/**
+ * Campaigns (/api/console/campaigns): the list, creating and editing one, its results (JSON) and the
+ * same results as CSV. A campaign outside a manager's buildings is 404.
+ */
+export function campaignsRoutes(services: Services) {
+  return new Hono<ConsoleEnv>()
+    .get('/', readers(), async (c) => c.json({ campaigns: await campaignList(services, staffOf(c)) }))
+    .post('/', planners(), async (c) => {
+      const created = await createCampaign(services, staffOf(c), await readInput(c, campaignSchema))
+      return isFormPost(c) ? toReport(c, created.id, 'campaign_created') : c.json(created, 201)
+    })
+    .get('/:id', readers(), async (c) => c.json(await campaignWithReport(services, staffOf(c), c.req.param('id'))))
+    .patch('/:id', planners(), async (c) => {
+      const edited = await editCampaign(services, staffOf(c), c.req.param('id'), await readInput(c, campaignSchema))
+      return isFormPost(c) ? toReport(c, edited.id, 'campaign_saved') : c.json(edited)
+    })
+    .get('/:id/report.csv', readers(), async (c) => {
+      const { lang } = campaignReportQuerySchema.parse({ lang: c.req.query('lang') === 'en' ? 'en' : 'zh' })
+      const result = await campaignWithReport(services, staffOf(c), c.req.param('id'))
+      const name = campaignCsvName(result.campaign, shanghaiDate(services.now()))
+      return c.body(campaignReportCsv(result, lang), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` })
+    })
+}
