@@ -148,3 +148,11 @@ export function campaignReportCsv({ campaign, report }: CampaignWithReport, lang
 
 /** The file name of a campaign's CSV: its utm_campaign (letters, digits, `._-` only) and today. */
 export const campaignCsvName = (campaign: Campaign, day: string) => `campaign-${campaign.utm_campaign}-${day}.csv`
+
+/** What the campaign form offers: the catalog's listed bundles and every building (marketing plans city-wide). */
+export async function campaignChoices(services: Pick<Services, 'db' | 'catalogs'>) {
+  const catalog = await services.catalogs.current()
+  const offerings = [...catalog.offerings.values()].filter((offering) => offering.listed).map((offering) => ({ slug: offering.slug, name: offering.name }))
+  const buildings = await services.db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district']).orderBy('district').orderBy('name_en').execute()
+  return { offerings, buildings }
+}

@@ -10,7 +10,7 @@ export const consoleSections = {
   buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager', 'marketing'], ready: true },
   offerCodes: { path: '/console/offer-codes', roles: ['manager', 'marketing', 'admin'], ready: true },
   assistedQuotes: { path: '/console/assisted-quotes', roles: ['manager', 'ops', 'admin'], ready: true },
-  campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin'], ready: false },
+  campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin', 'manager'], ready: true },
   catalog: { path: '/console/catalog', roles: ['approver', 'marketing', 'admin'], ready: false },
   users: { path: '/console/users', roles: ['admin'], ready: true },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[]; ready: boolean }>
