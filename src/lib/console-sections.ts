@@ -10,6 +10,7 @@ export const consoleSections = {
   buildings: { path: '/console/buildings', roles: ['ops', 'admin', 'manager', 'marketing'], ready: true },
   offerCodes: { path: '/console/offer-codes', roles: ['manager', 'marketing', 'admin'], ready: true },
   assistedQuotes: { path: '/console/assisted-quotes', roles: ['manager', 'ops', 'admin'], ready: true },
+  emailVisits: { path: '/console/email-visits', roles: ['manager', 'marketing', 'admin'], ready: true },
   campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin', 'manager'], ready: true },
   catalog: { path: '/console/catalog', roles: ['approver', 'marketing', 'admin'], ready: false },
   users: { path: '/console/users', roles: ['admin'], ready: true },

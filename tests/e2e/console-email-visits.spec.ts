@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { expect, test, type Page } from '@playwright/test'
+import { checkConsolePage, signInToConsole } from './support/console'
+import { readDatabase } from './support/database'
+import { createFixedBroadbandQuote, placeOrder } from './support/orders'
+
+/** The demo building manager (db/seed/demo-staff.ts): Wang Jing, whose buildings include Jin Mao Tower. */
+const MANAGER = 'manager@example.com'
+const JIN_MAO = 'bld-jinmao-tower'
+/** The server (cwd = the repository) writes each mail as data/outbox/<outbox id>.eml without SMTP_URL. */
+const OUTBOX_DIR = fileURLToPath(new URL('../../data/outbox/', import.meta.url))
+
+const run = Date.now().toString(36)
+/** A carrier no other tenant has: the filter that picks this journey's three tenants. */
+const CARRIER = `e2e-${run}`
+const tenants = [1, 2, 3].map((n) => ({ id: `e2e-visit-${run}-${n}`, company: `上海邮件拜访测试${n}号有限公司`, email: `tenant${n}.${run}@visit.example` }))
+
+/** Three tenants of Jin Mao Tower, written as an import would have (the run's database is the server's). */
+function addTenants() {
+  const db = new Database(process.env.E2E_DATABASE_PATH!)
+  try {
+    const insert = db.prepare(
+      `insert into tenants (id, building_id, company, name_key, listed_name_key, credit_code, floor, unit, contact_name, mobile, email, staff_size, carrier, edited_fields, import_id, created_at, updated_at)
+       values (?, ?, ?, ?, null, null, null, null, null, null, ?, 30, ?, '[]', null, ?, ?)`,
+    )
+    const at = new Date().toISOString()
+    for (const tenant of tenants) insert.run(tenant.id, JIN_MAO, tenant.company, tenant.id, tenant.email, CARRIER, at, at)
+  } finally {
+    db.close()
+  }
+}
+
+/** The visit mails to one address, newest first: their outbox ids (the .eml file names) and status. */
+const visitMailsTo = (email: string) =>
+  readDatabase((db) => db.prepare("select id, status from outbox where kind = 'email_visit' and recipient = ? order by created_at desc").all(email) as { id: string; status: string }[])
+
+/** The .eml the outbox worker wrote for the newest visit mail to an address, once written. */
+async function mailTo(email: string): Promise<string> {
+  await expect.poll(() => visitMailsTo(email)[0]?.status, { message: `visit mail to ${email}`, timeout: 15_000 }).toBe('sent')
+  const file = `${OUTBOX_DIR}${visitMailsTo(email)[0].id}.eml`
+  expect(existsSync(file)).toBe(true)
+  return readFileSync(file, 'latin1')
+}
+
+/** The header block with folded lines joined. */
+const headersOf = (mail: string) => mail.slice(0, mail.indexOf('\n\n')).replace(/\r?\n[ \t]+/g, ' ')
+/** The HTML part with quoted-printable soft line breaks joined: its links as the reader's mail client shows them. */
+const htmlOf = (mail: string) => mail.slice(mail.indexOf('Content-Type: text/html')).replace(/=\r?\n/g, '')
+
+const linkIn = (mail: string, pattern: RegExp) => {
+  const found = pattern.exec(mail)
+  expect(found, String(pattern)).not.toBeNull()
+  return new URL(found![0]).pathname + new URL(found![0]).search
+}
+
+/** Fills the compose form for this run's tenants and previews it. */
+async function compose(page: Page) {
+  await page.getByLabel('现有运营商').fill(CARRIER)
+  await page.getByLabel('邮件模板').selectOption('introduction')
+  await page.getByRole('checkbox', { name: '网络快车', exact: true }).check()
+  await page.getByRole('checkbox', { name: '固网宽带融合包', exact: true }).check()
+  await page.getByRole('button', { name: '预览' }).click()
+}
+
+test('a manager sends an e-mail visit to three tenants; one unsubscribes through the mail’s link and the next visit skips them; a click that ends in an order counts for the visit', async ({ page, browser }) => {
+  test.setTimeout(90_000)
+  addTenants()
+  await page.goto('/console/email-visits')
+  await signInToConsole(page, MANAGER)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('邮件拜访')
+
+  await compose(page)
+  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 3 家：将发送 3 封；无邮箱 0 家；已退订 0 家。')
+  await expect(page.getByTestId('visit-subject')).toContainText('上海邮件拜访测试')
+  await page.getByLabel('活动标签（utm_campaign）').fill('e2e-visit')
+  await page.getByRole('button', { name: '安排发送' }).click()
+  await expect(page.getByRole('status')).toHaveText('邮件拜访已安排。')
+  const first = page.locator('tbody tr').first()
+  const visitId = (await first.getAttribute('data-visit'))!
+  await checkConsolePage(page, 'email-visits-zh')
+
+  // Each tenant's mail leaves the outbox as an .eml with its one-click unsubscribe headers.
+  const mails = await Promise.all(tenants.map((tenant) => mailTo(tenant.email)))
+  for (const mail of mails) {
+    expect(headersOf(mail)).toMatch(/^List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/api\/email-visits\/unsubscribe\/[\w-]+>$/m)
+    expect(headersOf(mail)).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m)
+  }
+
+  // The first tenant follows the unsubscribe link of the mail: the page asks, the button unsubscribes.
+  const reader = await browser.newPage()
+  await reader.goto(linkIn(htmlOf(mails[0]), /http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w-]+/))
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('退订邮件')
+  await reader.getByRole('button', { name: '确认退订' }).click()
+  await expect(reader.getByRole('status')).toHaveText('已退订。此邮箱不会再收到推荐邮件。')
+  await reader.close()
+
+  // A second visit to the same tenants skips them.
+  await page.goto('/console/email-visits')
+  await compose(page)
+  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 3 家：将发送 2 封；无邮箱 0 家；已退订 1 家。')
+  await page.getByLabel('活动标签（utm_campaign）').fill('e2e-visit-2')
+  await page.getByRole('button', { name: '安排发送' }).click()
+  await expect(page.getByRole('status')).toHaveText('邮件拜访已安排。')
+  await expect(page.locator('tbody tr').first().getByTestId('visit-skipped')).toHaveText('1')
+  expect(visitMailsTo(tenants[0].email)).toHaveLength(1)
+  await expect.poll(() => visitMailsTo(tenants[1].email).length).toBe(2)
+
+  // The second tenant clicks a bundle of the first mail and orders: the order is the visit's.
+  const customer = await browser.newPage()
+  await customer.goto(linkIn(htmlOf(mails[1]), /http:\/\/127\.0\.0\.1:\d+\/api\/email-visits\/go\/[\w-]+\/fixed-broadband/))
+  await expect(customer).toHaveURL(new RegExp(`/bundles/fixed-broadband\\?utm_source=email_visit&utm_medium=email&utm_campaign=e2e-visit&utm_term=fixed-broadband&utm_content=${visitId}$`))
+  // The page's own request context shares the browser's cookies, as the checkout's requests do.
+  const quoteId = await createFixedBroadbandQuote(customer.request, JIN_MAO)
+  const order = await placeOrder(customer.request, quoteId, { buildingId: JIN_MAO, method: 'invoice' })
+  const attributed = readDatabase(
+    (db) =>
+      db
+        .prepare('select r.email from orders o join email_visit_recipients r on r.id = o.email_visit_recipient_id where o.number = ?')
+        .get(order.number) as { email: string } | undefined,
+  )
+  expect(attributed?.email).toBe(tenants[1].email)
+
+  await page.goto('/en/console/email-visits')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-mail visits')
+  const row = page.locator(`tr[data-visit="${visitId}"]`)
+  await expect(row.getByTestId('visit-sent')).toHaveText('3')
+  await expect(row.getByTestId('visit-clicks')).toHaveText('1 / 1')
+  await expect(row.getByTestId('visit-orders')).toHaveText('1')
+  await checkConsolePage(page, 'email-visits-en')
+})
