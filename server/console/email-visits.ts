@@ -8,6 +8,7 @@ import { layOut } from '../notifications/email-layout'
 import { enqueue, type Lang } from '../notifications/messages'
 import type { Catalog } from '../pricing/catalog'
 import { fromMonthlyPrice } from '../pricing/from-price'
+import { recordAudit } from '../repositories/audit-repository'
 import {
   insertEmailVisit,
   insertEmailVisitRecipients,
@@ -201,7 +202,11 @@ export async function createEmailVisit(services: Services, staff: StaffIdentity,
       await enqueue(trx, { kind: 'email_visit', recipient: row.tenant.email!, lang, payload }, now, dueAt)
     }
     const queued = rows.filter((row) => row.status === 'queued').length
-    return { id, sendAt: dueAt.toISOString(), recipients: rows.length, queued, skipped: rows.length - queued }
+    const created = { id, sendAt: dueAt.toISOString(), recipients: rows.length, queued, skipped: rows.length - queued }
+    const audience = { building: input.building, sizeMin: input.sizeMin, sizeMax: input.sizeMax, carrier: input.carrier, leadState: input.leadState }
+    const after = { ...created, template: input.template, offerings: bundles.map((bundle) => bundle.slug), utmCampaign: input.utmCampaign, lang, audience }
+    await recordAudit(trx, { actor: { kind: 'staff', id: staff.user.id }, action: 'email_visit.scheduled', subject: { kind: 'email_visit', id }, after }, now)
+    return created
   })
 }
 

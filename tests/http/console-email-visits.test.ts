@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { auditOf } from '../../server/repositories/audit-repository'
 import type { EmailVisitSummary as Summary } from '../../server/repositories/email-visits-repository'
 import { deliverDueMessages, type OutgoingEmail } from '../../server/notifications/outbox-worker'
 import { createQuote, orderBody, verifyEmail } from '../support/orders'
@@ -161,6 +162,8 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
 
     const visit = await send(wang, { building: JIN_MAO, sendAt: '2026-11-23T09:30', lang: 'en', offerings: ['bb-express', 'fixed-broadband'] })
     expect(visit.sendAt).toBe('2026-11-23T01:30:00.000Z')
+    const [audit] = await auditOf(db(), { kind: 'email_visit', id: visit.id })
+    expect(audit).toMatchObject({ action: 'email_visit.scheduled', after: { template: 'introduction', offerings: ['bb-express', 'fixed-broadband'], utmCampaign: 'winter-2026', queued: 2 } })
     expect(visit).toMatchObject({ recipients: 3, queued: 2, skipped: 1 })
     const rows = await recipients(visit.id)
     expect(rows.map((row) => row.status).sort()).toEqual(['queued', 'queued', 'skipped_no_email'])
