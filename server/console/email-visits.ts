@@ -118,8 +118,7 @@ export async function previewEmailVisit(services: Pick<Services, 'db' | 'catalog
   const tenants = await audienceOf(services.db, staff, input)
   const tooMany = tenants.length > MAX_RECIPIENTS
   const picked = tenants.slice(0, MAX_RECIPIENTS)
-  const suppressed = await suppressedAmong(services.db, picked.flatMap((tenant) => (tenant.email ? [tenant.email] : [])))
-  const statuses = picked.map((tenant) => statusOf(tenant.email, suppressed))
+  const statuses = await statusesOf(services.db, picked)
   const first = picked.find((_tenant, index) => statuses[index] === 'queued')
   let sample: EmailVisitPreview['sample'] = null
   if (first && input.template && input.offerings?.length) {
@@ -130,16 +129,26 @@ export async function previewEmailVisit(services: Pick<Services, 'db' | 'catalog
   return {
     tenants: picked.length,
     mailable: statuses.filter((status) => status === 'queued').length,
-    noEmail: statuses.filter((status) => status === 'skipped_no_email').length,
+    noEmail: statuses.filter((status) => status === 'skipped_no_email' || status === 'skipped_duplicate').length,
     unsubscribed: statuses.filter((status) => status === 'skipped_unsubscribed').length,
     tooMany,
     sample,
   }
 }
 
-function statusOf(email: string | null, suppressed: Set<string>): RecipientStatus {
-  if (!email) return 'skipped_no_email'
-  return suppressed.has(suppressionKey(email)) ? 'skipped_unsubscribed' : 'queued'
+/** What each tenant's mail will be: none without an address, none to an unsubscribed one, one per address. */
+async function statusesOf(db: Kysely<Database>, tenants: readonly AudienceRow[]): Promise<RecipientStatus[]> {
+  const suppressed = await suppressedAmong(db, tenants.flatMap((tenant) => (tenant.email ? [tenant.email] : [])))
+  const mailed = new Set<string>()
+  return tenants.map((tenant) => {
+    if (!tenant.email) return 'skipped_no_email'
+    const key = suppressionKey(tenant.email)
+    if (suppressed.has(key)) return 'skipped_unsubscribed'
+    // Two tenants sharing one address get one mail.
+    if (mailed.has(key)) return 'skipped_duplicate'
+    mailed.add(key)
+    return 'queued'
+  })
 }
 
 export interface CreatedEmailVisit {
@@ -167,7 +176,7 @@ export async function createEmailVisit(services: Services, staff: StaffIdentity,
   const tenants = await audienceOf(services.db, staff, input)
   if (tenants.length === 0) throw new AppError('invalid_request', 'No tenant matches these filters.', [{ path: 'recipients', message: 'none' }])
   if (tenants.length > MAX_RECIPIENTS) throw new AppError('invalid_request', `A visit goes to at most ${MAX_RECIPIENTS} tenants; narrow the filters.`, [{ path: 'recipients', message: 'too many' }])
-  const suppressed = await suppressedAmong(services.db, tenants.flatMap((tenant) => (tenant.email ? [tenant.email] : [])))
+  const statuses = await statusesOf(services.db, tenants)
   const id = randomUUID()
   const at = now.toISOString()
   const lang = input.lang
@@ -183,15 +192,8 @@ export async function createEmailVisit(services: Services, staff: StaffIdentity,
       send_at: dueAt.toISOString(),
       created_at: at,
     })
-    const mailed = new Set<string>()
-    const rows = tenants.map((tenant) => {
-      let status = statusOf(tenant.email, suppressed)
-      // Two tenants sharing one address get one mail.
-      if (status === 'queued' && mailed.has(suppressionKey(tenant.email!))) status = 'skipped_no_email'
-      if (status === 'queued') mailed.add(suppressionKey(tenant.email!))
-      // 144 random bits: the token is the recipient's only key to their clicks and their unsubscribe.
-      return { tenant, status, id: randomUUID(), token: randomBytes(18).toString('base64url') }
-    })
+    // 144 random bits: the token is the recipient's only key to their clicks and their unsubscribe.
+    const rows = tenants.map((tenant, index) => ({ tenant, status: statuses[index], id: randomUUID(), token: randomBytes(18).toString('base64url') }))
     await insertEmailVisitRecipients(
       trx,
       rows.map((row) => ({ id: row.id, visit_id: id, tenant_id: row.tenant.id, building_id: row.tenant.building_id, email: row.tenant.email, company: row.tenant.company, token: row.token, status: row.status, first_clicked_at: null, sent_at: null })),

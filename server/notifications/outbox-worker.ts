@@ -235,7 +235,8 @@ async function emailVisitHeld(db: Kysely<Database>, row: OutboxRow, now: Date, p
     .executeTakeFirst()
   if (Number(recent?.sent ?? 0) < perMinute || !recent?.oldest) return false
   const until = new Date(Date.parse(recent.oldest) + MINUTE_MS).toISOString()
-  await db.updateTable('outbox').set({ next_attempt_at: until }).where('kind', '=', EMAIL_VISIT).where('status', '=', 'pending').where('next_attempt_at', '<=', at).execute()
+  // A visit mail whose claim expired (its worker died) waits with the others rather than being looked at again and again.
+  await db.updateTable('outbox').set({ next_attempt_at: until }).where('kind', '=', EMAIL_VISIT).where('status', 'in', ['pending', 'sending']).where('next_attempt_at', '<=', at).execute()
   return true
 }
 

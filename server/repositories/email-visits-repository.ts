@@ -5,7 +5,7 @@ export type EmailVisitRow = Selectable<Database['email_visits']>
 export type EmailVisitRecipientRow = Selectable<Database['email_visit_recipients']>
 
 /** What became of one recipient's mail. */
-export const recipientStatuses = ['queued', 'sent', 'skipped_unsubscribed', 'skipped_no_email'] as const
+export const recipientStatuses = ['queued', 'sent', 'skipped_unsubscribed', 'skipped_no_email', 'skipped_duplicate'] as const
 export type RecipientStatus = (typeof recipientStatuses)[number]
 
 /** Suppressions are kept by address in lower case: `Boss@X.cn` and `boss@x.cn` are one mailbox to us. */

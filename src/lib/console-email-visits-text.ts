@@ -65,7 +65,7 @@ export const consoleEmailVisitsText: Record<
     },
     preview: {
       heading: '预览',
-      counts: (picked, mailable, noEmail, unsubscribed) => `符合条件的企业 ${picked} 家：将发送 ${mailable} 封；无邮箱 ${noEmail} 家；已退订 ${unsubscribed} 家。`,
+      counts: (picked, mailable, noEmail, unsubscribed) => `符合条件的企业 ${picked} 家：将发送 ${mailable} 封；无邮箱或邮箱重复 ${noEmail} 家；已退订 ${unsubscribed} 家。`,
       tooMany: (max) => `符合条件的企业超过 ${max} 家，请缩小范围。`,
       none: '没有可发送的企业。',
       sampleTo: '示例收件人',
@@ -85,7 +85,7 @@ export const consoleEmailVisitsText: Record<
       none: '还没有邮件拜访。',
       columns: { created: '创建', sendAt: '发送时间', template: '模板', campaign: '活动标签', sent: '已发送', skipped: '已跳过', clicked: '点击（人/次）', leads: '线索', orders: '订单' },
     },
-    statuses: { queued: '待发送', sent: '已发送', skipped_unsubscribed: '已退订，跳过', skipped_no_email: '无邮箱，跳过' },
+    statuses: { queued: '待发送', sent: '已发送', skipped_unsubscribed: '已退订，跳过', skipped_no_email: '无邮箱，跳过', skipped_duplicate: '邮箱重复，跳过' },
     done: { visit_scheduled: '邮件拜访已安排。' },
     problems: {
       recipients: '没有符合条件的企业，或企业过多，请调整筛选条件。',
@@ -126,7 +126,7 @@ export const consoleEmailVisitsText: Record<
     },
     preview: {
       heading: 'Preview',
-      counts: (picked, mailable, noEmail, unsubscribed) => `${picked} companies match: ${mailable} mails will go; ${noEmail} without an address; ${unsubscribed} unsubscribed.`,
+      counts: (picked, mailable, noEmail, unsubscribed) => `${picked} companies match: ${mailable} mails will go; ${noEmail} without an address of their own; ${unsubscribed} unsubscribed.`,
       tooMany: (max) => `More than ${max} companies match; narrow the filters.`,
       none: 'There is nobody to mail.',
       sampleTo: 'Sample recipient',
@@ -146,7 +146,7 @@ export const consoleEmailVisitsText: Record<
       none: 'No e-mail visits yet.',
       columns: { created: 'Created', sendAt: 'Sends at', template: 'Template', campaign: 'Campaign tag', sent: 'Sent', skipped: 'Skipped', clicked: 'Clicks (people/total)', leads: 'Leads', orders: 'Orders' },
     },
-    statuses: { queued: 'Queued', sent: 'Sent', skipped_unsubscribed: 'Unsubscribed, skipped', skipped_no_email: 'No address, skipped' },
+    statuses: { queued: 'Queued', sent: 'Sent', skipped_unsubscribed: 'Unsubscribed, skipped', skipped_no_email: 'No address, skipped', skipped_duplicate: 'Same address as another, skipped' },
     done: { visit_scheduled: 'The e-mail visit is scheduled.' },
     problems: {
       recipients: 'No company matches, or too many do: change the filters.',

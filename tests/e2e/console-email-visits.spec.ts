@@ -72,7 +72,7 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('邮件拜访')
 
   await compose(page)
-  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 3 家：将发送 3 封；无邮箱 0 家；已退订 0 家。')
+  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 3 家：将发送 3 封；无邮箱或邮箱重复 0 家；已退订 0 家。')
   await expect(page.getByTestId('visit-subject')).toContainText('上海邮件拜访测试')
   await page.getByLabel('活动标签（utm_campaign）').fill('e2e-visit')
   await page.getByRole('button', { name: '安排发送' }).click()
@@ -99,7 +99,7 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   // A second visit to the same tenants skips them.
   await page.goto('/console/email-visits')
   await compose(page)
-  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 3 家：将发送 2 封；无邮箱 0 家；已退订 1 家。')
+  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 3 家：将发送 2 封；无邮箱或邮箱重复 0 家；已退订 1 家。')
   await page.getByLabel('活动标签（utm_campaign）').fill('e2e-visit-2')
   await page.getByRole('button', { name: '安排发送' }).click()
   await expect(page.getByRole('status')).toHaveText('邮件拜访已安排。')

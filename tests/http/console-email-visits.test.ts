@@ -187,6 +187,14 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
     expect((await recipients(visit.id)).map((row) => row.status).sort()).toEqual(['sent', 'sent', 'skipped_no_email'])
   })
 
+  it('mails two tenants sharing one address once', async () => {
+    await db().insertInto('tenants').values(tenant('t6', liBuilding, '静安己公司', address('epsilon').toUpperCase(), 10, null, null)).execute()
+    expect(await preview(marketing, `building=${liBuilding}`)).toMatchObject({ tenants: 2, mailable: 1, noEmail: 1 })
+    const visit = await send(marketing, { building: liBuilding })
+    expect((await recipients(visit.id)).map((row) => row.status).sort()).toEqual(['queued', 'skipped_duplicate'])
+    expect(await db().selectFrom('outbox').select('recipient').where('kind', '=', 'email_visit').execute()).toHaveLength(1)
+  })
+
   it('refuses an unlisted or unknown bundle, a bad template or campaign tag, a send time too far ahead', async () => {
     const refusals: [Record<string, unknown>, string][] = [
       [{ offerings: ['evergreen-winback'] }, 'offerings'],
