@@ -24,18 +24,18 @@ interface CampaignsText {
 }
 
 const zh: CampaignsText = {
-  title: '战役',
-  intro: '每个战役：渠道、推广的套餐、目标楼宇、起止日期（上海时间）和链接里的 utm_campaign；结果按搜索关键词、楼宇、楼宇经理和日期统计。',
-  create: '新建战役',
-  none: '还没有战役。',
+  title: '推广活动',
+  intro: '每个推广活动：渠道、推广的套餐、目标楼宇、起止日期（上海时间）和链接里的 utm_campaign；结果按搜索关键词、楼宇、楼宇经理和日期统计。',
+  create: '新建推广活动',
+  none: '还没有推广活动。',
   columns: { name: '名称', channel: '渠道', days: '日期', utm: 'utm_campaign', buildings: '目标楼宇' },
   form: {
-    newTitle: '新建战役', editTitle: '修改战役', name: '名称', channel: '渠道', utmCampaign: 'utm_campaign（链接参数）', utmHint: '字母、数字、- _ .，最多 60 个字符；广告和邮件链接里带上它。',
+    newTitle: '新建推广活动', editTitle: '修改推广活动', name: '名称', channel: '渠道', utmCampaign: 'utm_campaign（链接参数）', utmHint: '字母、数字、- _ .，最多 60 个字符；广告和邮件链接里带上它。',
     offerings: '推广的套餐', buildings: '目标楼宇', buildingsHint: '按住 Ctrl（Mac 上 ⌘）可多选。', startsOn: '开始日期', endsOn: '结束日期', daysHint: '上海时间，含首尾两天。',
-    save: '保存', create: '创建战役', cancel: '取消',
+    save: '保存', create: '创建推广活动', cancel: '取消',
   },
   problems: {
-    name: '请填写战役名称（最多 100 个字符）。',
+    name: '请填写推广活动名称（最多 100 个字符）。',
     channel: '请选择渠道。',
     utmCampaign: 'utm_campaign 只能包含字母、数字、- _ .，最多 60 个字符。',
     offerings: '请从列表中选择套餐。',
@@ -43,9 +43,9 @@ const zh: CampaignsText = {
     startsOn: '请填写开始日期。',
     endsOn: '结束日期不能早于开始日期。',
   },
-  done: { campaign_created: '战役已创建。', campaign_saved: '战役已保存。' },
+  done: { campaign_created: '推广活动已创建。', campaign_saved: '推广活动已保存。' },
   report: {
-    edit: '修改战役', back: '返回战役列表', csv: '导出 CSV', csvEn: 'CSV（英文）', facts: '战役信息', channel: '渠道', days: '日期', utm: 'utm_campaign', link: '落地页链接示例', offerings: '推广的套餐', buildings: '目标楼宇', noneSet: '未设置',
+    edit: '修改推广活动', back: '返回推广活动列表', csv: '导出 CSV', csvEn: 'CSV（英文）', facts: '推广活动信息', channel: '渠道', days: '日期', utm: 'utm_campaign', link: '落地页链接示例', offerings: '推广的套餐', buildings: '目标楼宇', noneSet: '未设置',
     totals: '合计', byTerm: '按搜索关键词（utm_term）', byBuilding: '按楼宇', byManager: '按楼宇经理', byDay: '按日期（上海时间）',
     managerNote: '只显示您负责的楼宇的报价、线索和订单；落地页浏览不属于某栋楼宇，因此不显示。',
     line: { term: '关键词', building: '楼宇', manager: '楼宇经理', day: '日期' },
@@ -54,7 +54,7 @@ const zh: CampaignsText = {
       qualified: '线索确认率', won: '线索成交率', response: '线索响应（中位数）', revenue: '订单首年收入',
     },
     none: '（无关键词）', other: '其他楼宇', queue: '区域待分配队列', noViews: '—', minutes: (n) => (n < 60 ? `${Math.round(n)} 分钟` : `${(n / 60).toFixed(1)} 小时`),
-    chartDays: '每日报价、线索和订单', chartDaysDesc: '战役每一天（上海时间）的落地页浏览、报价、线索和订单数，每一行按各自的最大值缩放。',
+    chartDays: '每日报价、线索和订单', chartDaysDesc: '推广活动每一天（上海时间）的落地页浏览、报价、线索和订单数，每一行按各自的最大值缩放。',
     chartFunnel: '转化漏斗', chartFunnelDesc: '落地页浏览、报价、线索和订单的数量。',
   },
 }

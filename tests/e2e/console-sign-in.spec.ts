@@ -27,7 +27,8 @@ test('an admin opens an ops account (zh); the ops user signs in (en) and may not
   await expect(nav.getByRole('link', { name: '员工账号' })).toBeVisible()
   await expect(nav.getByRole('link', { name: '订单' })).toBeVisible()
   await expect(nav.getByRole('link', { name: '线索' })).toBeVisible()
-  await expect(nav).toContainText('推广活动（即将推出）')
+  await expect(nav.getByRole('link', { name: '推广活动' })).toBeVisible()
+  await expect(nav).toContainText('产品目录（即将推出）')
   await checkPage(page, 'home-zh')
 
   await nav.getByRole('link', { name: '员工账号' }).click()

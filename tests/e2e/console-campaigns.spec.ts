@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { shanghaiDate } from '../../server/domain/working-days'
+import { checkConsolePage, signInToConsole } from './support/console'
+import { placeOrder } from './support/orders'
+
+const JIN_MAO = 'bld-jinmao-tower'
+
+test('marketing creates a campaign and sees a visitor’s order in its report, by keyword and by building, with the chart and the CSV', async ({ page, browser }) => {
+  // Three pages checked with axe at two sizes, a visitor's order and a download: longer than one journey.
+  test.setTimeout(120_000)
+  // A campaign value of this run only, so the report counts exactly this visitor.
+  const campaign = `e2e-${Date.now().toString(36)}`
+  const keyword = '写字楼宽带'
+  const today = new Date()
+  const firstDay = shanghaiDate(new Date(today.getTime() - 86_400_000))
+  const lastDay = shanghaiDate(new Date(today.getTime() + 7 * 86_400_000))
+
+  await page.goto('/console/campaigns')
+  await signInToConsole(page, 'marketing@example.com')
+  await expect(page).toHaveURL(/\/console\/campaigns$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('推广活动')
+  await page.getByRole('link', { name: '新建推广活动' }).click()
+  await page.getByLabel('名称').fill('陆家嘴写字楼搜索广告（E2E）')
+  await page.getByLabel('渠道').selectOption('search_ads')
+  await page.getByLabel('utm_campaign（链接参数）').fill(campaign)
+  await page.getByRole('checkbox', { name: '网络快车' }).check()
+  await page.getByLabel('目标楼宇').selectOption([JIN_MAO])
+  // A last day before the first is refused, naming the field.
+  await page.getByLabel('开始日期').fill(firstDay)
+  await page.getByLabel('结束日期').fill('2000-01-01')
+  await page.getByRole('button', { name: '创建推广活动' }).click()
+  await expect(page.getByRole('alert')).toHaveText('结束日期不能早于开始日期。')
+  await expect(page.locator('#campaign-ends')).toHaveAttribute('aria-invalid', 'true')
+  await checkConsolePage(page, 'campaign-form-zh')
+
+  await page.getByLabel('名称').fill('陆家嘴写字楼搜索广告（E2E）')
+  await page.getByLabel('utm_campaign（链接参数）').fill(campaign)
+  await page.getByRole('checkbox', { name: '网络快车' }).check()
+  await page.getByLabel('目标楼宇').selectOption([JIN_MAO])
+  await page.getByLabel('开始日期').fill(firstDay)
+  await page.getByLabel('结束日期').fill(lastDay)
+  await page.getByRole('button', { name: '创建推广活动' }).click()
+  await expect(page.getByRole('status')).toHaveText('推广活动已创建。')
+  const report = page.url()
+
+  // A visitor comes from a search ad with the campaign and keyword in the link, gets a quote and orders.
+  const visitor = await browser.newContext()
+  const landing = await visitor.newPage()
+  const ad = { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: campaign, utm_term: keyword }
+  expect((await landing.goto(`/bundles/bb-express?${new URLSearchParams(ad)}`))!.status()).toBe(200)
+  // The quote as the configurator sends it, with the first-touch attribution of the landing.
+  const quoted = await visitor.request.post('/api/quotes', {
+    data: { offering: 'bb-express', options: { payment: 'monthly' }, termMonths: 0, items: { 'bb-100': 1 }, customer: { status: 'new' }, buildingId: JIN_MAO, attribution: ad },
+  })
+  expect(quoted.status(), await quoted.text()).toBe(201)
+  const quote = (await quoted.json()) as { id: string; firstYearTotal: number }
+  const order = await placeOrder(visitor.request, quote.id, { buildingId: JIN_MAO, method: 'invoice' })
+  expect(order.number).toBeTruthy()
+  await visitor.close()
+
+  await page.goto(report)
+  const totals = page.getByTestId('campaign-totals')
+  await expect(totals.locator('tbody tr')).toContainText('1')
+  const byTerm = page.getByTestId('campaign-by-term').locator(`tr[data-key="${keyword}"]`)
+  await expect(byTerm.locator('th')).toHaveText(keyword)
+  // Landing views, quotes, leads, orders.
+  await expect(byTerm.locator('td').nth(0)).toHaveText('1')
+  await expect(byTerm.locator('td').nth(1)).toHaveText('1')
+  await expect(byTerm.locator('td').nth(3)).toHaveText('1')
+  const byBuilding = page.getByTestId('campaign-by-building').locator(`tr[data-key="${JIN_MAO}"]`)
+  await expect(byBuilding.locator('th')).toHaveText('金茂大厦')
+  await expect(byBuilding.locator('td').nth(2)).toHaveText('1')
+  const chart = page.getByTestId('campaign-chart-days')
+  await expect(chart).toBeVisible()
+  await expect(chart.locator('title').first()).toHaveText('每日报价、线索和订单')
+  await expect(page.getByTestId('campaign-chart-funnel')).toBeVisible()
+  await checkConsolePage(page, 'campaign-report-zh')
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('campaign-csv').click()
+  const file = await (await download).path()
+  const csv = readFileSync(file, 'utf8')
+  expect(csv).toContain('分组,项目,落地页浏览,报价,线索,订单')
+  expect(csv).toContain(`搜索关键词,${keyword},1,1,0,1`)
+  expect(csv).toContain('楼宇,金茂大厦,,1,0,1')
+
+  // The same report in English.
+  await page.goto(report.replace('/console/', '/en/console/'))
+  await expect(page.getByTestId('campaign-by-building').locator(`tr[data-key="${JIN_MAO}"] th`)).toHaveText('Jin Mao Tower')
+  await checkConsolePage(page, 'campaign-report-en')
+})
