@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { expect, test, type Page } from '@playwright/test'
+import { seriousAxeViolations } from './support/axe'
 import { checkConsolePage, signInToConsole } from './support/console'
 import { readDatabase } from './support/database'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
@@ -89,12 +90,14 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   }
 
   // The first tenant follows the unsubscribe link of the mail: the page asks, the button unsubscribes.
-  const reader = await browser.newPage()
+  const readerContext = await browser.newContext()
+  const reader = await readerContext.newPage()
   await reader.goto(linkIn(htmlOf(mails[0]), /http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w-]+/))
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText('退订邮件')
+  expect(await seriousAxeViolations(reader)).toEqual([])
   await reader.getByRole('button', { name: '确认退订' }).click()
   await expect(reader.getByRole('status')).toHaveText('已退订。此邮箱不会再收到推荐邮件。')
-  await reader.close()
+  await readerContext.close()
 
   // A second visit to the same tenants skips them.
   await page.goto('/console/email-visits')
