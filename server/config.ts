@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defaultSessionPolicy, type SessionPolicy } from './console/session-policy'
 import { defaultOperator, type Operator } from './domain/operator'
 import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
-import { DEFAULT_EMAIL_VISITS_PER_MINUTE } from './notifications/outbox-worker'
+import { DEFAULT_EMAIL_VISITS_PER_MINUTE } from './notifications/messages'
 import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
 const databaseUrl = z

@@ -265,6 +265,9 @@ export const outboxPriority: Record<OutboxKind, number> = {
   email_visit: 3,
 }
 
+/** The default of EMAIL_VISIT_RATE_PER_MINUTE: well inside what a mail provider takes from one sender. */
+export const DEFAULT_EMAIL_VISITS_PER_MINUTE = 60
+
 export function isOutboxKind(kind: string): kind is OutboxKind {
   return (outboxKinds as readonly string[]).includes(kind)
 }

@@ -9,7 +9,7 @@ import type { EmailVisitPayload } from '../email-visits/templates'
 import { isSuppressed, settleRecipient } from '../repositories/email-visits-repository'
 import { startPeriodicJob, type PeriodicJob } from '../services/periodic-job'
 import type { Services } from '../services/services'
-import { isOutboxKind, type Lang, type ManagerNewLeadPayload, type OutboxKind } from './messages'
+import { DEFAULT_EMAIL_VISITS_PER_MINUTE, isOutboxKind, type Lang, type ManagerNewLeadPayload, type OutboxKind } from './messages'
 import { renderEmail } from './render-email'
 
 export interface OutgoingEmail {
@@ -59,8 +59,6 @@ export const LEAD_DIGEST_WINDOW_MS = 5 * 60 * 1000
 export const LEAD_DIGEST_MAX = 500
 const LEAD_NOTICE: OutboxKind = 'manager_new_lead'
 const EMAIL_VISIT: OutboxKind = 'email_visit'
-/** The default of EMAIL_VISIT_RATE_PER_MINUTE: well inside what a mail provider takes from one sender. */
-export const DEFAULT_EMAIL_VISITS_PER_MINUTE = 60
 const MINUTE_MS = 60_000
 
 type OutboxRow = Database['outbox']
