@@ -5,6 +5,7 @@ import { indexOrdersForSearch } from '../../server/repositories/order-search-rep
 import { seedDatabase } from '../seed/seed'
 import type { Database } from '../schema'
 import { insertRows } from './batch-insert'
+import { attributionColumns, campaignAttribution, insertGeneratedCampaigns } from './campaigns'
 import { generateOrder, type GeneratedOrder } from './orders'
 import { GENERATED_PREFIX, generatePlaces } from './places'
 import { progressBar } from './progress'
@@ -59,6 +60,8 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
     bar.done()
   }
   const opsUserIds = await generatedOpsUsers(db, options.now)
+  // Campaign attribution draws from a stream of its own, so the rest of a seed's city stays as it was.
+  const attributionRandom = seededRandom(options.seed + 13)
 
   const usedNumbers = new Set((await db.selectFrom('orders').select('number').execute()).map((row) => row.number))
   // A forced run adds orders to the buildings already there, whatever seed made them.
@@ -66,7 +69,11 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
   const context = { now: options.now, catalogVersion, buildings, opsUserIds }
   const orderBar = progressBar('orders', counts.orders)
   for (let done = 0; done < counts.orders; done += ORDERS_PER_TRANSACTION) {
-    const batch: GeneratedOrder[] = Array.from({ length: Math.min(ORDERS_PER_TRANSACTION, counts.orders - done) }, () => generateOrder(random, context, usedNumbers))
+    const batch: GeneratedOrder[] = Array.from({ length: Math.min(ORDERS_PER_TRANSACTION, counts.orders - done) }, () => {
+      const entry = generateOrder(random, context, usedNumbers)
+      const attribution = attributionColumns(campaignAttribution(attributionRandom))
+      return { ...entry, quote: { ...entry.quote, ...attribution }, order: { ...entry.order, ...attribution } }
+    })
     await db.transaction().execute(async (trx) => {
       await insertRows(trx, 'quotes', batch.map((entry) => entry.quote))
       await insertRows(trx, 'orders', batch.map((entry) => entry.order))
@@ -83,13 +90,14 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
 
   const leadBar = progressBar('leads', counts.leads)
   for (let done = 0; done < counts.leads; done += 10_000) {
-    const batch = Array.from({ length: Math.min(10_000, counts.leads - done) }, () => generateLead(random, options.now, context.buildings))
+    const batch = Array.from({ length: Math.min(10_000, counts.leads - done) }, () => ({ ...generateLead(random, options.now, context.buildings), ...attributionColumns(campaignAttribution(attributionRandom)) }))
     await db.transaction().execute((trx) => insertRows(trx, 'leads', batch))
     leadBar.advance(batch.length)
   }
   leadBar.done()
 
   if (!existing) {
+    await insertGeneratedCampaigns(db, attributionRandom, options.now, buildings.map((building) => building.id))
     const views = landingViewRows(random, options.now, counts.landingViews)
     const viewBar = progressBar('landing views', views.length)
     await db.transaction().execute((trx) => insertRows(trx, 'landing_views', views))

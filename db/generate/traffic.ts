@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
 import { leadLostReasons, leadSources } from '../../server/domain/lead-status'
 import type { Database } from '../schema'
+import { GENERATED_CAMPAIGNS, GENERATED_TERMS } from './campaigns'
 import { mobileNumber, personName } from './places'
 import type { Random } from './random'
 
@@ -37,21 +38,23 @@ function leadProgress(random: Random): Pick<Insertable<Database['leads']>, 'stat
 }
 
 /**
- * The table holds one counter per day, page and campaign (as the landing page counts them), so
- * `total` views become rows of a year's days × pages × campaigns whose counters add up to it.
+ * The table holds one counter per day, page, campaign and keyword (as the landing page counts them),
+ * so `total` views become rows of a year's days × pages × campaigns whose counters add up to it; a
+ * generated campaign's row is for one of its keywords.
  */
 export function landingViewRows(random: Random, now: Date, total: number): Insertable<Database['landing_views']>[] {
-  const keys: { day: string; path: string; campaign: [string, string, string]; weight: number }[] = []
+  const keys: { day: string; path: string; campaign: [string, string, string]; term: string; weight: number }[] = []
+  const known = new Set<string>(GENERATED_CAMPAIGNS.map((campaign) => campaign.utm))
   for (let back = 364; back >= 0; back--) {
     const day = new Date(now.getTime() - back * DAY).toISOString().slice(0, 10)
-    for (const path of PATHS) for (const campaign of CAMPAIGNS) if (random.chance(0.7)) keys.push({ day, path, campaign, weight: random.next() + 0.1 })
+    for (const path of PATHS) for (const campaign of CAMPAIGNS) if (random.chance(0.7)) keys.push({ day, path, campaign, term: known.has(campaign[2]) ? random.pick(GENERATED_TERMS) : '', weight: random.next() + 0.1 })
   }
   const weightSum = keys.reduce((sum, key) => sum + key.weight, 0)
   let left = total
   const rows = keys.map((key, index) => {
     const views = index === keys.length - 1 ? left : Math.min(left, Math.round((key.weight / weightSum) * total))
     left -= views
-    return { day: key.day, path: key.path, utm_source: key.campaign[0], utm_medium: key.campaign[1], utm_campaign: key.campaign[2], utm_term: '', views }
+    return { day: key.day, path: key.path, utm_source: key.campaign[0], utm_medium: key.campaign[1], utm_campaign: key.campaign[2], utm_term: key.term, views }
   })
   return rows.filter((row) => row.views > 0)
 }

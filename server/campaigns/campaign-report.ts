@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../domain/working-days'
 import type { LocalizedText } from '../pricing/catalog-schema'
-import { countAttributed, countViews, respondedLeads, type Campaign, type CountRow, type ResultDimension, type ResultWindow } from '../repositories/campaigns-repository'
+import { buildingManagers, countAttributed, countViews, respondedLeads, type Campaign, type ResultWindow } from '../repositories/campaigns-repository'
 import type { Services } from '../services/services'
 import type { StaffIdentity } from '../console/sessions'
 
@@ -57,6 +57,8 @@ export interface CampaignReport {
   byManager: ResultLine[]
   byDay: ResultLine[]
 }
+
+type ResultDimension = 'term' | 'building' | 'manager' | 'hour'
 
 /** The keys of lines the page names itself: no keyword, no manager (a district queue), buildings not targeted. */
 export const NONE_KEY = '(none)'
@@ -128,15 +130,15 @@ export async function campaignReport(services: Pick<Services, 'db'>, staff: Pick
   const targets = scope === 'all' ? campaign.buildingIds : campaign.buildingIds.filter((id) => scope.includes(id))
   const days = campaignDays(campaign.starts_on, campaign.ends_on)
 
-  const dimensions: ResultDimension[] = ['term', 'building', 'manager', 'hour']
   const tables = ['quotes', 'leads', 'orders'] as const
-  const counts = await Promise.all(dimensions.flatMap((dimension) => tables.map((table) => countAttributed(db, table, dimension, window))))
-  const [viewsByTerm, viewsByDay, responded] = await Promise.all([
+  const [counts, viewsByTerm, viewsByDay, responded] = await Promise.all([
+    Promise.all(tables.map((table) => countAttributed(db, table, window))),
     withViews ? countViews(db, 'term', campaign.utm_campaign, campaign.starts_on, campaign.ends_on) : [],
     withViews ? countViews(db, 'day', campaign.utm_campaign, campaign.starts_on, campaign.ends_on) : [],
     respondedLeads(db, window),
   ])
-  const countsOf = (dimension: ResultDimension, table: (typeof tables)[number]): CountRow[] => counts[dimensions.indexOf(dimension) * tables.length + tables.indexOf(table)]!
+  const quoteBuildings = [...new Set(counts[0]!.flatMap((row) => (row.building ? [row.building] : [])))]
+  const managerOf = await buildingManagers(db, quoteBuildings)
 
   // Keys: a keyword as typed ('' and null: none), a target building or other, a manager or none, a Shanghai day.
   const keyOf: Record<ResultDimension, (key: string | null) => string> = {
@@ -151,17 +153,21 @@ export async function campaignReport(services: Pick<Services, 'db'>, staff: Pick
     manager: new Tallies(),
     hour: new Tallies(days),
   }
-  for (const dimension of dimensions) {
-    for (const table of tables) {
-      for (const row of countsOf(dimension, table)) {
-        const tally = tallies[dimension].of(keyOf[dimension](row.key))
+  // Hours repeat across keywords and buildings: each is turned into its day once.
+  const dayOfHour = new Map<string, string>()
+  tables.forEach((table, index) => {
+    for (const row of counts[index]!) {
+      const manager = table === 'quotes' ? (row.building ? (managerOf.get(row.building) ?? null) : null) : row.manager
+      let day = dayOfHour.get(row.hour)
+      if (!day) dayOfHour.set(row.hour, (day = hourToDay(row.hour)))
+      for (const tally of [tallies.term.of(keyOf.term(row.term)), tallies.building.of(keyOf.building(row.building)), tallies.manager.of(keyOf.manager(manager)), tallies.hour.of(day)]) {
         tally[table] += row.n
         tally.qualified += row.qualified
         tally.won += row.won
         tally.revenue += row.revenue
       }
     }
-  }
+  })
   for (const row of viewsByTerm) tallies.term.of(keyOf.term(row.key)).views += row.n
   for (const row of viewsByDay) tallies.hour.of(row.key).views += row.n
   for (const lead of responded) {

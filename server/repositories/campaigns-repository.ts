@@ -67,7 +67,11 @@ export async function listCampaigns(db: Kysely<Database>, scope: CampaignScope):
   return (await query.execute()).map((row) => ({ ...row, buildings: Number(row.buildings ?? 0) }))
 }
 
-/* Results. Every count is one GROUP BY over the (utm_campaign, created_at) index of its table. */
+/*
+ * Results. Each table is read once: one GROUP BY over its covering (utm_campaign, created_at, …) index
+ * (migration 0017), by keyword, building, manager and UTC hour together; the report adds the groups
+ * up per breakdown. One scan per table instead of one per breakdown keeps a city-scale report fast.
+ */
 
 /** What a campaign's results are counted within: its utm_campaign, [from, to) as ISO instants, and buildings. */
 export interface ResultWindow {
@@ -77,11 +81,13 @@ export interface ResultWindow {
   scope: CampaignScope
 }
 
-/** The breakdowns: keyword, building, manager, and the UTC hour (its Shanghai day is found from it). */
-export type ResultDimension = 'term' | 'building' | 'manager' | 'hour'
-
 export interface CountRow {
-  key: string | null
+  term: string | null
+  building: string | null
+  /** The manager a lead or order was routed to; null for quotes (their building's manager, found by the report). */
+  manager: string | null
+  /** 'YYYY-MM-DDTHH' of the row's created_at (UTC): its Shanghai day is found from it. */
+  hour: string
   n: number
   qualified: number
   won: number
@@ -90,48 +96,42 @@ export interface CountRow {
 
 type Attributed = 'quotes' | 'leads' | 'orders'
 
-const dimensionColumn = (table: Attributed, dimension: ResultDimension) => {
-  switch (dimension) {
-    case 'term':
-      return sql<string | null>`${sql.ref(`${table}.utm_term`)}`
-    case 'building':
-      return sql<string | null>`${sql.ref(`${table}.building_id`)}`
-    case 'manager':
-      // A quote is its building's manager's; a lead and an order keep the manager they were routed to.
-      return table === 'quotes' ? sql<string | null>`${sql.ref('buildings.manager_id')}` : sql<string | null>`${sql.ref(`${table}.manager_id`)}`
-    case 'hour':
-      // 'YYYY-MM-DDTHH' of the stored ISO instant (UTC): the same text functions on both databases.
-      return sql<string>`substr(${sql.ref(`${table}.created_at`)}, 1, 13)`
-  }
-}
-
-/** Quotes, leads or orders of the campaign counted per key of one dimension. */
-export async function countAttributed(db: Kysely<Database>, table: Attributed, dimension: ResultDimension, window: ResultWindow): Promise<CountRow[]> {
-  const key = dimensionColumn(table, dimension)
+/** Quotes, leads or orders of the campaign, counted per keyword, building, manager and hour. */
+export async function countAttributed(db: Kysely<Database>, table: Attributed, window: ResultWindow): Promise<CountRow[]> {
+  const column = (name: string) => sql.ref(`${table}.${name}`)
+  const term = sql<string | null>`${column('utm_term')}`
+  const building = sql<string | null>`${column('building_id')}`
+  const manager = table === 'quotes' ? sql<string | null>`null` : sql<string | null>`${column('manager_id')}`
+  // The stored ISO instant's date and hour: the same text function on both databases.
+  const hour = sql<string>`substr(${column('created_at')}, 1, 13)`
   const zero = sql<number>`0`
   const base = db.selectFrom(table)
-  let query = (
-    table === 'orders'
-      ? base.innerJoin('quotes as order_quote', 'order_quote.id', 'orders.quote_id')
-      : table === 'quotes' && dimension === 'manager'
-        ? base.leftJoin('buildings', 'buildings.id', 'quotes.building_id')
-        : base
-  )
+  let query = (table === 'orders' ? base.innerJoin('quotes as order_quote', 'order_quote.id', 'orders.quote_id') : base)
     .select([
-      key.as('key'),
+      term.as('term'),
+      building.as('building'),
+      manager.as('manager'),
+      hour.as('hour'),
       sql<number>`count(*)`.as('n'),
       (table === 'leads' ? sql<number>`sum(case when leads.status in ('qualified', 'won') then 1 else 0 end)` : zero).as('qualified'),
       (table === 'leads' ? sql<number>`sum(case when leads.status = 'won' then 1 else 0 end)` : zero).as('won'),
       // An order's first year as its quote priced it; a cancelled order brings none.
       (table === 'orders' ? sql<number>`sum(case when orders.status <> 'cancelled' then order_quote.first_year_total_fen else 0 end)` : zero).as('revenue'),
     ])
-    .where(sql.ref(`${table}.utm_campaign`), '=', window.utmCampaign)
-    .where(sql.ref(`${table}.created_at`), '>=', window.from)
-    .where(sql.ref(`${table}.created_at`), '<', window.to)
-    .groupBy(key)
-  if (window.scope !== 'all') query = query.where(sql.ref(`${table}.building_id`), 'in', window.scope.length > 0 ? window.scope : ['-'])
+    .where(column('utm_campaign'), '=', window.utmCampaign)
+    .where(column('created_at'), '>=', window.from)
+    .where(column('created_at'), '<', window.to)
+    .groupBy(table === 'quotes' ? [term, building, hour] : [term, building, manager, hour])
+  if (window.scope !== 'all') query = query.where(column('building_id'), 'in', window.scope.length > 0 ? window.scope : ['-'])
   const rows = await query.execute()
-  return rows.map((row) => ({ key: row.key, n: Number(row.n), qualified: Number(row.qualified ?? 0), won: Number(row.won ?? 0), revenue: Number(row.revenue ?? 0) }))
+  return rows.map((row) => ({ ...row, n: Number(row.n), qualified: Number(row.qualified ?? 0), won: Number(row.won ?? 0), revenue: Number(row.revenue ?? 0) }))
+}
+
+/** The managers of these buildings (a quote is its building's manager's). */
+export async function buildingManagers(db: Kysely<Database>, buildingIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (buildingIds.length === 0) return new Map()
+  const rows = await db.selectFrom('buildings').select(['id', 'manager_id']).where('id', 'in', buildingIds).execute()
+  return new Map(rows.map((row) => [row.id, row.manager_id]))
 }
 
 /** Landing views of the campaign per keyword or per Shanghai day, over its days (YYYY-MM-DD, both included). */

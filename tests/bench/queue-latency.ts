@@ -1,12 +1,10 @@
-import { sql } from 'kysely'
-import { performance } from 'node:perf_hooks'
 import type { DatabaseKind } from '../../db/connect'
-import { DEFAULT_GENERATE_NOW, generateCity } from '../../db/generate/generate'
 import { GENERATED_PREFIX } from '../../db/generate/places'
 import { encodeKeyset } from '../../server/console/keyset-cursor'
 import { sessionCookie } from '../../server/console/session-policy'
 import { startSession } from '../../server/console/sessions'
-import { startBenchServer, type BenchServer } from './bench-server'
+import type { BenchServer } from './bench-server'
+import { startCityBenchServer } from './city-server'
 import { runLoad } from './load'
 import type { LoadRequest, LoadResult } from './load-job'
 
@@ -40,19 +38,7 @@ export interface QueueLatency {
  * from a separate process by one clerk and by four at once, p95 reported.
  */
 export async function measureQueueLatency(kind: DatabaseKind, scale: number): Promise<QueueLatency> {
-  let generateSeconds = 0
-  const server = await startBenchServer(kind, {
-    prepare: async (db) => {
-      const started = performance.now()
-      await generateCity(db, { scale, seed: 20261120, now: DEFAULT_GENERATE_NOW, force: false })
-      generateSeconds = (performance.now() - started) / 1000
-      // What autovacuum does soon after a bulk load: mark the pages all-visible, so index-only scans
-      // (the search index's counts) need not visit the table.
-      if (kind === 'postgres') await sql`vacuum analyze`.execute(db)
-    },
-    // The generated orders end just before this instant: lateness is as on that day.
-    now: () => DEFAULT_GENERATE_NOW,
-  })
+  const { server, generateSeconds } = await startCityBenchServer(kind, scale)
   try {
     const scenarios: QueueScenario[] = []
     for (const [label, requests] of Object.entries(await queueRequests(server))) {

@@ -7,6 +7,7 @@ import { measureEngineThroughput } from './engine-throughput'
 import { measureHttpThroughput, type EndpointLoad, type HttpThroughput } from './http-throughput'
 import { JS_BUDGET_BYTES, LIGHTHOUSE_TARGET, measureLandingPages } from './landing-page'
 import { measureOrderThroughput } from './order-throughput'
+import { CAMPAIGN_REPORT_P95_TARGET_MS, measureCampaignReports } from './campaign-report'
 import { measureQueueLatency, QUEUE_P95_TARGET_MS } from './queue-latency'
 import { CITY_TENANTS, measureTenantImport } from './tenant-import'
 import { formatCount, formatFixed, formatMegabytes, formatMilliseconds, renderTable } from './table'
@@ -66,6 +67,22 @@ async function main() {
         `p50 ${formatFixed(result.latencyMs.p50, 1)} ms, ${formatCount(result.requestsPerSecond)} req/s; ${connections === 1 ? `${within} the ${QUEUE_P95_TARGET_MS} ms target` : 'four clerks at once'}`,
       ])
       if (result.failures) warnings.push(`${kind} queue ${label}: unexpected responses in ${formatCount(result.requests)} requests: ${result.failures}`)
+    }
+  }
+
+  for (const kind of kinds) {
+    console.error(`campaign reports: generating a city at scale ${cityScale} on ${kind} (a few minutes)…`)
+    const reports = await measureCampaignReports(kind, cityScale)
+    const { quotes, leads, orders, views } = reports.largest
+    for (const { label, result } of reports.scenarios) {
+      const within = result.latencyMs.p95 <= CAMPAIGN_REPORT_P95_TARGET_MS ? 'within' : 'OVER'
+      rows.push([
+        `${kind.padEnd(8)} campaign ${label} p95`,
+        `${formatFixed(result.latencyMs.p95, 1)} ms`,
+        formatMilliseconds(result.latencyMs.p99),
+        `p50 ${formatFixed(result.latencyMs.p50, 1)} ms; ${within} the ${CAMPAIGN_REPORT_P95_TARGET_MS} ms target (largest campaign: ${formatCount(views)} views, ${formatCount(quotes)} quotes, ${formatCount(leads)} leads, ${formatCount(orders)} orders)`,
+      ])
+      if (result.failures) warnings.push(`${kind} campaign ${label}: unexpected responses in ${formatCount(result.requests)} requests: ${result.failures}`)
     }
   }
 

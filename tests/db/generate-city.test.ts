@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countsAt, DEFAULT_GENERATE_NOW, generateCity } from '../../db/generate/generate'
+import { campaignInstants } from '../../server/campaigns/campaign-report'
 import { districts } from '../../server/domain/districts'
 import { asStaff, createStaff, signIn } from '../support/staff'
 import { useSeededApi } from '../support/test-api'
@@ -54,5 +55,25 @@ describe.each(databaseKinds)('npm run db:generate on %s', (kind) => {
     }
     const newestFirst = await db.selectFrom('orders').select('number').orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
     expect(walked).toEqual(newestFirst.map((order) => order.number))
+
+    // A share of the traffic came through the generated campaigns: their reports count it.
+    const marketing = await createStaff(seeded.api, ['marketing'])
+    const report = await seeded.api.request('/api/console/campaigns/gen-campaign-1', asStaff(await signIn(seeded.api, marketing.email)))
+    expect(report.status).toBe(200)
+    const { campaign, report: results } = (await report.json()) as { campaign: { utm_campaign: string; starts_on: string; ends_on: string }; report: { totals: { views: number; quotes: number; orders: number; leads: number }; byTerm: unknown[] } }
+    const { from, to } = campaignInstants(campaign.starts_on, campaign.ends_on)
+    const attributed = await db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('utm_campaign', '=', campaign.utm_campaign)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .executeTakeFirstOrThrow()
+    expect(results.totals.orders).toBe(Number(attributed.n))
+    expect(results.totals.orders).toBeGreaterThan(0)
+    expect(results.totals.quotes).toBeGreaterThanOrEqual(results.totals.orders)
+    expect(results.totals.leads).toBeGreaterThan(0)
+    expect(results.totals.views).toBeGreaterThan(0)
+    expect(results.byTerm.length).toBeGreaterThan(1)
   }, 120_000)
 })
