@@ -235,6 +235,11 @@ describe.each(databaseKinds)('campaigns and their results on %s', (kind) => {
     const id = created.headers.get('location')!.split('/').at(-1)!.split('?')[0]!
     const edited = await seeded.api.request(`/api/console/campaigns/${id}`, asStaff(cookie, 'PATCH', { ...valid, name: '直邮（12 月）', buildingIds: [PLAZA_66] }))
     expect(edited.status).toBe(200)
+    // The edit page's form posts with ?_method=PATCH and comes back to the report.
+    const editForm = new URLSearchParams({ ...valid, name: '直邮（12 月）', buildingIds: PLAZA_66, return: `/console/campaigns/${id}/edit` })
+    const saved = await seeded.api.request(`/api/console/campaigns/${id}?_method=PATCH`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: editForm })
+    expect(saved.status).toBe(303)
+    expect(saved.headers.get('location')).toBe(`/console/campaigns/${id}?done=campaign_saved`)
     const { campaign } = (await (await get(cookie, `/api/console/campaigns/${id}`)).json()) as CampaignWithReport
     expect(campaign).toMatchObject({ name: '直邮（12 月）', buildingIds: [PLAZA_66], offerings: ['bb-express'] })
     // Its utm_campaign is now a known value: the landing page counts its views under it.
