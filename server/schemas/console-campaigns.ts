@@ -24,7 +24,5 @@ export const campaignSchema = z
   .refine((campaign) => campaign.endsOn >= campaign.startsOn, { path: ['endsOn'], message: 'the last day is before the first' })
 export type CampaignInput = z.infer<typeof campaignSchema>
 
-/** The report's optional breakdown filter: one keyword or one building (the page's links set them). */
-export const campaignReportQuerySchema = z.object({
-  lang: z.enum(['zh', 'en']).default('zh'),
-})
+/** The CSV export's language (headers, breakdown names, channel); anything else is Chinese. */
+export const campaignCsvQuerySchema = z.object({ lang: z.enum(['zh', 'en']).catch('zh') })

@@ -236,7 +236,7 @@ describe.each(databaseKinds)('campaigns and their results on %s', (kind) => {
     const edited = await seeded.api.request(`/api/console/campaigns/${id}`, asStaff(cookie, 'PATCH', { ...valid, name: '直邮（12 月）', buildingIds: [PLAZA_66] }))
     expect(edited.status).toBe(200)
     // The edit page's form posts with ?_method=PATCH and comes back to the report.
-    const editForm = new URLSearchParams({ ...valid, name: '直邮（12 月）', buildingIds: PLAZA_66, return: `/console/campaigns/${id}/edit` })
+    const editForm = new URLSearchParams({ ...valid, offerings: 'bb-express', name: '直邮（12 月）', buildingIds: PLAZA_66, return: `/console/campaigns/${id}/edit` })
     const saved = await seeded.api.request(`/api/console/campaigns/${id}?_method=PATCH`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: editForm })
     expect(saved.status).toBe(303)
     expect(saved.headers.get('location')).toBe(`/console/campaigns/${id}?done=campaign_saved`)

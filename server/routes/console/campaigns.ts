@@ -3,7 +3,7 @@ import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { campaignCsvName, campaignList, campaignReportCsv, campaignWithReport, createCampaign, editCampaign } from '../../console/campaign-desk'
 import { isFormPost, readInput, sameSitePath, withParam } from '../../console/forms'
 import { shanghaiDate } from '../../domain/working-days'
-import { campaignReportQuerySchema, campaignSchema } from '../../schemas/console-campaigns'
+import { campaignCsvQuerySchema, campaignSchema } from '../../schemas/console-campaigns'
 import type { Services } from '../../services/services'
 
 /** Marketing runs campaigns (admins too); a building manager reads those aimed at their buildings, with their buildings' figures. */
@@ -35,7 +35,7 @@ export function campaignsRoutes(services: Services) {
       return isFormPost(c) ? toReport(c, edited.id, 'campaign_saved') : c.json(edited)
     })
     .get('/:id/report.csv', readers(), async (c) => {
-      const { lang } = campaignReportQuerySchema.parse({ lang: c.req.query('lang') === 'en' ? 'en' : 'zh' })
+      const { lang } = campaignCsvQuerySchema.parse(c.req.query())
       const result = await campaignWithReport(services, staffOf(c), c.req.param('id'))
       const name = campaignCsvName(result.campaign, shanghaiDate(services.now()))
       return c.body(campaignReportCsv(result, lang), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` })
