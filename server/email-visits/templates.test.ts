@@ -47,3 +47,9 @@ it('cuts a very long company name in the subject', () => {
   const mail = layOut(emailVisitContent(payload('很'.repeat(300)), 'zh'), 'zh')
   expect(mail.subject.length).toBeLessThan(120)
 })
+
+it.each(['zh', 'en'] as const)('in %s: direction marks in a company name (an unclosed right-to-left override) do not turn the rest of the subject or greeting around', (lang) => {
+  const mail = layOut(emailVisitContent(payload('\u202e坏公司\u2067 \u200f'), lang), lang)
+  for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
+  expect(mail.subject).toContain('坏公司')
+})

@@ -42,9 +42,17 @@ export const emailVisitTemplateNames: Record<Lang, Record<EmailVisitTemplate, st
   en: { introduction: 'Introduction from your building manager', savings: 'Lower telecom costs', upgrade: 'Faster broadband' },
 }
 
+/**
+ * Direction controls (embeddings, overrides, isolates, marks): from a list they are data too, and an
+ * unclosed right-to-left override would turn the rest of the subject and greeting around. Arabic or
+ * Hebrew letters keep their own direction without them.
+ */
+const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const plainLine = (value: string) => oneLine(value.replace(DIRECTION_CONTROLS, ''))
+
 // A company name from a list is data, not layout: one line, and short enough for a subject.
 const companyOf = (company: string) => {
-  const line = oneLine(company)
+  const line = plainLine(company)
   return line.length > 60 ? `${line.slice(0, 59)}…` : line
 }
 
@@ -52,8 +60,8 @@ const companyOf = (company: string) => {
 export function emailVisitContent(p: EmailVisitPayload, lang: Lang): EmailContent {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en)
   const company = companyOf(p.company)
-  const manager = oneLine(p.managerName)
-  const phone = oneLine(p.managerPhone)
+  const manager = plainLine(p.managerName)
+  const phone = plainLine(p.managerPhone)
   const price = (bundle: EmailVisitBundle) => (bundle.fromMonthly === null ? '' : t(`（每月 ${formatYuan(bundle.fromMonthly, lang)} 起）`, ` (from ${formatYuan(bundle.fromMonthly, lang)} a month)`))
   const texts: Record<EmailVisitTemplate, { subject: string; paragraphs: string[] }> = {
     introduction: {
