@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { openLeadStatuses } from '../domain/lead-status'
 import { emailVisitContent, type EmailVisitBundle, type EmailVisitPayload, type EmailVisitTemplate } from '../email-visits/templates'
+import { carrierName } from '../domain/tenant-cleaning'
 import { AppError } from '../errors'
 import { layOut } from '../notifications/email-layout'
 import { enqueue, type Lang } from '../notifications/messages'
@@ -10,6 +11,7 @@ import type { Catalog } from '../pricing/catalog'
 import { fromMonthlyPrice } from '../pricing/from-price'
 import { recordAudit } from '../repositories/audit-repository'
 import {
+  findEmailVisit,
   insertEmailVisit,
   insertEmailVisitRecipients,
   listEmailVisits,
@@ -35,7 +37,13 @@ import type { StaffIdentity } from './sessions'
 export const MAX_RECIPIENTS = 5000
 /** How far ahead a visit may be scheduled. */
 export const MAX_SCHEDULE_DAYS = 60
+/**
+ * How far back a send time may be and still mean "at once" (the minute picked while filling the form).
+ * Further back is a mistake (a year mistyped), refused rather than mailing everyone now.
+ */
+export const PAST_SEND_GRACE_MINUTES = 30
 const DAY_MS = 86_400_000
+const MINUTE_MS = 60_000
 
 interface AudienceRow {
   id: string
@@ -60,7 +68,8 @@ export async function audienceOf(db: Kysely<Database>, staff: StaffIdentity, aud
   if (audience.building) query = query.where('t.building_id', '=', audience.building)
   if (audience.sizeMin !== undefined) query = query.where('t.staff_size', '>=', audience.sizeMin)
   if (audience.sizeMax !== undefined) query = query.where('t.staff_size', '<=', audience.sizeMax)
-  if (audience.carrier) query = query.where('t.carrier', '=', audience.carrier)
+  // Imports store carriers cleaned and under one name each; the filter is read the same way.
+  if (audience.carrier) query = query.where('t.carrier', '=', carrierName(audience.carrier))
   if (audience.leadState) {
     const state = audience.leadState
     // The company's leads in its building: by credit code when both have one, else by the name as written.
@@ -167,8 +176,15 @@ export interface CreatedEmailVisit {
 export async function createEmailVisit(services: Services, staff: StaffIdentity, input: CreateEmailVisitInput): Promise<CreatedEmailVisit> {
   const now = services.now()
   const sendAt = sendAtOf(input.sendAt, now)
-  if (Number.isNaN(sendAt.getTime()) || sendAt.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * DAY_MS) {
-    throw new AppError('invalid_request', `A visit is sent at most ${MAX_SCHEDULE_DAYS} days ahead.`, [{ path: 'sendAt', message: 'out of range' }])
+  if (
+    Number.isNaN(sendAt.getTime()) ||
+    sendAt.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * DAY_MS ||
+    sendAt.getTime() < now.getTime() - PAST_SEND_GRACE_MINUTES * MINUTE_MS
+  ) {
+    throw new AppError('invalid_request', `A visit is sent from now to at most ${MAX_SCHEDULE_DAYS} days ahead; leave the time empty to send it now.`, [{ path: 'sendAt', message: 'out of range' }])
+  }
+  if (input.visitId && (await findEmailVisit(services.db, input.visitId))) {
+    throw new AppError('email_visit_already_scheduled', 'This e-mail visit was already scheduled; it is not sent again.')
   }
   // A time already past means at once.
   const dueAt = sendAt.getTime() < now.getTime() ? now : sendAt
@@ -177,11 +193,11 @@ export async function createEmailVisit(services: Services, staff: StaffIdentity,
   if (tenants.length === 0) throw new AppError('invalid_request', 'No tenant matches these filters.', [{ path: 'recipients', message: 'none' }])
   if (tenants.length > MAX_RECIPIENTS) throw new AppError('invalid_request', `A visit goes to at most ${MAX_RECIPIENTS} tenants; narrow the filters.`, [{ path: 'recipients', message: 'too many' }])
   const statuses = await statusesOf(services.db, tenants)
-  const id = randomUUID()
+  const id = input.visitId ?? randomUUID()
   const at = now.toISOString()
   const lang = input.lang
   return services.db.transaction().execute(async (trx) => {
-    await insertEmailVisit(trx, {
+    await insertEmailVisitOnce(trx, services.db, {
       id,
       created_by: staff.user.id,
       manager_id: staff.user.managerId ?? null,
@@ -210,6 +226,16 @@ export async function createEmailVisit(services: Services, staff: StaffIdentity,
     await recordAudit(trx, { actor: { kind: 'staff', id: staff.user.id }, action: 'email_visit.scheduled', subject: { kind: 'email_visit', id }, after }, now)
     return created
   })
+}
+
+/** Inserts a visit; the same form posted twice at once loses the race on the primary key and is told so. */
+async function insertEmailVisitOnce(trx: Kysely<Database>, db: Kysely<Database>, visit: Parameters<typeof insertEmailVisit>[1]): Promise<void> {
+  try {
+    await insertEmailVisit(trx, visit)
+  } catch (error) {
+    if (await findEmailVisit(db, visit.id)) throw new AppError('email_visit_already_scheduled', 'This e-mail visit was already scheduled; it is not sent again.')
+    throw error
+  }
 }
 
 /** The visits `staff` may see with what they did: a manager their own, marketing and admins all. */

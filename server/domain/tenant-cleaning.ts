@@ -106,6 +106,9 @@ function cleanEmail(text: string): Cleaned<string> {
   return emailSchema.safeParse(email).success ? { value: email } : { issue: 'email_invalid' }
 }
 
+/** A carrier as the tenant list stores it (联通, China Unicom and ＣＵＣＣ are all 中国联通): how a filter finds it. */
+export const carrierName = (text: string): string => cleanCarrier(cleanText(text))
+
 function cleanCarrier(text: string): string {
   return CARRIERS.find(([pattern]) => pattern.test(text))?.[1] ?? text
 }

@@ -11,6 +11,10 @@ export type RecipientStatus = (typeof recipientStatuses)[number]
 /** Suppressions are kept by address in lower case: `Boss@X.cn` and `boss@x.cn` are one mailbox to us. */
 export const suppressionKey = (email: string) => email.trim().toLowerCase()
 
+export async function findEmailVisit(db: Kysely<Database>, id: string): Promise<EmailVisitRow | undefined> {
+  return db.selectFrom('email_visits').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
 export async function insertEmailVisit(db: Kysely<Database>, visit: Insertable<Database['email_visits']>): Promise<void> {
   await db.insertInto('email_visits').values(visit).execute()
 }

@@ -43,6 +43,11 @@ export const createEmailVisitSchema = z.intersection(
     utmCampaign: utmCampaignSchema,
     /** Empty: at once. */
     sendAt: blankless(sendAtSchema),
+    /**
+     * Chosen when the preview is shown and carried by its form: the same form posted again (Back, then
+     * Schedule) names the same visit, which is then refused instead of mailing everyone twice.
+     */
+    visitId: blankless(z.uuid()),
   }),
 )
 export type CreateEmailVisitInput = z.infer<typeof createEmailVisitSchema>

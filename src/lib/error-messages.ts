@@ -40,6 +40,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   offer_code_not_found: { zh: '没有找到这个优惠码，或它不属于您负责的楼宇。', en: 'We could not find that offer code, or it is not for one of your buildings.' },
   offer_code_not_revocable: { zh: '这个优惠码已使用、已过期或已撤回，不能再撤回。', en: 'This offer code has been used, has expired or was already revoked, so it cannot be revoked.' },
   campaign_not_found: { zh: '没有找到这个推广活动，或它不面向您负责的楼宇。', en: 'We could not find that campaign, or it does not target one of your buildings.' },
+  email_visit_already_scheduled: {
+    zh: '这次邮件拜访已经安排过了（见下方列表），没有再发一次。',
+    en: 'This e-mail visit was already scheduled (see the list below); it was not sent again.',
+  },
   campaign_taken: { zh: '已有推广活动使用这个 utm_campaign 值，请换一个。', en: 'Another campaign already uses this utm_campaign value; please choose another.' },
   tenant_not_found: { zh: '没有找到这家租户企业，或它不在您负责的楼宇。', en: 'We could not find that tenant, or it is not in one of your buildings.' },
   tenant_import_not_found: { zh: '没有找到这次导入。', en: 'We could not find that import.' },

@@ -133,3 +133,65 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   await expect(row.getByTestId('visit-orders')).toHaveText('1')
   await checkConsolePage(page, 'email-visits-en')
 })
+
+test('a manager’s mistakes while composing cost nothing already chosen, and scheduling the same preview again (Back, then Schedule) mails nobody twice', async ({ page }) => {
+  test.setTimeout(60_000)
+  const carrier = `${CARRIER}-b`
+  const db = new Database(process.env.E2E_DATABASE_PATH!)
+  try {
+    const at = new Date().toISOString()
+    const insert = db.prepare(
+      `insert into tenants (id, building_id, company, name_key, listed_name_key, credit_code, floor, unit, contact_name, mobile, email, staff_size, carrier, edited_fields, import_id, created_at, updated_at)
+       values (?, ?, ?, ?, null, null, null, null, null, null, ?, ?, ?, '[]', null, ?, ?)`,
+    )
+    for (const n of [1, 2]) insert.run(`e2e-visit-b-${run}-${n}`, JIN_MAO, `上海改错测试${n}号有限公司`, `e2e-visit-b-${run}-${n}`, `fix${n}.${run}@visit.example`, 30 * n, carrier, at, at)
+  } finally {
+    db.close()
+  }
+  await page.goto('/console/email-visits')
+  await signInToConsole(page, MANAGER)
+
+  // A staff range the wrong way round: the page says which field, and keeps what was typed and ticked.
+  await page.getByLabel('现有运营商').fill(carrier)
+  await page.getByLabel('员工人数不少于').fill('50')
+  await page.getByLabel('员工人数不多于').fill('20')
+  await page.getByLabel('邮件模板').selectOption('savings')
+  await page.getByRole('checkbox', { name: '网络快车', exact: true }).check()
+  await page.getByRole('button', { name: '预览' }).click()
+  await expect(page.getByTestId('visit-preview').getByRole('alert')).toHaveText('员工人数上限请填写整数，且不小于下限。')
+  await expect(page.getByLabel('现有运营商')).toHaveValue(carrier)
+  await expect(page.getByLabel('员工人数不多于')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('邮件模板')).toHaveValue('savings')
+  await expect(page.getByRole('checkbox', { name: '网络快车', exact: true })).toBeChecked()
+  await page.getByLabel('员工人数不少于').fill('')
+  await page.getByLabel('员工人数不多于').fill('100')
+  await page.getByRole('button', { name: '预览' }).click()
+  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 2 家：将发送 2 封；无邮箱或邮箱重复 0 家；已退订 0 家。')
+  await checkConsolePage(page, 'email-visits-preview-zh')
+
+  // The browser checks the campaign tag before sending it.
+  const tag = page.getByLabel('活动标签（utm_campaign）')
+  await tag.fill('winter 2026')
+  expect(await tag.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(true)
+  // A browser that does not check: the refusal comes back to this preview with what was chosen.
+  await page.locator('form[action="/api/console/email-visits"]').evaluate((form: HTMLFormElement) => void (form.noValidate = true))
+  await page.getByRole('button', { name: '安排发送' }).click()
+  await expect(page.getByRole('alert').first()).toHaveText('活动标签只能包含小写字母、数字、- 和 _。')
+  await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 2 家：将发送 2 封；无邮箱或邮箱重复 0 家；已退订 0 家。')
+  await expect(page.getByLabel('现有运营商')).toHaveValue(carrier)
+
+  await page.getByLabel('活动标签（utm_campaign）').fill('e2e-fix')
+  await page.getByRole('button', { name: '安排发送' }).click()
+  await expect(page.getByRole('status')).toHaveText('邮件拜访已安排。')
+  await expect(page.getByRole('button', { name: '安排发送' })).toHaveCount(0)
+  await expect(page.locator('tbody tr').filter({ hasText: 'e2e-fix' })).toHaveCount(1)
+
+  // Back to the preview and Schedule again: refused, and each tenant has one mail.
+  await page.goBack()
+  await page.getByLabel('活动标签（utm_campaign）').fill('e2e-fix')
+  await page.getByRole('button', { name: '安排发送' }).click()
+  await expect(page.getByRole('alert').first()).toHaveText('这次邮件拜访已经安排过了（见下方列表），没有再发一次。')
+  await expect(page.getByRole('button', { name: '安排发送' })).toHaveCount(0)
+  await expect(page.locator('tbody tr').filter({ hasText: 'e2e-fix' })).toHaveCount(1)
+  for (const n of [1, 2]) expect(visitMailsTo(`fix${n}.${run}@visit.example`)).toHaveLength(1)
+})

@@ -210,6 +210,36 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
     }
   })
 
+  it('a send time in the past is refused (a mistyped year mails nobody at once); a few minutes back still means at once', async () => {
+    const refused = await seeded.api.request('/api/console/email-visits', asStaff(wang, 'POST', { template: 'introduction', offerings: ['bb-express'], utmCampaign: 'x', sendAt: '2025-11-22T11:00' }))
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).error.issues[0].path).toBe('sendAt')
+    expect(await db().selectFrom('outbox').select('id').where('kind', '=', 'email_visit').execute()).toHaveLength(0)
+    // NOW is 11:00 in Shanghai: 10:55 was a moment ago, so the visit goes at once.
+    const visit = await send(wang, { building: JIN_MAO, sendAt: '2026-11-22T10:55' })
+    expect(visit.sendAt).toBe(NOW.toISOString())
+  })
+
+  it('the same scheduling form sent twice (Back, then Schedule again) schedules one visit and says the second time that it is already scheduled', async () => {
+    const visitId = randomUUID()
+    const first = await send(wang, { building: JIN_MAO, visitId })
+    expect(first.id).toBe(visitId)
+    const again = await seeded.api.request('/api/console/email-visits', asStaff(wang, 'POST', { template: 'introduction', offerings: ['bb-express'], utmCampaign: 'winter-2026', building: JIN_MAO, visitId }))
+    expect(again.status).toBe(409)
+    expect((await again.json()).error.code).toBe('email_visit_already_scheduled')
+    expect(await db().selectFrom('email_visits').select('id').where('id', '=', visitId).execute()).toHaveLength(1)
+    expect(await db().selectFrom('outbox').select('recipient').where('kind', '=', 'email_visit').execute()).toHaveLength(first.queued)
+    // another user cannot take over or probe a visit by its id either
+    const other = await seeded.api.request('/api/console/email-visits', asStaff(marketing, 'POST', { template: 'introduction', offerings: ['bb-express'], utmCampaign: 'winter-2026', building: JIN_MAO, visitId }))
+    expect(other.status).toBe(409)
+  })
+
+  it('finds tenants by carrier however the sender spells it, as the tenant import does (联通, China Unicom, full-width, trailing spaces)', async () => {
+    for (const carrier of ['中国联通', '联通', 'China Unicom', 'ｃｈｉｎａ　ｕｎｉｃｏｍ', ' 中国联通　']) {
+      expect((await preview(wang, `building=${JIN_MAO}&carrier=${encodeURIComponent(carrier)}`)).tenants, carrier).toBe(2)
+    }
+  })
+
   it('one-click unsubscribe (a POST from any origin) is honoured for every later send, and at delivery for one already scheduled; opening the link changes nothing', async () => {
     const first = await send(wang, { building: JIN_MAO })
     const [alpha, beta] = (await recipients(first.id)).filter((row) => row.email)
