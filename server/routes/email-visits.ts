@@ -26,8 +26,11 @@ export function emailVisitsRoutes(services: Services) {
       const slug = c.req.param('slug')
       // Only the bundles this visit offered: the link is never a redirect to anywhere else.
       if (!(JSON.parse(recipient.visit.offerings_json) as string[]).includes(slug)) throw new AppError('not_found', 'This link is not valid.')
-      await countRecipientClick(services.db, recipient.id, services.now().toISOString())
-      setCookie(c, EMAIL_VISIT_COOKIE, recipient.token, emailVisitCookieOptions(services.siteUrl))
+      // A HEAD is a link scanner checking where the link goes (this route answers HEAD too): no click, no visit.
+      if (c.req.method === 'GET') {
+        await countRecipientClick(services.db, recipient.id, services.now().toISOString())
+        setCookie(c, EMAIL_VISIT_COOKIE, recipient.token, emailVisitCookieOptions(services.siteUrl))
+      }
       const tags = new URLSearchParams({ utm_source: 'email_visit', utm_medium: 'email', utm_campaign: recipient.visit.utm_campaign, utm_term: slug, utm_content: recipient.visit.id })
       return c.redirect(`${langPrefix(recipient.visit.lang)}/bundles/${slug}?${tags}`, 302)
     })

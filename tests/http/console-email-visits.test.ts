@@ -283,6 +283,11 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
       expect(refused.headers.get('set-cookie')).toBeNull()
     }
     expect((await recipients(visit.id))[0].clicks).toBe(0)
+    // A link scanner asking with HEAD is sent on but is no click, and gets no visit cookie.
+    const scanned = await seeded.api.request(`/api/email-visits/go/${delta.token}/fixed-broadband`, { method: 'HEAD' })
+    expect(scanned.status).toBe(302)
+    expect(scanned.headers.get('set-cookie')).toBeNull()
+    expect((await recipients(visit.id))[0]).toMatchObject({ clicks: 0, first_clicked_at: null })
 
     const click = await seeded.api.request(`/api/email-visits/go/${delta.token}/fixed-broadband`)
     expect(click.status).toBe(302)
