@@ -28,6 +28,7 @@ export const errorStatus = {
   email_taken: 409,
   campaign_taken: 409,
   email_visit_already_scheduled: 409,
+  email_visit_not_cancellable: 409,
   offer_code_not_revocable: 409,
   payload_too_large: 413,
   rate_limited: 429,

@@ -11,6 +11,7 @@ import type { Catalog } from '../pricing/catalog'
 import { fromMonthlyPrice } from '../pricing/from-price'
 import { recordAudit } from '../repositories/audit-repository'
 import {
+  cancelQueuedRecipients,
   findEmailVisit,
   insertEmailVisit,
   insertEmailVisitRecipients,
@@ -236,6 +237,22 @@ async function insertEmailVisitOnce(trx: Kysely<Database>, db: Kysely<Database>,
     if (await findEmailVisit(db, visit.id)) throw new AppError('email_visit_already_scheduled', 'This e-mail visit was already scheduled; it is not sent again.')
     throw error
   }
+}
+
+/**
+ * Cancels a visit's mails that have not gone yet (its sender's visit for a manager, any for marketing and
+ * admins), audited; a visit with nothing left to send is refused.
+ */
+export async function cancelEmailVisit(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, id: string): Promise<{ id: string; cancelled: number }> {
+  const visit = await findEmailVisit(services.db, id)
+  if (!visit || (staff.buildingIds !== 'all' && (!staff.user.managerId || visit.manager_id !== staff.user.managerId))) throw new AppError('not_found', 'There is no e-mail visit with this id.')
+  const now = services.now()
+  return services.db.transaction().execute(async (trx) => {
+    const cancelled = await cancelQueuedRecipients(trx, id)
+    if (cancelled === 0) throw new AppError('email_visit_not_cancellable', 'Every mail of this visit has gone or was cancelled.')
+    await recordAudit(trx, { actor: { kind: 'staff', id: staff.user.id }, action: 'email_visit.cancelled', subject: { kind: 'email_visit', id }, after: { cancelled } }, now)
+    return { id, cancelled }
+  })
 }
 
 /** The visits `staff` may see with what they did: a manager their own, marketing and admins all. */

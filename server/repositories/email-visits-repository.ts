@@ -5,7 +5,7 @@ export type EmailVisitRow = Selectable<Database['email_visits']>
 export type EmailVisitRecipientRow = Selectable<Database['email_visit_recipients']>
 
 /** What became of one recipient's mail. */
-export const recipientStatuses = ['queued', 'sent', 'skipped_unsubscribed', 'skipped_no_email', 'skipped_duplicate'] as const
+export const recipientStatuses = ['queued', 'sent', 'skipped_unsubscribed', 'skipped_no_email', 'skipped_duplicate', 'skipped_cancelled'] as const
 export type RecipientStatus = (typeof recipientStatuses)[number]
 
 /** Suppressions are kept by address in lower case: `Boss@X.cn` and `boss@x.cn` are one mailbox to us. */
@@ -80,9 +80,42 @@ export async function attributeToRecipient(db: Kysely<Database>, table: 'leads' 
   await db.updateTable(table).set({ email_visit_recipient_id: recipientId }).where('id', '=', id).where('email_visit_recipient_id', 'is', null).execute()
 }
 
+/**
+ * Cancels what is left of a visit: its outbox mails still pending (not being sent this moment) become
+ * skipped, and their recipients `skipped_cancelled`. Answers how many were cancelled.
+ */
+export async function cancelQueuedRecipients(db: Kysely<Database>, visitId: string): Promise<number> {
+  const queued = await db.selectFrom('email_visit_recipients').select(['id', 'email']).where('visit_id', '=', visitId).where('status', '=', 'queued').execute()
+  if (queued.length === 0) return 0
+  const ids = new Set(queued.map((row) => row.id))
+  // The outbox knows a visit mail's recipient row only from its payload: narrowed by address, then read.
+  const emails = [...new Set(queued.flatMap((row) => (row.email ? [row.email] : [])))]
+  const mine: string[] = []
+  for (let start = 0; start < emails.length; start += 500) {
+    const rows = await db.selectFrom('outbox').select(['id', 'payload_json']).where('kind', '=', 'email_visit').where('status', '=', 'pending').where('recipient', 'in', emails.slice(start, start + 500)).execute()
+    for (const row of rows) {
+      const recipientId = (JSON.parse(row.payload_json) as { recipientId?: string }).recipientId
+      if (recipientId && ids.has(recipientId)) mine.push(row.id)
+    }
+  }
+  let cancelled = 0
+  for (let start = 0; start < mine.length; start += 500) {
+    const chunk = mine.slice(start, start + 500)
+    // Still pending: a mail the worker claimed meanwhile goes, and its recipient stays queued until it is sent.
+    const skipped = await db.updateTable('outbox').set({ status: 'skipped', last_error: 'cancelled', claim: null }).where('id', 'in', chunk).where('status', '=', 'pending').returning(['payload_json']).execute()
+    const recipientIds = skipped.map((row) => (JSON.parse(row.payload_json) as { recipientId: string }).recipientId)
+    if (recipientIds.length > 0) {
+      await db.updateTable('email_visit_recipients').set({ status: 'skipped_cancelled' }).where('id', 'in', recipientIds).where('status', '=', 'queued').execute()
+    }
+    cancelled += recipientIds.length
+  }
+  return cancelled
+}
+
 export interface EmailVisitSummary extends EmailVisitRow {
   recipients: number
   queued: number
+  cancelled: number
   sent: number
   skipped: number
   clicked: number
@@ -102,6 +135,7 @@ export async function listEmailVisits(db: Kysely<Database>, managerId: string | 
       sql<number>`count(r.id)`.as('recipients'),
       count(sql`r.status = 'queued'`).as('queued'),
       count(sql`r.status = 'sent'`).as('sent'),
+      count(sql`r.status = 'skipped_cancelled'`).as('cancelled'),
       count(sql`r.status like 'skipped%'`).as('skipped'),
       count(sql`r.clicks > 0`).as('clicked'),
       sql<number>`coalesce(sum(r.clicks), 0)`.as('clicks'),
@@ -120,6 +154,7 @@ export async function listEmailVisits(db: Kysely<Database>, managerId: string | 
     recipients: Number(row.recipients),
     queued: Number(row.queued ?? 0),
     sent: Number(row.sent ?? 0),
+    cancelled: Number(row.cancelled ?? 0),
     skipped: Number(row.skipped ?? 0),
     clicked: Number(row.clicked ?? 0),
     clicks: Number(row.clicks ?? 0),

@@ -35,7 +35,8 @@ export const consoleEmailVisitsText: Record<
       chooseTemplate: string
     }
     send: { heading: string; utmCampaign: string; utmCampaignHint: string; sendAt: string; sendAtHint: string; submit: string }
-    list: { heading: string; none: string; columns: { created: string; sendAt: string; template: string; campaign: string; sent: string; skipped: string; clicked: string; leads: string; orders: string } }
+    cancel: { button: string; confirm: string }
+    list: { heading: string; none: string; columns: { created: string; sendAt: string; template: string; campaign: string; sent: string; skipped: string; clicked: string; leads: string; orders: string; actions: string } }
     statuses: Record<RecipientStatus, string>
     done: Record<string, string>
     problems: Record<string, string>
@@ -83,10 +84,11 @@ export const consoleEmailVisitsText: Record<
     list: {
       heading: '已安排的邮件拜访',
       none: '还没有邮件拜访。',
-      columns: { created: '创建', sendAt: '发送时间', template: '模板', campaign: '活动标签', sent: '已发送', skipped: '已跳过', clicked: '点击（人/次）', leads: '线索', orders: '订单' },
+      columns: { created: '创建', sendAt: '发送时间', template: '模板', campaign: '活动标签', sent: '已发送', skipped: '已跳过', clicked: '点击（人/次）', leads: '线索', orders: '订单', actions: '操作' },
     },
-    statuses: { queued: '待发送', sent: '已发送', skipped_unsubscribed: '已退订，跳过', skipped_no_email: '无邮箱，跳过', skipped_duplicate: '邮箱重复，跳过' },
-    done: { visit_scheduled: '邮件拜访已安排。' },
+    cancel: { button: '取消未发出的邮件', confirm: '确认取消' },
+    statuses: { queued: '待发送', sent: '已发送', skipped_unsubscribed: '已退订，跳过', skipped_no_email: '无邮箱，跳过', skipped_duplicate: '邮箱重复，跳过', skipped_cancelled: '已取消' },
+    done: { visit_scheduled: '邮件拜访已安排。', visit_cancelled: '尚未发出的邮件已取消。' },
     problems: {
       recipients: '没有符合条件的企业，或企业过多，请调整筛选条件。',
       offerings: '请至少选择一个推荐套餐。',
@@ -147,10 +149,11 @@ export const consoleEmailVisitsText: Record<
     list: {
       heading: 'Scheduled e-mail visits',
       none: 'No e-mail visits yet.',
-      columns: { created: 'Created', sendAt: 'Sends at', template: 'Template', campaign: 'Campaign tag', sent: 'Sent', skipped: 'Skipped', clicked: 'Clicks (people/total)', leads: 'Leads', orders: 'Orders' },
+      columns: { created: 'Created', sendAt: 'Sends at', template: 'Template', campaign: 'Campaign tag', sent: 'Sent', skipped: 'Skipped', clicked: 'Clicks (people/total)', leads: 'Leads', orders: 'Orders', actions: 'Actions' },
     },
-    statuses: { queued: 'Queued', sent: 'Sent', skipped_unsubscribed: 'Unsubscribed, skipped', skipped_no_email: 'No address, skipped', skipped_duplicate: 'Same address as another, skipped' },
-    done: { visit_scheduled: 'The e-mail visit is scheduled.' },
+    cancel: { button: 'Cancel the mails not yet sent', confirm: 'Yes, cancel them' },
+    statuses: { queued: 'Queued', sent: 'Sent', skipped_unsubscribed: 'Unsubscribed, skipped', skipped_no_email: 'No address, skipped', skipped_duplicate: 'Same address as another, skipped', skipped_cancelled: 'Cancelled' },
+    done: { visit_scheduled: 'The e-mail visit is scheduled.', visit_cancelled: 'The mails not yet sent are cancelled.' },
     problems: {
       recipients: 'No company matches, or too many do: change the filters.',
       offerings: 'Choose at least one bundle.',

@@ -44,6 +44,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
     zh: '这次邮件拜访已经安排过了（见下方列表），没有再发一次。',
     en: 'This e-mail visit was already scheduled (see the list below); it was not sent again.',
   },
+  email_visit_not_cancellable: {
+    zh: '这次邮件拜访的邮件已全部发出或已取消，没有可取消的邮件。',
+    en: 'Every mail of this e-mail visit has already gone or been cancelled; there is nothing left to cancel.',
+  },
   campaign_taken: { zh: '已有推广活动使用这个 utm_campaign 值，请换一个。', en: 'Another campaign already uses this utm_campaign value; please choose another.' },
   tenant_not_found: { zh: '没有找到这家租户企业，或它不在您负责的楼宇。', en: 'We could not find that tenant, or it is not in one of your buildings.' },
   tenant_import_not_found: { zh: '没有找到这次导入。', en: 'We could not find that import.' },

@@ -97,6 +97,11 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   expect(await seriousAxeViolations(reader)).toEqual([])
   await reader.getByRole('button', { name: '确认退订' }).click()
   await expect(reader.getByRole('status')).toHaveText('已退订。此邮箱不会再收到推荐邮件。')
+  // Back to the page (or the mail's link again): it says they are unsubscribed instead of asking again.
+  await reader.goBack()
+  await reader.reload()
+  await expect(reader.getByRole('status')).toHaveText('已退订。此邮箱不会再收到推荐邮件。')
+  await expect(reader.getByRole('button', { name: '确认退订' })).toHaveCount(0)
   await readerContext.close()
 
   // A second visit to the same tenants skips them.
@@ -181,6 +186,9 @@ test('a manager’s mistakes while composing cost nothing already chosen, and sc
   await expect(page.getByLabel('现有运营商')).toHaveValue(carrier)
 
   await page.getByLabel('活动标签（utm_campaign）').fill('e2e-fix')
+  // Tomorrow at 09:30 in Beijing: a visit that has not gone yet, so it can be cancelled below.
+  const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)
+  await page.getByLabel('发送时间（北京时间）').fill(`${tomorrow}T09:30`)
   await page.getByRole('button', { name: '安排发送' }).click()
   await expect(page.getByRole('status')).toHaveText('邮件拜访已安排。')
   await expect(page.getByRole('button', { name: '安排发送' })).toHaveCount(0)
@@ -194,4 +202,14 @@ test('a manager’s mistakes while composing cost nothing already chosen, and sc
   await expect(page.getByRole('button', { name: '安排发送' })).toHaveCount(0)
   await expect(page.locator('tbody tr').filter({ hasText: 'e2e-fix' })).toHaveCount(1)
   for (const n of [1, 2]) expect(visitMailsTo(`fix${n}.${run}@visit.example`)).toHaveLength(1)
+
+  // Cancelled before it goes: its mails are skipped and the list says so.
+  const row = page.locator('tbody tr').filter({ hasText: 'e2e-fix' })
+  await row.getByRole('checkbox', { name: '确认取消' }).check()
+  await row.getByRole('button', { name: '取消未发出的邮件' }).click()
+  await expect(page.getByRole('status')).toHaveText('尚未发出的邮件已取消。')
+  await expect(row.getByTestId('visit-cancelled')).toHaveText(' (2 已取消)')
+  await expect(row.getByRole('button', { name: '取消未发出的邮件' })).toHaveCount(0)
+  for (const n of [1, 2]) expect(visitMailsTo(`fix${n}.${run}@visit.example`).map((mail) => mail.status)).toEqual(['skipped'])
+  await checkConsolePage(page, 'email-visits-cancelled-zh')
 })

@@ -240,6 +240,32 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
     }
   })
 
+  it('a visit not yet sent can be cancelled by its sender: its mails are skipped, its recipients marked cancelled, and it is audited; another manager cannot, and a visit already sent has nothing to cancel', async () => {
+    const cancel = (cookie: string, id: string) => seeded.api.request(`/api/console/email-visits/${id}/cancel`, asStaff(cookie, 'POST', {}))
+    const visit = await send(wang, { building: JIN_MAO, sendAt: '2026-11-23T09:30' })
+    expect(visit.queued).toBe(2)
+    expect((await cancel(li, visit.id)).status).toBe(404)
+    expect((await cancel(wang, randomUUID())).status).toBe(404)
+    const cancelled = await cancel(wang, visit.id)
+    expect(cancelled.status, await cancelled.clone().text()).toBe(200)
+    expect(await cancelled.json()).toMatchObject({ cancelled: 2 })
+    expect(await deliverAll(new Date('2026-11-24T00:00:00.000Z'))).toHaveLength(0)
+    expect((await db().selectFrom('outbox').select(['status', 'last_error']).where('kind', '=', 'email_visit').execute()).map((row) => row.status)).toEqual(['skipped', 'skipped'])
+    expect((await recipients(visit.id)).map((row) => row.status).sort()).toEqual(['skipped_cancelled', 'skipped_cancelled', 'skipped_no_email'])
+    const [audit] = (await auditOf(db(), { kind: 'email_visit', id: visit.id })).filter((entry) => entry.action === 'email_visit.cancelled')
+    expect(audit).toMatchObject({ after: { cancelled: 2 } })
+    const listed = (await visitList(wang)).find((entry) => entry.id === visit.id)!
+    expect(listed).toMatchObject({ queued: 0, cancelled: 2, skipped: 3 })
+    const again = await cancel(wang, visit.id)
+    expect(again.status).toBe(409)
+    expect((await again.json()).error.code).toBe('email_visit_not_cancellable')
+
+    // Marketing may cancel any visit; once its mails are out there is nothing left to cancel.
+    const sent = await send(wang, { building: PLAZA })
+    await deliverAll(NOW)
+    expect((await cancel(marketing, sent.id)).status).toBe(409)
+  })
+
   it('one-click unsubscribe (a POST from any origin) is honoured for every later send, and at delivery for one already scheduled; opening the link changes nothing', async () => {
     const first = await send(wang, { building: JIN_MAO })
     const [alpha, beta] = (await recipients(first.id)).filter((row) => row.email)

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { readInput } from '../../console/forms'
-import { createEmailVisit, emailVisits, previewEmailVisit } from '../../console/email-visits'
+import { cancelEmailVisit, createEmailVisit, emailVisits, previewEmailVisit } from '../../console/email-visits'
 import { AppError } from '../../errors'
 import { createEmailVisitSchema, emailVisitPreviewSchema } from '../../schemas/console-email-visits'
 import type { Services } from '../../services/services'
@@ -25,5 +25,10 @@ export function emailVisitsRoutes(services: Services) {
       const created = await createEmailVisit(services, staffOf(c), await readInput(c, createEmailVisitSchema))
       c.set('formDone', 'visit_scheduled')
       return c.json(created, 201)
+    })
+    .post('/:id/cancel', senders(), async (c) => {
+      const cancelled = await cancelEmailVisit(services, staffOf(c), c.req.param('id'))
+      c.set('formDone', 'visit_cancelled')
+      return c.json(cancelled)
     })
 }
