@@ -16,6 +16,8 @@ import {
   insertEmailVisit,
   insertEmailVisitRecipients,
   listEmailVisits,
+  recipientResults,
+  type RecipientResult,
   suppressedAmong,
   suppressionKey,
   type EmailVisitSummary,
@@ -244,8 +246,7 @@ async function insertEmailVisitOnce(trx: Kysely<Database>, db: Kysely<Database>,
  * admins), audited; a visit with nothing left to send is refused.
  */
 export async function cancelEmailVisit(services: Pick<Services, 'db' | 'now'>, staff: StaffIdentity, id: string): Promise<{ id: string; cancelled: number }> {
-  const visit = await findEmailVisit(services.db, id)
-  if (!visit || (staff.buildingIds !== 'all' && (!staff.user.managerId || visit.manager_id !== staff.user.managerId))) throw new AppError('not_found', 'There is no e-mail visit with this id.')
+  await visibleVisit(services.db, staff, id)
   const now = services.now()
   return services.db.transaction().execute(async (trx) => {
     const cancelled = await cancelQueuedRecipients(trx, id)
@@ -253,6 +254,20 @@ export async function cancelEmailVisit(services: Pick<Services, 'db' | 'now'>, s
     await recordAudit(trx, { actor: { kind: 'staff', id: staff.user.id }, action: 'email_visit.cancelled', subject: { kind: 'email_visit', id }, after: { cancelled } }, now)
     return { id, cancelled }
   })
+}
+
+/** A visit `staff` may see (a manager their own, marketing and admins any), or not found. */
+async function visibleVisit(db: Kysely<Database>, staff: StaffIdentity, id: string) {
+  const visit = await findEmailVisit(db, id)
+  if (!visit || (staff.buildingIds !== 'all' && (!staff.user.managerId || visit.manager_id !== staff.user.managerId))) throw new AppError('not_found', 'There is no e-mail visit with this id.')
+  return visit
+}
+
+/** One visit with what it did, and each recipient's mail, clicks, leads and orders. */
+export async function emailVisitDetail(services: Pick<Services, 'db'>, staff: StaffIdentity, id: string): Promise<{ visit: EmailVisitSummary; recipients: RecipientResult[] }> {
+  const visit = await visibleVisit(services.db, staff, id)
+  const [summary] = await listEmailVisits(services.db, 'all', 1, visit.id)
+  return { visit: summary, recipients: await recipientResults(services.db, visit.id) }
 }
 
 /** The visits `staff` may see with what they did: a manager their own, marketing and admins all. */

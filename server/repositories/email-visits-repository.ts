@@ -125,7 +125,7 @@ export interface EmailVisitSummary extends EmailVisitRow {
 }
 
 /** Visits newest first with what they did: mails sent and skipped, recipients who clicked, leads and orders attributed. */
-export async function listEmailVisits(db: Kysely<Database>, managerId: string | 'all', limit: number): Promise<EmailVisitSummary[]> {
+export async function listEmailVisits(db: Kysely<Database>, managerId: string | 'all', limit: number, visitId?: string): Promise<EmailVisitSummary[]> {
   const count = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`
   let query = db
     .selectFrom('email_visits as v')
@@ -147,6 +147,7 @@ export async function listEmailVisits(db: Kysely<Database>, managerId: string | 
     .orderBy('v.id', 'desc')
     .limit(limit)
   if (managerId !== 'all') query = query.where('v.manager_id', '=', managerId)
+  if (visitId) query = query.where('v.id', '=', visitId)
   const rows = await query.execute()
   // PostgreSQL answers count() and sum() as bigint strings.
   return rows.map((row) => ({
@@ -158,6 +159,51 @@ export async function listEmailVisits(db: Kysely<Database>, managerId: string | 
     skipped: Number(row.skipped ?? 0),
     clicked: Number(row.clicked ?? 0),
     clicks: Number(row.clicks ?? 0),
+    leads: Number(row.leads),
+    orders: Number(row.orders),
+  }))
+}
+
+/** One recipient of a visit as its page lists it: no token (the recipient's own key). */
+export interface RecipientResult {
+  id: string
+  company: string
+  email: string | null
+  status: RecipientStatus
+  sentAt: string | null
+  clicks: number
+  firstClickedAt: string | null
+  leads: number
+  orders: number
+}
+
+/** A visit's recipients by company, each with its mail's status, clicks, and the leads and orders attributed to it. */
+export async function recipientResults(db: Kysely<Database>, visitId: string): Promise<RecipientResult[]> {
+  const rows = await db
+    .selectFrom('email_visit_recipients as r')
+    .select([
+      'r.id',
+      'r.company',
+      'r.email',
+      'r.status',
+      'r.sent_at',
+      'r.clicks',
+      'r.first_clicked_at',
+      sql<number>`(select count(*) from leads l where l.email_visit_recipient_id = r.id)`.as('leads'),
+      sql<number>`(select count(*) from orders o where o.email_visit_recipient_id = r.id)`.as('orders'),
+    ])
+    .where('r.visit_id', '=', visitId)
+    .orderBy('r.company')
+    .orderBy('r.id')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    company: row.company,
+    email: row.email,
+    status: row.status as RecipientStatus,
+    sentAt: row.sent_at,
+    clicks: Number(row.clicks),
+    firstClickedAt: row.first_clicked_at,
     leads: Number(row.leads),
     orders: Number(row.orders),
   }))

@@ -36,6 +36,7 @@ export const consoleEmailVisitsText: Record<
     }
     send: { heading: string; utmCampaign: string; utmCampaignHint: string; sendAt: string; sendAtHint: string; submit: string }
     cancel: { button: string; confirm: string }
+    detail: { title: string; back: string; recipients: string; open: string; firstClick: string; columns: { company: string; email: string; status: string; clicks: string } }
     list: { heading: string; none: string; columns: { created: string; sendAt: string; template: string; campaign: string; sent: string; skipped: string; clicked: string; leads: string; orders: string; actions: string } }
     statuses: Record<RecipientStatus, string>
     done: Record<string, string>
@@ -87,6 +88,7 @@ export const consoleEmailVisitsText: Record<
       columns: { created: '创建', sendAt: '发送时间', template: '模板', campaign: '活动标签', sent: '已发送', skipped: '已跳过', clicked: '点击（人/次）', leads: '线索', orders: '订单', actions: '操作' },
     },
     cancel: { button: '取消未发出的邮件', confirm: '确认取消' },
+    detail: { title: '邮件拜访的收件企业', back: '返回邮件拜访列表', recipients: '收件企业', open: '查看收件企业', firstClick: '首次点击', columns: { company: '企业', email: '邮箱', status: '邮件', clicks: '点击次数' } },
     statuses: { queued: '待发送', sent: '已发送', skipped_unsubscribed: '已退订，跳过', skipped_no_email: '无邮箱，跳过', skipped_duplicate: '邮箱重复，跳过', skipped_cancelled: '已取消' },
     done: { visit_scheduled: '邮件拜访已安排。', visit_cancelled: '尚未发出的邮件已取消。' },
     problems: {
@@ -152,6 +154,7 @@ export const consoleEmailVisitsText: Record<
       columns: { created: 'Created', sendAt: 'Sends at', template: 'Template', campaign: 'Campaign tag', sent: 'Sent', skipped: 'Skipped', clicked: 'Clicks (people/total)', leads: 'Leads', orders: 'Orders', actions: 'Actions' },
     },
     cancel: { button: 'Cancel the mails not yet sent', confirm: 'Yes, cancel them' },
+    detail: { title: 'Recipients of an e-mail visit', back: 'Back to e-mail visits', recipients: 'Recipients', open: 'See the recipients', firstClick: 'first', columns: { company: 'Company', email: 'Address', status: 'Mail', clicks: 'Clicks' } },
     statuses: { queued: 'Queued', sent: 'Sent', skipped_unsubscribed: 'Unsubscribed, skipped', skipped_no_email: 'No address, skipped', skipped_duplicate: 'Same address as another, skipped', skipped_cancelled: 'Cancelled' },
     done: { visit_scheduled: 'The e-mail visit is scheduled.', visit_cancelled: 'The mails not yet sent are cancelled.' },
     problems: {

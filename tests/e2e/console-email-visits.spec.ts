@@ -137,6 +137,16 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   await expect(row.getByTestId('visit-clicks')).toHaveText('1 / 1')
   await expect(row.getByTestId('visit-orders')).toHaveText('1')
   await checkConsolePage(page, 'email-visits-en')
+
+  // The visit's page lists each recipient: the one who ordered, the one who unsubscribed later.
+  await row.getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recipients of an e-mail visit')
+  const recipient = (n: number) => page.getByTestId('visit-recipients').locator('tbody tr').filter({ hasText: tenants[n].company })
+  await expect(recipient(1).getByTestId('recipient-orders')).toHaveText('1')
+  await expect(recipient(1).getByTestId('recipient-clicks')).toContainText('1 (first')
+  await expect(recipient(0).getByTestId('recipient-status')).toContainText('Sent')
+  await expect(recipient(2).getByTestId('recipient-orders')).toHaveText('0')
+  await checkConsolePage(page, 'email-visit-recipients-en')
 })
 
 test('a manager’s mistakes while composing cost nothing already chosen, and scheduling the same preview again (Back, then Schedule) mails nobody twice', async ({ page }) => {

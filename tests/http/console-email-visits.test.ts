@@ -367,5 +367,15 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
 
     const summary = (await visitList(wang)).find((entry) => entry.id === visit.id)!
     expect(summary).toMatchObject({ recipients: 1, clicked: 1, clicks: 1, leads: 1, orders: 1 })
+
+    // One visit's recipients, each with what became of their mail, their clicks, leads and orders.
+    const detail = await get(wang, `/api/console/email-visits/${visit.id}`)
+    expect(detail.status).toBe(200)
+    const { visit: shown, recipients: listed } = (await detail.json()) as { visit: Summary; recipients: Record<string, unknown>[] }
+    expect(shown).toMatchObject({ id: visit.id, utm_campaign: 'attribution', orders: 1 })
+    expect(listed).toEqual([{ id: delta.id, company: '上海丁设计有限公司', email: address('delta'), status: 'queued', sentAt: null, clicks: 1, firstClickedAt: NOW.toISOString(), leads: 1, orders: 1 }])
+    expect(listed[0]).not.toHaveProperty('token')
+    expect((await get(li, `/api/console/email-visits/${visit.id}`)).status).toBe(404)
+    expect((await get(marketing, `/api/console/email-visits/${visit.id}`)).status).toBe(200)
   })
 })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { readInput } from '../../console/forms'
-import { cancelEmailVisit, createEmailVisit, emailVisits, previewEmailVisit } from '../../console/email-visits'
+import { cancelEmailVisit, createEmailVisit, emailVisitDetail, emailVisits, previewEmailVisit } from '../../console/email-visits'
 import { AppError } from '../../errors'
 import { createEmailVisitSchema, emailVisitPreviewSchema } from '../../schemas/console-email-visits'
 import type { Services } from '../../services/services'
@@ -21,6 +21,7 @@ export function emailVisitsRoutes(services: Services) {
       if (!parsed.success) throw new AppError('invalid_request', 'The filters are not valid.', issuesOf(parsed.error))
       return c.json(await previewEmailVisit(services, staffOf(c), parsed.data))
     })
+    .get('/:id', senders(), async (c) => c.json(await emailVisitDetail(services, staffOf(c), c.req.param('id'))))
     .post('/', senders(), async (c) => {
       const created = await createEmailVisit(services, staffOf(c), await readInput(c, createEmailVisitSchema))
       c.set('formDone', 'visit_scheduled')
