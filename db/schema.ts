@@ -180,6 +180,8 @@ export interface Database {
     payment_reminder_at: ColumnType<string | null, string | null | undefined, string | null>
     flagged_reason: string | null
     attribution_json: string | null
+    /** The first-year total of the order's quote (migration 0017), summed as a campaign's revenue. */
+    first_year_total_fen: ColumnType<number | null, number | null | undefined, number | null>
     /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
     utm_source: ColumnType<string | null, string | null | undefined, string | null>
     utm_medium: ColumnType<string | null, string | null | undefined, string | null>

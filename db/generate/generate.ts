@@ -72,7 +72,7 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
     const batch: GeneratedOrder[] = Array.from({ length: Math.min(ORDERS_PER_TRANSACTION, counts.orders - done) }, () => {
       const entry = generateOrder(random, context, usedNumbers)
       const attribution = attributionColumns(campaignAttribution(attributionRandom))
-      return { ...entry, quote: { ...entry.quote, ...attribution }, order: { ...entry.order, ...attribution } }
+      return { ...entry, quote: { ...entry.quote, ...attribution }, order: { ...entry.order, ...attribution, first_year_total_fen: entry.quote.first_year_total_fen } }
     })
     await db.transaction().execute(async (trx) => {
       await insertRows(trx, 'quotes', batch.map((entry) => entry.quote))

@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely'
  *
  * quotes, leads and orders get their first-touch utm_source/medium/campaign/term as columns (the
  * attribution JSON they already keep is the source, backfilled here), so a campaign's results are
- * counted with GROUP BY over an index instead of parsing JSON row by row.
+ * counted with GROUP BY over an index instead of parsing JSON row by row. Orders keep their quote's
+ * first-year total (first_year_total_fen), the revenue a report sums.
  *
  * landing_views is rebuilt with a utm_term column (key part, '' for none as before); rows from before
  * keep their day as it was (a UTC day) and no term. From now on a view is counted on its Shanghai day.
@@ -25,7 +26,7 @@ const BATCH = 1_000
 const REPORT_COLUMNS: Record<(typeof ATTRIBUTED_TABLES)[number], string[]> = {
   quotes: ['utm_term', 'building_id'],
   leads: ['utm_term', 'building_id', 'manager_id', 'status', 'touched_at'],
-  orders: ['utm_term', 'building_id', 'manager_id', 'status', 'quote_id'],
+  orders: ['utm_term', 'building_id', 'manager_id', 'status', 'first_year_total_fen'],
 }
 /** As the application stores them (server/schemas/attribution.ts): at most 200 characters. */
 const MAX_VALUE = 200
@@ -71,15 +72,17 @@ async function backfill(db: Kysely<any>, table: (typeof ATTRIBUTED_TABLES)[numbe
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // An order's first-year revenue is its quote's, kept on the order so a report never reads the
+  // quotes (their rows carry kilobytes of JSON each).
+  await db.schema.alterTable('orders').addColumn('first_year_total_fen', 'bigint').execute()
+  await sql`update orders set first_year_total_fen = (select quotes.first_year_total_fen from quotes where quotes.id = orders.quote_id)`.execute(db)
+
   for (const table of ATTRIBUTED_TABLES) {
     for (const column of UTM_COLUMNS) await db.schema.alterTable(table).addColumn(column, 'text').execute()
     await backfill(db, table)
     await db.schema.createIndex(`${table}_utm_campaign_idx`).on(table).columns(['utm_campaign', 'created_at', ...REPORT_COLUMNS[table]]).execute()
   }
 
-  // An order's first-year revenue is its quote's: read from this index, never from the quote's row
-  // (several kilobytes of JSON each, so ten thousand orders' quotes would be that many page reads).
-  await db.schema.createIndex('quotes_first_year_idx').on('quotes').columns(['id', 'first_year_total_fen']).execute()
 
   // Rebuilt (a key column cannot be added in place on SQLite): new table, old rows as they are, swap.
   await db.schema
@@ -148,9 +151,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('landing_views').execute()
   await db.schema.alterTable('landing_views_by_path').renameTo('landing_views').execute()
 
-  await db.schema.dropIndex('quotes_first_year_idx').execute()
   for (const table of ATTRIBUTED_TABLES) {
     await db.schema.dropIndex(`${table}_utm_campaign_idx`).execute()
     for (const column of UTM_COLUMNS) await db.schema.alterTable(table).dropColumn(column).execute()
   }
+  await db.schema.alterTable('orders').dropColumn('first_year_total_fen').execute()
 }

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../domain/working-days'
 import type { LocalizedText } from '../pricing/catalog-schema'
-import { buildingManagers, countAttributed, countViews, respondedLeads, type Campaign, type ResultWindow } from '../repositories/campaigns-repository'
+import { countAttributed, countViews, respondedLeads, type Campaign, type ResultDimension, type ResultWindow } from '../repositories/campaigns-repository'
 import type { Services } from '../services/services'
 import type { StaffIdentity } from '../console/sessions'
 
@@ -58,8 +58,6 @@ export interface CampaignReport {
   byDay: ResultLine[]
 }
 
-type ResultDimension = 'term' | 'building' | 'manager' | 'hour'
-
 /** The keys of lines the page names itself: no keyword, no manager (a district queue), buildings not targeted. */
 export const NONE_KEY = '(none)'
 export const OTHER_KEY = '(other)'
@@ -116,7 +114,11 @@ class Tallies {
   }
 }
 
-const hourToDay = (hour: string) => shanghaiDate(new Date(`${hour}:00:00.000Z`))
+/** The Shanghai day of a `YYYY-MM-DD|h` key: the UTC date, or the next day from 16:00 UTC. */
+const halfToDay = (key: string) => {
+  const [date, late] = key.split('|')
+  return late === '1' ? new Date(Date.parse(`${date}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10) : date!
+}
 
 /**
  * A campaign's results as `staff` may see them: counted within its Shanghai days and utm_campaign,
@@ -125,62 +127,57 @@ const hourToDay = (hour: string) => shanghaiDate(new Date(`${hour}:00:00.000Z`))
 export async function campaignReport(services: Pick<Services, 'db'>, staff: Pick<StaffIdentity, 'buildingIds'>, campaign: Campaign): Promise<CampaignReport> {
   const db = services.db
   const scope = staff.buildingIds
-  const window: ResultWindow = { utmCampaign: campaign.utm_campaign, ...campaignInstants(campaign.starts_on, campaign.ends_on), scope }
   const withViews = scope === 'all'
   const targets = scope === 'all' ? campaign.buildingIds : campaign.buildingIds.filter((id) => scope.includes(id))
+  const window: ResultWindow = { utmCampaign: campaign.utm_campaign, ...campaignInstants(campaign.starts_on, campaign.ends_on), scope, targets }
   const days = campaignDays(campaign.starts_on, campaign.ends_on)
 
   const tables = ['quotes', 'leads', 'orders'] as const
+  const dimensions: ResultDimension[] = ['term', 'building', 'manager', 'half']
   const [counts, viewsByTerm, viewsByDay, responded] = await Promise.all([
-    Promise.all(tables.map((table) => countAttributed(db, table, window))),
+    Promise.all(dimensions.map((dimension) => Promise.all(tables.map((table) => countAttributed(db, table, dimension, window))))),
     withViews ? countViews(db, 'term', campaign.utm_campaign, campaign.starts_on, campaign.ends_on) : [],
     withViews ? countViews(db, 'day', campaign.utm_campaign, campaign.starts_on, campaign.ends_on) : [],
     respondedLeads(db, window),
   ])
-  const quoteBuildings = [...new Set(counts[0]!.flatMap((row) => (row.building ? [row.building] : [])))]
-  const managerOf = await buildingManagers(db, quoteBuildings)
 
   // Keys: a keyword as typed ('' and null: none), a target building or other, a manager or none, a Shanghai day.
   const keyOf: Record<ResultDimension, (key: string | null) => string> = {
     term: (key) => (key ? key : NONE_KEY),
-    building: (key) => (key && targets.includes(key) ? key : OTHER_KEY),
+    building: (key) => key ?? OTHER_KEY,
     manager: (key) => key ?? NONE_KEY,
-    hour: (key) => hourToDay(key!),
+    half: (key) => halfToDay(key!),
   }
   const tallies: Record<ResultDimension, Tallies> = {
     term: new Tallies(),
     building: new Tallies([...targets, OTHER_KEY]),
     manager: new Tallies(),
-    hour: new Tallies(days),
+    half: new Tallies(days),
   }
-  // Hours repeat across keywords and buildings: each is turned into its day once.
-  const dayOfHour = new Map<string, string>()
-  tables.forEach((table, index) => {
-    for (const row of counts[index]!) {
-      const manager = table === 'quotes' ? (row.building ? (managerOf.get(row.building) ?? null) : null) : row.manager
-      let day = dayOfHour.get(row.hour)
-      if (!day) dayOfHour.set(row.hour, (day = hourToDay(row.hour)))
-      for (const tally of [tallies.term.of(keyOf.term(row.term)), tallies.building.of(keyOf.building(row.building)), tallies.manager.of(keyOf.manager(manager)), tallies.hour.of(day)]) {
+  dimensions.forEach((dimension, d) => {
+    tables.forEach((table, t) => {
+      for (const row of counts[d]![t]!) {
+        const tally = tallies[dimension].of(keyOf[dimension](row.key))
         tally[table] += row.n
         tally.qualified += row.qualified
         tally.won += row.won
         tally.revenue += row.revenue
       }
-    }
+    })
   })
   for (const row of viewsByTerm) tallies.term.of(keyOf.term(row.key)).views += row.n
-  for (const row of viewsByDay) tallies.hour.of(row.key).views += row.n
+  for (const row of viewsByDay) tallies.half.of(row.key).views += row.n
   for (const lead of responded) {
     const minutes = (Date.parse(lead.touched_at!) - Date.parse(lead.created_at)) / 60_000
     tallies.term.of(keyOf.term(lead.utm_term)).responses.push(minutes)
-    tallies.building.of(keyOf.building(lead.building_id)).responses.push(minutes)
+    tallies.building.of(lead.building_id && targets.includes(lead.building_id) ? lead.building_id : OTHER_KEY).responses.push(minutes)
     tallies.manager.of(keyOf.manager(lead.manager_id)).responses.push(minutes)
-    tallies.hour.of(shanghaiDate(new Date(lead.created_at))).responses.push(minutes)
+    tallies.half.of(shanghaiDate(new Date(lead.created_at))).responses.push(minutes)
   }
 
   // The totals are the days' sums (every counted row falls on one day of the campaign).
   const total = emptyTally()
-  for (const tally of tallies.hour.byKey.values()) {
+  for (const tally of tallies.half.byKey.values()) {
     for (const field of ['views', 'quotes', 'leads', 'qualified', 'won', 'orders', 'revenue'] as const) total[field] += tally[field]
     total.responses.push(...tally.responses)
   }
@@ -208,6 +205,6 @@ export async function campaignReport(services: Pick<Services, 'db'>, staff: Pick
       const manager = managers.find((row) => row.id === key)
       return manager ? { zh: manager.name, en: manager.name_en } : same(key)
     }, false, byVolume),
-    byDay: lines('hour', same, withViews, (a, b) => a.key.localeCompare(b.key)),
+    byDay: lines('half', same, withViews, (a, b) => a.key.localeCompare(b.key)),
   }
 }

@@ -68,26 +68,26 @@ export async function listCampaigns(db: Kysely<Database>, scope: CampaignScope):
 }
 
 /*
- * Results. Each table is read once: one GROUP BY over its covering (utm_campaign, created_at, …) index
- * (migration 0017), by keyword, building, manager and UTC hour together; the report adds the groups
- * up per breakdown. One scan per table instead of one per breakdown keeps a city-scale report fast.
+ * Results: per table, one GROUP BY per breakdown over its covering (utm_campaign, created_at, …) index
+ * (migration 0017), each answering a handful of rows: keywords, the target buildings (others as one
+ * group), managers, and halves of UTC days (which Shanghai day a row falls on). Rows are what costs
+ * (the PostgreSQL client parses each), so no query answers one row per quote, lead or order.
  */
 
-/** What a campaign's results are counted within: its utm_campaign, [from, to) as ISO instants, and buildings. */
+/** What a campaign's results are counted within: its utm_campaign, [from, to) as ISO instants, buildings and target buildings. */
 export interface ResultWindow {
   utmCampaign: string
   from: string
   to: string
   scope: CampaignScope
+  targets: readonly string[]
 }
 
+/** The breakdowns: keyword, target building (null: any other), manager, and `YYYY-MM-DD|0` / `|1` (UTC date, before or from 16:00 UTC). */
+export type ResultDimension = 'term' | 'building' | 'manager' | 'half'
+
 export interface CountRow {
-  term: string | null
-  building: string | null
-  /** The manager a lead or order was routed to; null for quotes (their building's manager, found by the report). */
-  manager: string | null
-  /** 'YYYY-MM-DDTHH' of the row's created_at (UTC): its Shanghai day is found from it. */
-  hour: string
+  key: string | null
   n: number
   qualified: number
   won: number
@@ -96,42 +96,47 @@ export interface CountRow {
 
 type Attributed = 'quotes' | 'leads' | 'orders'
 
-/** Quotes, leads or orders of the campaign, counted per keyword, building, manager and hour. */
-export async function countAttributed(db: Kysely<Database>, table: Attributed, window: ResultWindow): Promise<CountRow[]> {
+function dimensionKey(table: Attributed, dimension: ResultDimension, targets: readonly string[]) {
   const column = (name: string) => sql.ref(`${table}.${name}`)
-  const term = sql<string | null>`${column('utm_term')}`
-  const building = sql<string | null>`${column('building_id')}`
-  const manager = table === 'quotes' ? sql<string | null>`null` : sql<string | null>`${column('manager_id')}`
-  // The stored ISO instant's date and hour: the same text function on both databases.
-  const hour = sql<string>`substr(${column('created_at')}, 1, 13)`
+  switch (dimension) {
+    case 'term':
+      return sql<string | null>`${column('utm_term')}`
+    case 'building':
+      return targets.length > 0 ? sql<string | null>`case when ${column('building_id')} in (${sql.join(targets)}) then ${column('building_id')} end` : sql<string | null>`null`
+    case 'manager':
+      // A quote is its building's manager's; a lead and an order keep the manager they were routed to.
+      return table === 'quotes' ? sql<string | null>`${sql.ref('quote_building.manager_id')}` : sql<string | null>`${column('manager_id')}`
+    case 'half':
+      // From 16:00 UTC it is the next day in Shanghai (UTC+8, no daylight saving): text functions both databases share.
+      return sql<string>`substr(${column('created_at')}, 1, 10) || case when substr(${column('created_at')}, 12, 2) >= '16' then '|1' else '|0' end`
+  }
+}
+
+/** Quotes, leads or orders of the campaign, counted per key of one breakdown. */
+export async function countAttributed(db: Kysely<Database>, table: Attributed, dimension: ResultDimension, window: ResultWindow): Promise<CountRow[]> {
+  const column = (name: string) => sql.ref(`${table}.${name}`)
+  const key = dimensionKey(table, dimension, window.targets)
   const zero = sql<number>`0`
   const base = db.selectFrom(table)
-  let query = (table === 'orders' ? base.innerJoin('quotes as order_quote', 'order_quote.id', 'orders.quote_id') : base)
+  let query = (
+    table === 'quotes' && dimension === 'manager' ? base.leftJoin('buildings as quote_building', 'quote_building.id', 'quotes.building_id') : base
+  )
     .select([
-      term.as('term'),
-      building.as('building'),
-      manager.as('manager'),
-      hour.as('hour'),
+      key.as('key'),
       sql<number>`count(*)`.as('n'),
       (table === 'leads' ? sql<number>`sum(case when leads.status in ('qualified', 'won') then 1 else 0 end)` : zero).as('qualified'),
       (table === 'leads' ? sql<number>`sum(case when leads.status = 'won' then 1 else 0 end)` : zero).as('won'),
-      // An order's first year as its quote priced it; a cancelled order brings none.
-      (table === 'orders' ? sql<number>`sum(case when orders.status <> 'cancelled' then order_quote.first_year_total_fen else 0 end)` : zero).as('revenue'),
+      // An order's first year as its quote priced it (kept on the order); a cancelled order brings none.
+      (table === 'orders' ? sql<number>`sum(case when orders.status <> 'cancelled' then coalesce(orders.first_year_total_fen, 0) else 0 end)` : zero).as('revenue'),
     ])
     .where(column('utm_campaign'), '=', window.utmCampaign)
     .where(column('created_at'), '>=', window.from)
     .where(column('created_at'), '<', window.to)
-    .groupBy(table === 'quotes' ? [term, building, hour] : [term, building, manager, hour])
+    // By the first column's position: PostgreSQL does not take a CASE with parameters as the same expression twice.
+    .groupBy(sql`1`)
   if (window.scope !== 'all') query = query.where(column('building_id'), 'in', window.scope.length > 0 ? window.scope : ['-'])
   const rows = await query.execute()
-  return rows.map((row) => ({ ...row, n: Number(row.n), qualified: Number(row.qualified ?? 0), won: Number(row.won ?? 0), revenue: Number(row.revenue ?? 0) }))
-}
-
-/** The managers of these buildings (a quote is its building's manager's). */
-export async function buildingManagers(db: Kysely<Database>, buildingIds: readonly string[]): Promise<Map<string, string | null>> {
-  if (buildingIds.length === 0) return new Map()
-  const rows = await db.selectFrom('buildings').select(['id', 'manager_id']).where('id', 'in', buildingIds).execute()
-  return new Map(rows.map((row) => [row.id, row.manager_id]))
+  return rows.map((row) => ({ key: row.key, n: Number(row.n), qualified: Number(row.qualified ?? 0), won: Number(row.won ?? 0), revenue: Number(row.revenue ?? 0) }))
 }
 
 /** Landing views of the campaign per keyword or per Shanghai day, over its days (YYYY-MM-DD, both included). */

@@ -24,7 +24,8 @@ export async function insertOrder(
   items: Omit<Insertable<Database['order_items']>, 'order_id'>[],
   workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[],
 ): Promise<void> {
-  await db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json) }).execute()
+  const firstYear = sql<number>`(select first_year_total_fen from quotes where id = ${order.quote_id})`
+  await db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json), first_year_total_fen: firstYear }).execute()
   await indexOrdersForSearch(db, [order])
   if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
   await insertWorkOrders(db, order.id, workOrders)
