@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { emailVisitTemplates } from '../email-visits/templates'
 import { offeringSlug } from '../pricing/primitives'
+import { utmCampaignValue } from './console-campaigns'
 import { line } from './text'
 
 /** An empty form field is a field not given. */
@@ -22,8 +23,11 @@ export const emailVisitAudienceSchema = z
   .refine((audience) => audience.sizeMin === undefined || audience.sizeMax === undefined || audience.sizeMin <= audience.sizeMax, { path: ['sizeMax'], message: 'below the minimum' })
 export type EmailVisitAudience = z.infer<typeof emailVisitAudienceSchema>
 
-/** Campaign tags are what reports group by: lower-case letters, digits, - and _. */
-export const utmCampaignSchema = z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value), z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/))
+/**
+ * A visit's campaign tag is a campaign's utm_campaign, in the campaigns' own format and kept as typed:
+ * campaign reports match it exactly, so a campaign tagged Spring-EN counts a visit tagged Spring-EN.
+ */
+export const utmCampaignSchema = utmCampaignValue
 
 /** A form's repeated field arrives as one value or several. */
 const oneOrMany = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(schema))

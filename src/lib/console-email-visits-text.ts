@@ -77,7 +77,7 @@ export const consoleEmailVisitsText: Record<
     send: {
       heading: '发送',
       utmCampaign: '活动标签（utm_campaign）',
-      utmCampaignHint: '小写字母、数字、- 和 _，例如 winter-2026。',
+      utmCampaignHint: '字母、数字、- _ .，例如 winter-2026；与推广活动的 utm_campaign 相同（区分大小写），结果计入该活动。',
       sendAt: '发送时间（北京时间）',
       sendAtHint: '留空即立即发送。',
       submit: '安排发送',
@@ -94,7 +94,7 @@ export const consoleEmailVisitsText: Record<
     problems: {
       recipients: '没有符合条件的企业，或企业过多，请调整筛选条件。',
       offerings: '请至少选择一个推荐套餐。',
-      utmCampaign: '活动标签只能包含小写字母、数字、- 和 _。',
+      utmCampaign: '活动标签只能包含字母、数字、- _ .，最多 60 个字符。',
       sendAt: '发送时间须在现在到 60 天后之间（北京时间）；留空即立即发送。',
       sizeMin: '员工人数请填写 1 以上的整数。',
       sizeMax: '员工人数上限请填写整数，且不小于下限。',
@@ -143,7 +143,7 @@ export const consoleEmailVisitsText: Record<
     send: {
       heading: 'Send',
       utmCampaign: 'Campaign tag (utm_campaign)',
-      utmCampaignHint: 'Lower-case letters, digits, - and _, e.g. winter-2026.',
+      utmCampaignHint: 'Letters, digits, - _ and ., e.g. winter-2026; the same as a campaign’s utm_campaign (case counts) and the campaign counts the visit.',
       sendAt: 'Send at (Beijing time)',
       sendAtHint: 'Leave empty to send now.',
       submit: 'Schedule',
@@ -160,7 +160,7 @@ export const consoleEmailVisitsText: Record<
     problems: {
       recipients: 'No company matches, or too many do: change the filters.',
       offerings: 'Choose at least one bundle.',
-      utmCampaign: 'A campaign tag has only lower-case letters, digits, - and _.',
+      utmCampaign: 'A campaign tag has only letters, digits, - _ and ., at most 60 characters.',
       sendAt: 'A send time runs from now to 60 days ahead (Beijing time); leave it empty to send now.',
       sizeMin: 'Give the staff count as a whole number of at least 1.',
       sizeMax: 'Give the largest staff count as a whole number, no smaller than the smallest.',

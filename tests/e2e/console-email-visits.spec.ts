@@ -191,7 +191,7 @@ test('a manager’s mistakes while composing cost nothing already chosen, and sc
   // A browser that does not check: the refusal comes back to this preview with what was chosen.
   await page.locator('form[action="/api/console/email-visits"]').evaluate((form: HTMLFormElement) => void (form.noValidate = true))
   await page.getByRole('button', { name: '安排发送' }).click()
-  await expect(page.getByRole('alert').first()).toHaveText('活动标签只能包含小写字母、数字、- 和 _。')
+  await expect(page.getByRole('alert').first()).toHaveText('活动标签只能包含字母、数字、- _ .，最多 60 个字符。')
   await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 2 家：将发送 2 封；无邮箱或邮箱重复 0 家；已退订 0 家。')
   await expect(page.getByLabel('现有运营商')).toHaveValue(carrier)
 

@@ -266,6 +266,15 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
     expect((await cancel(marketing, sent.id)).status).toBe(409)
   })
 
+  it('keeps the campaign tag as typed, in the campaigns’ own format, so a campaign tagged Spring-EN or q4.search counts the visit’s clicks', async () => {
+    for (const tag of ['Spring-EN', 'q4.search']) {
+      const visit = await send(wang, { building: PLAZA, utmCampaign: tag })
+      const [delta] = await recipients(visit.id)
+      const click = await seeded.api.request(`/api/email-visits/go/${delta.token}/bb-express`)
+      expect(new URL(click.headers.get('location')!, 'http://storefront.test').searchParams.get('utm_campaign')).toBe(tag)
+    }
+  })
+
   it('one-click unsubscribe (a POST from any origin) is honoured for every later send, and at delivery for one already scheduled; opening the link changes nothing', async () => {
     const first = await send(wang, { building: JIN_MAO })
     const [alpha, beta] = (await recipients(first.id)).filter((row) => row.email)
