@@ -10,6 +10,7 @@ import { enqueue, type Lang } from '../notifications/messages'
 import type { Catalog } from '../pricing/catalog'
 import { fromMonthlyPrice } from '../pricing/from-price'
 import { recordAudit } from '../repositories/audit-repository'
+import { registerCampaignValue } from '../repositories/campaigns-repository'
 import {
   cancelQueuedRecipients,
   findEmailVisit,
@@ -211,6 +212,8 @@ export async function createEmailVisit(services: Services, staff: StaffIdentity,
       send_at: dueAt.toISOString(),
       created_at: at,
     })
+    // Its clicks land with this tag: counted under it from now, not under '(other)' until a campaign names it.
+    await registerCampaignValue(trx, input.utmCampaign)
     // 144 random bits: the token is the recipient's only key to their clicks and their unsubscribe.
     const rows = tenants.map((tenant, index) => ({ tenant, status: statuses[index], id: randomUUID(), token: randomBytes(18).toString('base64url') }))
     await insertEmailVisitRecipients(

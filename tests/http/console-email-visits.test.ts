@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { auditOf } from '../../server/repositories/audit-repository'
+import { countLandingView, OTHER_CAMPAIGN } from '../../server/repositories/landing-views-repository'
 import type { EmailVisitSummary as Summary } from '../../server/repositories/email-visits-repository'
 import { deliverDueMessages, type OutgoingEmail } from '../../server/notifications/outbox-worker'
 import { createQuote, orderBody, verifyEmail } from '../support/orders'
@@ -273,6 +274,16 @@ describe.each(databaseKinds)('console e-mail visits on %s', (kind) => {
       const click = await seeded.api.request(`/api/email-visits/go/${delta.token}/bb-express`)
       expect(new URL(click.headers.get('location')!, 'http://storefront.test').searchParams.get('utm_campaign')).toBe(tag)
     }
+  })
+
+  it('a visit’s campaign tag is counted as a campaign of its own from scheduling: the landing views of its clicks are not lost under (other) before marketing creates the campaign', async () => {
+    const tag = `visit-${randomUUID().slice(0, 8)}`
+    const land = () => countLandingView(seeded.database.db, { path: '/bundles/bb-express', attribution: { utm_source: 'email_visit', utm_medium: 'email', utm_campaign: tag, utm_term: 'bb-express' }, at: NOW })
+    await land()
+    await send(wang, { building: PLAZA, utmCampaign: tag })
+    await land()
+    const counted = await seeded.database.db.selectFrom('landing_views').select(['utm_campaign', 'utm_term', 'views']).where('path', '=', '/bundles/bb-express').where('utm_campaign', 'in', [tag, OTHER_CAMPAIGN]).execute()
+    expect(counted.filter((row) => row.utm_campaign === tag)).toEqual([{ utm_campaign: tag, utm_term: 'bb-express', views: 1 }])
   })
 
   it('one-click unsubscribe (a POST from any origin) is honoured for every later send, and at delivery for one already scheduled; opening the link changes nothing', async () => {
