@@ -6,7 +6,6 @@ import { AppError } from '../errors'
 import { recordAudit } from '../repositories/audit-repository'
 import {
   findCampaign,
-  findCampaignByUtm,
   insertCampaign,
   listCampaigns,
   registerCampaignValue,
@@ -42,9 +41,19 @@ async function checkTargets(services: Pick<Services, 'db' | 'catalogs'>, input: 
   if (found.length !== ids.length) throw new AppError('building_not_found', 'A target building does not exist.', [{ path: 'buildingIds', message: 'unknown building' }])
 }
 
+/**
+ * A tag is another campaign's if it is the same ignoring case (Spring-EN and spring-en): ad platforms
+ * and people retype tags in either case, and two campaigns a letter's case apart would split one
+ * campaign's visits. The tag is kept as typed.
+ */
 async function refuseTakenUtm(services: Pick<Services, 'db'>, utmCampaign: string, ownId?: string): Promise<void> {
-  const holder = await findCampaignByUtm(services.db, utmCampaign)
-  if (holder && holder.id !== ownId) throw new AppError('campaign_taken', 'Another campaign uses this utm_campaign.', [{ path: 'utmCampaign', message: 'taken' }])
+  const holder = await services.db
+    .selectFrom('campaigns')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['utm_campaign']), '=', utmCampaign.toLowerCase()))
+    .$if(ownId !== undefined, (query) => query.where('id', '<>', ownId!))
+    .executeTakeFirst()
+  if (holder) throw new AppError('campaign_taken', 'Another campaign uses this utm_campaign.', [{ path: 'utmCampaign', message: 'taken' }])
 }
 
 const audited = (input: CampaignInput) => ({ ...input, offerings: [...new Set(input.offerings)], buildingIds: [...new Set(input.buildingIds)] })

@@ -246,4 +246,22 @@ describe.each(databaseKinds)('campaigns and their results on %s', (kind) => {
     const known = await seeded.database.db.selectFrom('campaign_values').select('value').where('parameter', '=', 'utm_campaign').where('value', '=', 'dm-2026').execute()
     expect(known).toHaveLength(1)
   })
+
+  it('refuses a tag another campaign has in another case (Spring-EN beside spring-en), keeping a tag as typed', async () => {
+    const cookie = await signIn(seeded.api, marketing.email)
+    const fields = { name: '春季英文', channel: 'email_visit', offerings: ['bb-express'], buildingIds: [JIN_MAO], startsOn: '2027-03-01', endsOn: '2027-03-31' }
+    const first = await post(cookie, '/api/console/campaigns', { ...fields, utmCampaign: 'Spring-EN' })
+    expect(first.status).toBe(201)
+    const firstId = ((await first.json()) as { id: string }).id
+    const twin = await post(cookie, '/api/console/campaigns', { ...fields, utmCampaign: 'spring-en' })
+    expect(twin.status).toBe(409)
+    expect(((await twin.json()) as { error: { code: string; issues: { path: string }[] } }).error).toMatchObject({ code: 'campaign_taken', issues: [{ path: 'utmCampaign' }] })
+    // Another campaign renamed to the same tag in another case is refused too; the campaign itself may change its tag's case.
+    const other = await post(cookie, '/api/console/campaigns', { ...fields, utmCampaign: 'summer-en' })
+    const otherId = ((await other.json()) as { id: string }).id
+    expect((await seeded.api.request(`/api/console/campaigns/${otherId}`, asStaff(cookie, 'PATCH', { ...fields, utmCampaign: 'SPRING-en' }))).status).toBe(409)
+    expect((await seeded.api.request(`/api/console/campaigns/${firstId}`, asStaff(cookie, 'PATCH', { ...fields, utmCampaign: 'SPRING-EN' }))).status).toBe(200)
+    const { campaign } = (await (await get(cookie, `/api/console/campaigns/${firstId}`)).json()) as CampaignWithReport
+    expect(campaign.utm_campaign).toBe('SPRING-EN')
+  })
 })
