@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countLandingView, landingViews, OTHER_CAMPAIGN } from '../../server/repositories/landing-views-repository'
+import { countLandingView, landingViews, MAX_TERMS_PER_CAMPAIGN_DAY, OTHER_CAMPAIGN } from '../../server/repositories/landing-views-repository'
 import { TEST_OFFER_CODE } from '../../db/seed/seed'
 import { createQuote, orderBody, postOrder, VALID_CREDIT_CODE } from '../support/orders'
 import { createTestApi, useSeededApi } from '../support/test-api'
@@ -107,5 +107,20 @@ describe.each(databaseKinds)('rate limits on %s', (kind) => {
         { utm_source: 'baidu', utm_medium: '', utm_campaign: OTHER_CAMPAIGN, views: 1 },
       ]),
     )
+  })
+  it('counts at most MAX_TERMS_PER_CAMPAIGN_DAY keywords of a known campaign a day: made-up keywords beyond them add no rows', async () => {
+    const at = new Date('2026-11-23T03:00:00.000Z')
+    const path = '/bundles/bb-express'
+    const view = (term: string) => countLandingView(seeded.database.db, { path, attribution: { utm_campaign: 'lujiazui', utm_term: term }, at })
+    for (let i = 0; i < MAX_TERMS_PER_CAMPAIGN_DAY; i++) await view(`keyword-${i}`)
+    for (let i = 0; i < 5; i++) await view(`spam-${i}`)
+    await view('keyword-7')
+    const rows = await seeded.database.db.selectFrom('landing_views').select(['utm_term', 'views']).where('path', '=', path).where('day', '=', '2026-11-23').execute()
+    expect(rows).toHaveLength(MAX_TERMS_PER_CAMPAIGN_DAY + 1)
+    expect(rows.filter((row) => row.utm_term === OTHER_CAMPAIGN).map((row) => Number(row.views))).toEqual([5])
+    expect(rows.filter((row) => row.utm_term === 'keyword-7').map((row) => Number(row.views))).toEqual([2])
+    // The next day starts afresh.
+    await countLandingView(seeded.database.db, { path, attribution: { utm_campaign: 'lujiazui', utm_term: 'spam-0' }, at: new Date('2026-11-24T03:00:00.000Z') })
+    expect(await seeded.database.db.selectFrom('landing_views').select('utm_term').where('path', '=', path).where('day', '=', '2026-11-24').execute()).toEqual([{ utm_term: 'spam-0' }])
   })
 })
