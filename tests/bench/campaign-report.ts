@@ -5,7 +5,6 @@ import { sessionCookie } from '../../server/console/session-policy'
 import { startSession } from '../../server/console/sessions'
 import { createStaffUser } from '../../server/console/staff-admin'
 import type { BenchServer } from './bench-server'
-import { startCityBenchServer } from './city-server'
 import { runLoad } from './load'
 import type { LoadRequest, LoadResult } from './load-job'
 
@@ -22,7 +21,6 @@ export interface CampaignReportScenario {
 
 export interface CampaignReportLatency {
   kind: DatabaseKind
-  generateSeconds: number
   /** The busiest generated campaign's counts, to say what a report added up. */
   largest: { quotes: number; leads: number; orders: number; views: number }
   scenarios: CampaignReportScenario[]
@@ -34,21 +32,16 @@ export interface CampaignReportLatency {
  * a separate process: marketing's report (JSON, every breakdown), its CSV, and a building manager's
  * report of their own buildings. p95 per request.
  */
-export async function measureCampaignReports(kind: DatabaseKind, scale: number): Promise<CampaignReportLatency> {
-  const { server, generateSeconds } = await startCityBenchServer(kind, scale)
-  try {
-    const { requests, largest } = await reportRequests(server)
-    const scenarios: CampaignReportScenario[] = []
-    for (const [label, batch] of Object.entries(requests)) {
-      console.error(`campaign reports on ${kind}: ${label}…`)
-      const result = await runLoad({ mode: 'latency', origin: server.origin, requests: batch, expectedStatus: 200, connections: 1, warmUpSeconds: WARM_UP_SECONDS, seconds: MEASURE_SECONDS })
-      await server.idle()
-      scenarios.push({ label, result })
-    }
-    return { kind, generateSeconds, largest, scenarios }
-  } finally {
-    await server.close()
+export async function measureCampaignReports(kind: DatabaseKind, server: BenchServer): Promise<CampaignReportLatency> {
+  const { requests, largest } = await reportRequests(server)
+  const scenarios: CampaignReportScenario[] = []
+  for (const [label, batch] of Object.entries(requests)) {
+    console.error(`campaign reports on ${kind}: ${label}…`)
+    const result = await runLoad({ mode: 'latency', origin: server.origin, requests: batch, expectedStatus: 200, connections: 1, warmUpSeconds: WARM_UP_SECONDS, seconds: MEASURE_SECONDS })
+    await server.idle()
+    scenarios.push({ label, result })
   }
+  return { kind, largest, scenarios }
 }
 
 async function reportRequests(server: BenchServer) {

@@ -4,7 +4,6 @@ import { encodeKeyset } from '../../server/console/keyset-cursor'
 import { sessionCookie } from '../../server/console/session-policy'
 import { startSession } from '../../server/console/sessions'
 import type { BenchServer } from './bench-server'
-import { startCityBenchServer } from './city-server'
 import { runLoad } from './load'
 import type { LoadRequest, LoadResult } from './load-job'
 
@@ -27,8 +26,6 @@ export interface QueueScenario {
 
 export interface QueueLatency {
   kind: DatabaseKind
-  /** Seconds `db:generate` took to fill the database to the scale. */
-  generateSeconds: number
   scenarios: QueueScenario[]
 }
 
@@ -37,22 +34,17 @@ export interface QueueLatency {
  * user: the first page, filtered pages, a search, deep keyset pages and order details, each loaded
  * from a separate process by one clerk and by four at once, p95 reported.
  */
-export async function measureQueueLatency(kind: DatabaseKind, scale: number): Promise<QueueLatency> {
-  const { server, generateSeconds } = await startCityBenchServer(kind, scale)
-  try {
-    const scenarios: QueueScenario[] = []
-    for (const [label, requests] of Object.entries(await queueRequests(server))) {
-      for (const connections of QUEUE_CONNECTIONS) {
-        console.error(`queue on ${kind}: ${label}, ${connections} at once…`)
-        const result = await runLoad({ mode: 'latency', origin: server.origin, requests, expectedStatus: 200, connections, warmUpSeconds: WARM_UP_SECONDS, seconds: MEASURE_SECONDS })
-        await server.idle()
-        scenarios.push({ label, connections, result })
-      }
+export async function measureQueueLatency(kind: DatabaseKind, server: BenchServer): Promise<QueueLatency> {
+  const scenarios: QueueScenario[] = []
+  for (const [label, requests] of Object.entries(await queueRequests(server))) {
+    for (const connections of QUEUE_CONNECTIONS) {
+      console.error(`queue on ${kind}: ${label}, ${connections} at once…`)
+      const result = await runLoad({ mode: 'latency', origin: server.origin, requests, expectedStatus: 200, connections, warmUpSeconds: WARM_UP_SECONDS, seconds: MEASURE_SECONDS })
+      await server.idle()
+      scenarios.push({ label, connections, result })
     }
-    return { kind, generateSeconds, scenarios }
-  } finally {
-    await server.close()
   }
+  return { kind, scenarios }
 }
 
 async function queueRequests(server: BenchServer): Promise<Record<string, LoadRequest[]>> {
