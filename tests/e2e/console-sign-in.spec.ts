@@ -9,6 +9,8 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 test('an admin opens an ops account (zh); the ops user signs in (en) and may not manage accounts', async ({ page }) => {
+  // Seven pages, each checked by axe and photographed at two sizes: over 30 s on a busy 2-core machine.
+  test.slow()
   const opsEmail = `e2e-ops-${Date.now()}@example.com`
 
   // Not signed in: the console sends the browser to sign in, and back afterwards.
