@@ -16,6 +16,8 @@ export type ConsoleEnv = {
     sessionId: string | undefined
     /** What a form post's redirect reports as done (see answerForms). */
     formDone: string | undefined
+    /** A refused form's fields kept for its page (see answerForms), as the id of their flash. */
+    formFlash: string | undefined
   }
 }
 

@@ -12,6 +12,8 @@ import { issuesOf } from '../validation'
 /** Form fields that steer the answer, not part of the request itself. */
 const RETURN_FIELD = 'return'
 export const NEXT_FIELD = 'next'
+/** The answer's parameter naming a refused form's kept fields (a flash id, set by the handler as `formFlash`). */
+export const FORM_FLASH_PARAM = 'form'
 
 const SITE = 'http://site.invalid'
 
@@ -35,7 +37,7 @@ export function sameSitePath(value: unknown, fallback: string): string {
 /** `path` with the answer's query parameters set (replacing an earlier answer's). */
 export function withParam(path: string, name: string, value: string, more: Record<string, string> = {}): string {
   const url = new URL(path, SITE)
-  for (const answer of ['done', 'error', 'field']) url.searchParams.delete(answer)
+  for (const answer of ['done', 'error', 'field', FORM_FLASH_PARAM]) url.searchParams.delete(answer)
   url.searchParams.set(name, value)
   for (const [extra, text] of Object.entries(more)) url.searchParams.set(extra, text)
   return `${url.pathname}${url.search}`
@@ -70,15 +72,17 @@ async function returnPath(c: Context): Promise<string> {
  * For form posts: a success goes back to the form's page with `done=<what>` (set by the handler as
  * `formDone`, default `saved`), a refusal with `error=<code>` and, when the refusal names one,
  * `field=<the field's name>` (or `order` when the order no longer allows the action), so the page
- * can say what to correct; codes and names only, never what was typed.
+ * can say what to correct; codes and names only, never what was typed (a handler that keeps the typed
+ * fields stores them and sets `formFlash`, sent on as `form=<id>`).
  */
-export const answerForms: MiddlewareHandler<{ Variables: { formDone: string | undefined } }> = async (c, next) => {
+export const answerForms: MiddlewareHandler<{ Variables: { formDone: string | undefined; formFlash: string | undefined } }> = async (c, next) => {
   await next()
   if (!isFormPost(c) || c.req.method === 'GET' || c.res.status === 303) return
   const back = await returnPath(c)
   if (c.error instanceof AppError) {
     const field = c.error.issues?.[0]?.path
-    c.res = c.redirect(withParam(back, 'error', c.error.code, field && FIELD_NAME.test(field) ? { field } : {}), 303)
+    const flash = c.get('formFlash')
+    c.res = c.redirect(withParam(back, 'error', c.error.code, { ...(field && FIELD_NAME.test(field) ? { field } : {}), ...(flash ? { [FORM_FLASH_PARAM]: flash } : {}) }), 303)
   } else if (c.res.ok) {
     c.res = c.redirect(withParam(back, 'done', c.get('formDone') ?? 'saved'), 303)
   }

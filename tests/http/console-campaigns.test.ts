@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CampaignWithReport } from '../../server/console/campaign-desk'
+import { readCampaignForm } from '../../server/console/campaign-form-flash'
 import { countLandingView } from '../../server/repositories/landing-views-repository'
 import type { Attribution } from '../../server/schemas/attribution'
 import { broadbandQuote, orderBody, postOrder } from '../support/orders'
@@ -24,7 +25,7 @@ const TOO_LATE = new Date('2026-11-24T16:01:00.000Z') // 00:01 the day after
 
 describe.each(databaseKinds)('campaigns and their results on %s', (kind) => {
   const seeded = useSeededApi(kind)
-  let marketing: { email: string }
+  let marketing: { id: string; email: string }
   let wang: { email: string }
   let ops: { email: string }
   let campaignId: string
@@ -228,7 +229,17 @@ describe.each(databaseKinds)('campaigns and their results on %s', (kind) => {
     }
     const refused = await form({ ...valid, endsOn: '2026-11-01', return: '/en/console/campaigns/new' })
     expect(refused.status).toBe(303)
-    expect(refused.headers.get('location')).toBe('/en/console/campaigns/new?error=invalid_request&field=endsOn')
+    const back = new URL(refused.headers.get('location')!, 'http://site.invalid')
+    expect(`${back.pathname}?error=${back.searchParams.get('error')}&field=${back.searchParams.get('field')}`).toBe('/en/console/campaigns/new?error=invalid_request&field=endsOn')
+    // What was typed comes back to the form (by an id in the address, for this staff member only), so only the named field needs fixing.
+    const services = seeded.api.services
+    const kept = await readCampaignForm(services, marketing.id, back.searchParams.get('form') ?? '')
+    expect(kept).toEqual({ ...valid, endsOn: '2026-11-01' })
+    expect(await readCampaignForm(services, 'someone-else', back.searchParams.get('form') ?? '')).toBeUndefined()
+    // A tag in use likewise keeps the form.
+    const taken = new URL((await form({ ...valid, utmCampaign: CAMPAIGN, return: '/console/campaigns/new' })).headers.get('location')!, 'http://site.invalid')
+    expect(taken.searchParams.get('error')).toBe('campaign_taken')
+    expect(await readCampaignForm(services, marketing.id, taken.searchParams.get('form') ?? '')).toMatchObject({ utmCampaign: CAMPAIGN, buildingIds: [JIN_MAO] })
     const created = await form({ ...valid, buildingIds: [JIN_MAO, PLAZA_66], return: '/en/console/campaigns/new' })
     expect(created.status).toBe(303)
     expect(created.headers.get('location')).toMatch(/^\/en\/console\/campaigns\/[0-9a-f-]{36}\?done=campaign_created$/)

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { readFormFlash, saveFormFlash } from '../repositories/form-flashes-repository'
+import type { Services } from '../services/services'
+
+/**
+ * A refused campaign form's fields, kept so the form comes back as typed (the redirect carries only
+ * the flash's id, never what was typed). Only the staff member who typed them gets them back.
+ */
+export { FORM_FLASH_PARAM as CAMPAIGN_FORM_PARAM } from './forms'
+
+const text = z.string().max(200).catch('')
+const list = z.array(z.string().max(64)).max(500).catch([])
+const campaignFormSchema = z.object({
+  by: z.string(),
+  values: z.object({ name: text, channel: text, utmCampaign: text, offerings: list, buildingIds: list, startsOn: text, endsOn: text }),
+})
+export type CampaignFormValues = z.infer<typeof campaignFormSchema>['values']
+
+const one = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '')
+const many = (value: unknown) => [value].flat().filter((entry): entry is string => typeof entry === 'string' && entry !== '').map((entry) => entry.slice(0, 64)).slice(0, 500)
+
+/** The form's fields as posted (one value or several per name), as the form shows them again. */
+export const campaignFormValues = (fields: Record<string, unknown>): CampaignFormValues => ({
+  name: one(fields.name),
+  channel: one(fields.channel),
+  utmCampaign: one(fields.utmCampaign),
+  offerings: many(fields.offerings),
+  buildingIds: many(fields.buildingIds),
+  startsOn: one(fields.startsOn),
+  endsOn: one(fields.endsOn),
+})
+
+export const saveCampaignForm = (services: Pick<Services, 'db' | 'now'>, staffId: string, fields: Record<string, unknown>) =>
+  saveFormFlash(services.db, { by: staffId, values: campaignFormValues(fields) }, services.now())
+
+/** The refused form behind an id for this staff member, or undefined (expired, made up, or someone else's). */
+export async function readCampaignForm(services: Pick<Services, 'db' | 'now'>, staffId: string, id: string): Promise<CampaignFormValues | undefined> {
+  const parsed = campaignFormSchema.safeParse(await readFormFlash(services.db, id, services.now()))
+  return parsed.success && parsed.data.by === staffId ? parsed.data.values : undefined
+}
