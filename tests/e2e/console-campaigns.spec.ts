@@ -93,3 +93,14 @@ test('marketing creates a campaign and sees a visitor’s order in its report, b
   await expect(page.getByTestId('campaign-by-building').locator(`tr[data-key="${JIN_MAO}"] th`)).toHaveText('Jin Mao Tower')
   await checkConsolePage(page, 'campaign-report-en')
 })
+
+test('the browser checks the campaign tag as typed: a space in it is flagged before the form is sent', async ({ page }) => {
+  await page.goto('/console/campaigns/new')
+  await signInToConsole(page, 'marketing@example.com')
+  await expect(page).toHaveURL(/\/console\/campaigns\/new$/)
+  const tag = page.getByLabel('utm_campaign（链接参数）')
+  await tag.fill('a b')
+  expect(await tag.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(true)
+  await tag.fill('Spring-EN_2027.v2')
+  expect(await tag.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(false)
+})
