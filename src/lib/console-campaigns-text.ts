@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../server/errors'
+import { errorText } from './error-messages'
 import type { Lang } from './lang'
 
 interface CampaignsText {
@@ -96,3 +98,10 @@ const en: CampaignsText = {
 }
 
 export const consoleCampaignsText: Record<Lang, CampaignsText> = { zh, en }
+
+/**
+ * What a refused campaign form says, at the top and beside the named field: a malformed field's format
+ * (invalid_request), otherwise what the refusal's code says (a tag in use, a bundle or building gone).
+ */
+export const campaignProblem = (lang: Lang, code: ErrorCode, field: string | undefined): string =>
+  (code === 'invalid_request' && field && consoleCampaignsText[lang].problems[field]) || errorText(code, lang)

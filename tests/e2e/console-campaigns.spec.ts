@@ -104,3 +104,16 @@ test('the browser checks the campaign tag as typed: a space in it is flagged bef
   await tag.fill('Spring-EN_2027.v2')
   expect(await tag.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(false)
 })
+
+test('a tag already in use is said so, at the top and beside the tag, not as a format problem', async ({ page }) => {
+  await page.goto('/en/console/campaigns/new')
+  await signInToConsole(page, 'marketing@example.com')
+  await expect(page).toHaveURL(/\/en\/console\/campaigns\/new$/)
+  await page.goto('/en/console/campaigns/new?error=campaign_taken&field=utmCampaign')
+  const taken = 'Another campaign already uses this utm_campaign value; please choose another.'
+  await expect(page.getByRole('alert')).toHaveText(taken)
+  await expect(page.locator('#campaign-utmCampaign-error')).toHaveText(taken)
+  // A malformed tag still gets the format.
+  await page.goto('/en/console/campaigns/new?error=invalid_request&field=utmCampaign')
+  await expect(page.getByRole('alert')).toHaveText('utm_campaign may hold letters, digits, - _ . only, at most 60 characters.')
+})
