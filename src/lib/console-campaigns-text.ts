@@ -17,7 +17,7 @@ interface CampaignsText {
   done: Record<string, string>
   report: {
     edit: string; back: string; csv: string; csvEn: string; facts: string; channel: string; days: string; utm: string; link: string; offerings: string; buildings: string; noneSet: string
-    totals: string; byTerm: string; byBuilding: string; byManager: string; byDay: string; managerNote: string
+    totals: string; campaign: string; dayLines: (n: number) => string; byTerm: string; byBuilding: string; byManager: string; byDay: string; managerNote: string
     line: Record<'term' | 'building' | 'manager' | 'day', string>
     columns: { views: string; quotes: string; leads: string; orders: string; quoteRate: string; leadRate: string; orderRate: string; viewToOrder: string; qualified: string; won: string; response: string; revenue: string }
     none: string; other: string; queue: string; noViews: string; minutes: (n: number) => string
@@ -48,7 +48,7 @@ const zh: CampaignsText = {
   done: { campaign_created: '推广活动已创建。', campaign_saved: '推广活动已保存。' },
   report: {
     edit: '修改推广活动', back: '返回推广活动列表', csv: '导出 CSV', csvEn: 'CSV（英文）', facts: '推广活动信息', channel: '渠道', days: '日期', utm: 'utm_campaign', link: '落地页链接示例', offerings: '推广的套餐', buildings: '目标楼宇', noneSet: '未设置',
-    totals: '合计', byTerm: '按搜索关键词（utm_term）', byBuilding: '按楼宇', byManager: '按楼宇经理', byDay: '按日期（上海时间）',
+    totals: '合计', campaign: '推广活动', dayLines: (n) => `显示每日明细（${n} 天）`, byTerm: '按搜索关键词（utm_term）', byBuilding: '按楼宇', byManager: '按楼宇经理', byDay: '按日期（上海时间）',
     managerNote: '只显示您负责的楼宇的报价、线索和订单；落地页浏览不属于某栋楼宇，因此不显示。',
     line: { term: '关键词', building: '楼宇', manager: '楼宇经理', day: '日期' },
     columns: {
@@ -84,7 +84,7 @@ const en: CampaignsText = {
   done: { campaign_created: 'Campaign created.', campaign_saved: 'Campaign saved.' },
   report: {
     edit: 'Edit campaign', back: 'Back to campaigns', csv: 'Export CSV', csvEn: 'CSV (English)', facts: 'Campaign', channel: 'Channel', days: 'Days', utm: 'utm_campaign', link: 'Landing link, for example', offerings: 'Bundles promoted', buildings: 'Target buildings', noneSet: 'none',
-    totals: 'Total', byTerm: 'By search keyword (utm_term)', byBuilding: 'By building', byManager: 'By building manager', byDay: 'By day (Shanghai time)',
+    totals: 'Total', campaign: 'Campaign', dayLines: (n) => `Show each day (${n} ${n === 1 ? 'day' : 'days'})`, byTerm: 'By search keyword (utm_term)', byBuilding: 'By building', byManager: 'By building manager', byDay: 'By day (Shanghai time)',
     managerNote: 'Only your buildings’ quotes, leads and orders are shown; landing views belong to no building, so they are not.',
     line: { term: 'Keyword', building: 'Building', manager: 'Manager', day: 'Day' },
     columns: {

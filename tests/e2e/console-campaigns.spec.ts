@@ -79,6 +79,19 @@ test('marketing creates a campaign and sees a visitor’s order in its report, b
   await expect(chart.locator('title').first()).toHaveText('每日报价、线索和订单')
   await expect(page.getByTestId('campaign-chart-funnel')).toBeVisible()
   await checkConsolePage(page, 'campaign-report-zh')
+  // The totals' line is the campaign; at 1280 px every table fits its card (its last column shown).
+  await expect(totals.locator('thead th').first()).toHaveText('推广活动')
+  await expect(totals.locator('tbody th')).toHaveText('陆家嘴写字楼搜索广告（E2E）')
+  await page.setViewportSize({ width: 1280, height: 800 })
+  for (const wrap of await page.locator('.campaign-table-wrap:visible').all()) {
+    expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0)
+  }
+  // The days' table is folded under a summary (the chart shows the days); opened, it lists each day.
+  const dayFold = page.getByTestId('campaign-by-day-fold')
+  await expect(dayFold).not.toHaveAttribute('open')
+  await expect(page.getByTestId('campaign-by-day')).toBeHidden()
+  await dayFold.locator('summary').click()
+  await expect(page.getByTestId('campaign-by-day')).toBeVisible()
 
   const download = page.waitForEvent('download')
   await page.getByTestId('campaign-csv').click()
