@@ -16,7 +16,10 @@ const campaignFormSchema = z.object({
 })
 export type CampaignFormValues = z.infer<typeof campaignFormSchema>['values']
 
-const one = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '')
+const one = (value: unknown) => {
+  const first: unknown = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' ? first.slice(0, 200) : ''
+}
 const many = (value: unknown) => [value].flat().filter((entry): entry is string => typeof entry === 'string' && entry !== '').map((entry) => entry.slice(0, 64)).slice(0, 500)
 
 /** The form's fields as posted (one value or several per name), as the form shows them again. */
@@ -29,6 +32,10 @@ export const campaignFormValues = (fields: Record<string, unknown>): CampaignFor
   startsOn: one(fields.startsOn),
   endsOn: one(fields.endsOn),
 })
+
+/** The form as "Find buildings" sent it to its page by GET (a repeated parameter is a list). */
+export const campaignFormDraft = (params: URLSearchParams): CampaignFormValues =>
+  campaignFormValues(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])))
 
 export const saveCampaignForm = (services: Pick<Services, 'db' | 'now'>, staffId: string, fields: Record<string, unknown>) =>
   saveFormFlash(services.db, { by: staffId, values: campaignFormValues(fields) }, services.now())

@@ -10,6 +10,7 @@ interface CampaignsText {
   columns: { name: string; channel: string; days: string; utm: string; buildings: string }
   form: {
     newTitle: string; editTitle: string; name: string; channel: string; utmCampaign: string; utmHint: string; offerings: string; buildings: string; buildingsHint: string
+    chosen: (n: number) => string; noneChosen: string; district: string; anyDistrict: string; buildingQuery: string; find: string; found: (n: number, shown: number) => string; noneFound: string
     startsOn: string; endsOn: string; daysHint: string; save: string; create: string; cancel: string
   }
   /** What a refused form needs, by the field the refusal names. */
@@ -33,7 +34,9 @@ const zh: CampaignsText = {
   columns: { name: '名称', channel: '渠道', days: '日期', utm: 'utm_campaign', buildings: '目标楼宇' },
   form: {
     newTitle: '新建推广活动', editTitle: '修改推广活动', name: '名称', channel: '渠道', utmCampaign: 'utm_campaign（链接参数）', utmHint: '字母、数字、- _ .，最多 60 个字符；广告和邮件链接里带上它。',
-    offerings: '推广的套餐', buildings: '目标楼宇', buildingsHint: '按住 Ctrl（Mac 上 ⌘）可多选。', startsOn: '开始日期', endsOn: '结束日期', daysHint: '上海时间，含首尾两天。',
+    offerings: '推广的套餐', buildings: '目标楼宇', buildingsHint: '按区或楼宇名称查找，勾选推广的目标楼宇；已勾选的楼宇会一直保留。',
+    chosen: (n) => `已选 ${n} 栋楼宇`, noneChosen: '还没有选择目标楼宇。', district: '区', anyDistrict: '全部区', buildingQuery: '楼宇名称', find: '查找楼宇',
+    found: (n, shown) => (shown < n ? `找到 ${n} 栋，显示前 ${shown} 栋；请选择区或输入名称缩小范围。` : `找到 ${n} 栋楼宇`), noneFound: '没有找到楼宇，请换个名称或区。', startsOn: '开始日期', endsOn: '结束日期', daysHint: '上海时间，含首尾两天。',
     save: '保存', create: '创建推广活动', cancel: '取消',
   },
   problems: {
@@ -69,7 +72,9 @@ const en: CampaignsText = {
   columns: { name: 'Name', channel: 'Channel', days: 'Days', utm: 'utm_campaign', buildings: 'Target buildings' },
   form: {
     newTitle: 'New campaign', editTitle: 'Edit campaign', name: 'Name', channel: 'Channel', utmCampaign: 'utm_campaign (link parameter)', utmHint: 'Letters, digits, - _ . and at most 60 characters; put it in the ad and e-mail links.',
-    offerings: 'Bundles promoted', buildings: 'Target buildings', buildingsHint: 'Hold Ctrl (⌘ on a Mac) to choose several.', startsOn: 'First day', endsOn: 'Last day', daysHint: 'Shanghai time, both days included.',
+    offerings: 'Bundles promoted', buildings: 'Target buildings', buildingsHint: 'Find buildings by district or name and tick those the campaign targets; ticked buildings stay chosen.',
+    chosen: (n) => `${n} ${n === 1 ? 'building' : 'buildings'} chosen`, noneChosen: 'No target building chosen yet.', district: 'District', anyDistrict: 'All districts', buildingQuery: 'Building name', find: 'Find buildings',
+    found: (n, shown) => (shown < n ? `${n} found, the first ${shown} shown; choose a district or type a name to narrow them.` : `${n} ${n === 1 ? 'building' : 'buildings'} found`), noneFound: 'No building found; try another name or district.', startsOn: 'First day', endsOn: 'Last day', daysHint: 'Shanghai time, both days included.',
     save: 'Save', create: 'Create campaign', cancel: 'Cancel',
   },
   problems: {
