@@ -93,8 +93,8 @@ const en: CampaignsText = {
     managerNote: 'Only your buildings’ quotes, leads and orders are shown; landing views belong to no building, so they are not.',
     line: { term: 'Keyword', building: 'Building', manager: 'Manager', day: 'Day' },
     columns: {
-      views: 'Landing views', quotes: 'Quotes', leads: 'Leads', orders: 'Orders', quoteRate: 'View→quote', leadRate: 'Quote→lead', orderRate: 'Quote→order', viewToOrder: 'View→order',
-      qualified: 'Leads qualified', won: 'Leads won', response: 'Lead response (median)', revenue: 'First-year revenue of orders',
+      views: 'Landing views', quotes: 'Quotes', leads: 'Leads', orders: 'Orders', quoteRate: 'View → quote', leadRate: 'Quote → lead', orderRate: 'Quote → order', viewToOrder: 'View → order',
+      qualified: 'Leads qualified', won: 'Leads won', response: 'Median lead response', revenue: 'First-year revenue',
     },
     none: '(no keyword)', other: 'Other buildings', queue: 'District queue', noViews: '—', minutes: (n) => (n < 60 ? `${Math.round(n)} min` : `${(n / 60).toFixed(1)} h`),
     chartDays: 'Quotes, leads and orders per day', chartDaysDesc: 'Landing views, quotes, leads and orders on each day of the campaign (Shanghai time); each row is scaled to its own largest day.',

@@ -111,6 +111,9 @@ test('marketing creates a campaign and sees a visitor’s order in its report, b
   await page.goto(report.replace('/console/', '/en/console/'))
   await expect(page.getByTestId('campaign-by-building').locator(`tr[data-key="${JIN_MAO}"] th`)).toHaveText('Jin Mao Tower')
   await checkConsolePage(page, 'campaign-report-en')
+  for (const wrap of await page.locator('.campaign-table-wrap:visible').all()) {
+    expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0)
+  }
 })
 
 test('the browser checks the campaign tag as typed: a space in it is flagged before the form is sent', async ({ page }) => {
