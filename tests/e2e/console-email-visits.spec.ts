@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { expect, test, type Page } from '@playwright/test'
+import { shanghaiDate } from '../../server/domain/working-days'
 import { seriousAxeViolations } from './support/axe'
 import { checkConsolePage, signInToConsole } from './support/console'
 import { readDatabase } from './support/database'
@@ -65,8 +66,8 @@ async function compose(page: Page) {
   await page.getByRole('button', { name: '预览' }).click()
 }
 
-test('a manager sends an e-mail visit to three tenants; one unsubscribes through the mail’s link and the next visit skips them; a click that ends in an order counts for the visit', async ({ page, browser }) => {
-  test.setTimeout(90_000)
+test('a manager sends an e-mail visit to three tenants; one unsubscribes through the mail’s link and the next visit skips them; a click that ends in an order counts for the visit, and in the report of the campaign marketing then makes of its tag (by keyword and building, chart, CSV)', async ({ page, browser }) => {
+  test.setTimeout(150_000)
   addTenants()
   await page.goto('/console/email-visits')
   await signInToConsole(page, MANAGER)
@@ -119,8 +120,10 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   const customer = await browser.newPage()
   await customer.goto(linkIn(htmlOf(mails[1]), /http:\/\/127\.0\.0\.1:\d+\/api\/email-visits\/go\/[\w-]+\/fixed-broadband/))
   await expect(customer).toHaveURL(new RegExp(`/bundles/fixed-broadband\\?utm_source=email_visit&utm_medium=email&utm_campaign=e2e-visit&utm_term=fixed-broadband&utm_content=${visitId}$`))
-  // The page's own request context shares the browser's cookies, as the checkout's requests do.
-  const quoteId = await createFixedBroadbandQuote(customer.request, JIN_MAO)
+  // The page's own request context shares the browser's cookies, as the checkout's requests do; the quote
+  // carries the landing's first-touch attribution, as the configurator sends it.
+  const attribution = Object.fromEntries([...new URL(customer.url()).searchParams].filter(([key]) => key.startsWith('utm_')))
+  const quoteId = await createFixedBroadbandQuote(customer.request, JIN_MAO, attribution)
   const order = await placeOrder(customer.request, quoteId, { buildingId: JIN_MAO, method: 'invoice' })
   const attributed = readDatabase(
     (db) =>
@@ -147,6 +150,40 @@ test('a manager sends an e-mail visit to three tenants; one unsubscribes through
   await expect(recipient(0).getByTestId('recipient-status')).toContainText('Sent')
   await expect(recipient(2).getByTestId('recipient-orders')).toHaveText('0')
   await checkConsolePage(page, 'email-visit-recipients-en')
+
+  // Marketing makes the visit's tag a campaign afterwards: its report counts the click's landing view,
+  // the quote and the order, by keyword (the bundle clicked) and by building, with the chart and the CSV.
+  const marketingContext = await browser.newContext()
+  const marketing = await marketingContext.newPage()
+  await marketing.goto('/console/campaigns/new')
+  await signInToConsole(marketing, 'marketing@example.com')
+  await expect(marketing).toHaveURL(/\/console\/campaigns\/new$/)
+  await marketing.getByLabel('名称', { exact: true }).fill('金茂大厦邮件拜访（E2E）')
+  await marketing.getByLabel('渠道').selectOption('email_visit')
+  await marketing.getByLabel('utm_campaign（链接参数）').fill('e2e-visit')
+  await marketing.getByRole('checkbox', { name: '固网宽带融合包' }).check()
+  await marketing.getByLabel('区', { exact: true }).selectOption('pudong')
+  await marketing.getByLabel('楼宇名称').fill('金茂')
+  await marketing.getByRole('button', { name: '查找楼宇' }).click()
+  await marketing.getByTestId('campaign-buildings-found').getByRole('checkbox', { name: '金茂大厦' }).check()
+  const day = (offsetDays: number) => shanghaiDate(new Date(Date.now() + offsetDays * 86_400_000))
+  await marketing.getByLabel('开始日期').fill(day(-1))
+  await marketing.getByLabel('结束日期').fill(day(7))
+  await marketing.getByRole('button', { name: '创建推广活动' }).click()
+  await expect(marketing.getByRole('status')).toHaveText('推广活动已创建。')
+  const byKeyword = marketing.getByTestId('campaign-by-term').locator('tr[data-key="fixed-broadband"]')
+  // Landing views, quotes, leads, orders.
+  await expect(byKeyword.locator('td').nth(0)).toHaveText('1')
+  await expect(byKeyword.locator('td').nth(1)).toHaveText('1')
+  await expect(byKeyword.locator('td').nth(3)).toHaveText('1')
+  await expect(marketing.getByTestId('campaign-by-building').locator(`tr[data-key="${JIN_MAO}"] td`).nth(2)).toHaveText('1')
+  await expect(marketing.getByTestId('campaign-chart-days')).toBeVisible()
+  const download = marketing.waitForEvent('download')
+  await marketing.getByTestId('campaign-csv').click()
+  const csv = readFileSync(await (await download).path(), 'utf8')
+  expect(csv).toContain('搜索关键词,fixed-broadband,1,1,0,1')
+  expect(csv).toContain('楼宇,金茂大厦,,1,0,1')
+  await marketingContext.close()
 })
 
 test('a manager’s mistakes while composing cost nothing already chosen, and scheduling the same preview again (Back, then Schedule) mails nobody twice', async ({ page }) => {

@@ -4,7 +4,7 @@ import type { InstallDay } from '../../../server/domain/install-slots'
 import { mailedCode } from './database'
 
 /** A stored fixed + broadband quote (one line, 100M; a new customer), as the configurator would make it. */
-export async function createFixedBroadbandQuote(request: APIRequestContext, buildingId?: string): Promise<string> {
+export async function createFixedBroadbandQuote(request: APIRequestContext, buildingId?: string, attribution?: Record<string, string>): Promise<string> {
   const response = await request.post('/api/quotes', {
     data: {
       offering: 'fixed-broadband',
@@ -12,6 +12,7 @@ export async function createFixedBroadbandQuote(request: APIRequestContext, buil
       items: { 'fixed-line': 1, 'bb-100': 1 },
       customer: { status: 'new' },
       ...(buildingId ? { buildingId } : {}),
+      ...(attribution ? { attribution } : {}),
     },
   })
   expect(response.status(), await response.text()).toBe(201)
