@@ -4,6 +4,7 @@ import { answerForms } from '../../console/forms'
 import type { Services } from '../../services/services'
 import { buildingsRoutes, tenantImportsRoutes } from './buildings'
 import { campaignsRoutes } from './campaigns'
+import { catalogDraftImpactRoutes } from './catalog-draft-impact'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
 import { emailVisitsRoutes } from './email-visits'
@@ -30,4 +31,5 @@ export function consoleRoutes(services: Services) {
     .route('/leads', leadsRoutes(services))
     .route('/email-visits', emailVisitsRoutes(services))
     .route('/campaigns', campaignsRoutes(services))
+    .route('/catalog/drafts', catalogDraftImpactRoutes(services))
 }
