@@ -5,9 +5,14 @@ import { z } from 'zod'
  * rule's arguments are made of. Kept apart from the catalog schema so each rule kind can use them.
  */
 
-export const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER / 10_000)
+/*
+ * `unit` (zod metadata, carried into z.toJSONSchema and kept by .positive(), .nullable() and the like)
+ * tells the catalog editor's generated forms to show fen as yuan and basis points as a percentage.
+ */
+export const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER / 10_000).meta({ unit: 'fen' })
 /** 10000 = 100 %. */
-export const basisPoints = z.number().int().nonnegative().max(100_000)
+export const basisPoints = z.number().int().nonnegative().max(100_000).meta({ unit: 'bp' })
+/** Rendered by the editor as 中文 / English inputs side by side (any object of exactly {zh, en} strings). */
 export const localizedText = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })
 export const componentCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a component code')
 export const offeringSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'an offering slug')
