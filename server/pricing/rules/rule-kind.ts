@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog'
+import type { GuardrailCode } from '../guardrails/codes'
 import type { Offering } from '../catalog-schema'
 import type { Text } from '../labels'
 import type { NegotiationBand } from '../negotiation'
@@ -19,6 +20,18 @@ export interface RuleOption {
 export interface DescribeScope {
   catalog: Pick<Catalog, 'components'>
   offering: Offering
+}
+
+/**
+ * A guardrail an offering's rule args break (server/pricing/guardrails): `path` is relative to the
+ * rule, or to the offering when the fault is in the offering's own fields (`root: 'offering'`, e.g.
+ * its eligibility), so the draft editor can mark the field.
+ */
+export interface KindGuardrailViolation {
+  code: GuardrailCode
+  path: (string | number)[]
+  root?: 'offering'
+  message: Text
 }
 
 export interface Faq {
@@ -56,6 +69,8 @@ export interface RuleKind<Args extends { kind: string }, Code extends string = s
   averageSpendLimits?(args: Args): { min: number; max: number }
   /** How far staff may set X by hand from the declared average, for a kind that prices X and whose data allows it. */
   negotiationBand?(args: Args): NegotiationBand | undefined
+  /** The catalog guardrails this kind's args can break (a draft is refused on save); none for a kind without any. */
+  guardrails?(args: Args, scope: DescribeScope): KindGuardrailViolation[]
 }
 
 /** Adds package contents to the requested items, merging counts of the same component. */
