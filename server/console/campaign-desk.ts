@@ -120,7 +120,7 @@ const csvKeys: Record<Lang, Record<string, string>> = {
 export const csvSafe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 
 const percent = (value: number | null) => (value === null ? '' : (value * 100).toFixed(1) + '%')
-const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
+export const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 
 function csvRow(section: string, label: string, figures: Figures): string[] {
   return [
