@@ -5,6 +5,7 @@ import type { Services } from '../../services/services'
 import { buildingsRoutes, tenantImportsRoutes } from './buildings'
 import { campaignsRoutes } from './campaigns'
 import { catalogDraftImpactRoutes } from './catalog-draft-impact'
+import { catalogDraftEditingRoutes } from './catalog-draft-editing'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
 import { emailVisitsRoutes } from './email-visits'
@@ -32,4 +33,5 @@ export function consoleRoutes(services: Services) {
     .route('/email-visits', emailVisitsRoutes(services))
     .route('/campaigns', campaignsRoutes(services))
     .route('/catalog/drafts', catalogDraftImpactRoutes(services))
+    .route('/catalog/drafts', catalogDraftEditingRoutes(services))
 }
