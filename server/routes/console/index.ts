@@ -9,6 +9,7 @@ import { catalogDraftEditingRoutes } from './catalog-draft-editing'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
 import { emailVisitsRoutes } from './email-visits'
+import { giftLiabilityRoutes } from './gift-liability'
 import { offerCodesRoutes } from './offer-codes'
 import { ordersRoutes } from './orders'
 import { sessionRoutes } from './session'
@@ -33,5 +34,6 @@ export function consoleRoutes(services: Services) {
     .route('/email-visits', emailVisitsRoutes(services))
     .route('/campaigns', campaignsRoutes(services))
     .route('/catalog/drafts', catalogDraftImpactRoutes(services))
+    .route('/catalog/gift-liability', giftLiabilityRoutes(services))
     .route('/catalog/drafts', catalogDraftEditingRoutes(services))
 }
