@@ -68,7 +68,8 @@ export function giftLiabilityCsv(report: GiftLiabilityReport, lang: Lang): strin
       ]
     }),
     [w.range, w.all, range, ...rangeCells(report.totals.total), ''],
-    [w.note, w.estimate],
+    // As wide as the others, so a strict reader takes every line as a record.
+    [w.note, w.estimate, ...Array<string>(headers[lang].length - 2).fill('')],
   ]
   return stringify([headers[lang], ...rows], { bom: true })
 }
