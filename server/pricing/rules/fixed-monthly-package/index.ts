@@ -2,6 +2,7 @@ import type { RuleKind } from '../rule-kind'
 import type { FixedMonthlyPackageArgs } from './args'
 import { fixedMonthlyPackageCodes, type FixedMonthlyPackageCode } from './codes'
 import { describeFixedMonthlyPackage } from './describe'
+import { fixedMonthlyPackageGuardrails } from './guardrails'
 import { priceFixedMonthlyPackage } from './price'
 
 export const fixedMonthlyPackage: RuleKind<FixedMonthlyPackageArgs, FixedMonthlyPackageCode> = {
@@ -12,4 +13,5 @@ export const fixedMonthlyPackage: RuleKind<FixedMonthlyPackageArgs, FixedMonthly
   price: priceFixedMonthlyPackage,
   delivers: (_args, requested) => requested.filter((item) => item.count > 0),
   describe: describeFixedMonthlyPackage,
+  guardrails: fixedMonthlyPackageGuardrails,
 }

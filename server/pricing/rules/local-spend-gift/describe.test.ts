@@ -53,4 +53,34 @@ describe('local-ld-gift description', () => {
       }
     }
   })
+
+  describe('the lapse, from giftLapsesAfterMonths', () => {
+    const lapsingAfter = (months: number) =>
+      catalogWithRule('local-ld-gift', (rule) => {
+        rule.giftLapsesAfterMonths = months
+      })
+    const words = (within: ReturnType<typeof lapsingAfter>, lang: 'zh' | 'en') => wordsOf(describeOffering(within, within.offerings.get('local-ld-gift')!), lang)
+
+    it.each(langs)('%s: 1 month (the seed’s default): next month only, lapses if unused', (lang) => {
+      const expected =
+        lang === 'zh'
+          ? '赠送的长途额度仅限次月使用，不可累计、不可兑现，当月不用作废。'
+          : 'The long-distance credit is for the next month only; it cannot be carried over or cashed and lapses if unused.'
+      for (const part of [words(catalog, lang).terms, words(catalog, lang).faq, termsOf(quote(request(0)), lang)]) expect(part).toContain(expected)
+    })
+
+    it.each(langs)('%s: 3 months is said as 3 months, in the terms, the FAQ, a quote’s terms and its gift', (lang) => {
+      const changed = lapsingAfter(3)
+      const expected =
+        lang === 'zh'
+          ? '赠送的长途额度自次月起3个月内有效，不可兑现，逾期不用作废。'
+          : 'The long-distance credit can be used for 3 months from the next month; it cannot be cashed and lapses if unused by then.'
+      const q = quote(request(60000), changed)
+      for (const part of [words(changed, lang).terms, words(changed, lang).faq, termsOf(q, lang)]) {
+        expect(part).toContain(expected)
+        expect(part).not.toContain(lang === 'zh' ? '仅限次月' : 'next month only')
+      }
+      expect(q.gifts[0].label[lang]).toContain(lang === 'zh' ? '自次月起3个月内可用的长途额度，逾期作废' : 'usable for 3 months from next month; lapses if unused')
+    })
+  })
 })

@@ -2,10 +2,11 @@ import { percent, text, yuan } from '../../labels'
 import type { RuleDescription } from '../rule-kind'
 import type { LocalSpendGiftArgs } from './args'
 import { giftOf } from './gift-tier'
+import { lapseOf } from './lapse'
 
 /** The gift tiers in plain words: each threshold, its rate and the credit it earns, from the args. */
 export function describeLocalSpendGift(args: LocalSpendGiftArgs): RuleDescription {
-  const lapses = text('赠送的长途额度仅限次月使用，不可累计、不可兑现，当月不用作废。', 'The long-distance credit is for the next month only; it cannot be carried over or cashed and lapses if unused.')
+  const lapses = lapseOf(args).sentence
   const highestOnly = text('每月只按达到的最高一档赠送。', 'Each month only the highest tier reached counts.')
   const byThreshold = [...args.giftTiers].sort((a, b) => a.minLocalVoice - b.minLocalVoice)
   const lowest = byThreshold[0]

@@ -2,6 +2,7 @@ import type { RuleKind } from '../rule-kind'
 import type { LocalSpendGiftArgs } from './args'
 import { localSpendGiftCodes, type LocalSpendGiftCode } from './codes'
 import { describeLocalSpendGift } from './describe'
+import { localSpendGiftGuardrails } from './guardrails'
 import { priceLocalSpendGift } from './price'
 
 export const localSpendGift: RuleKind<LocalSpendGiftArgs, LocalSpendGiftCode> = {
@@ -12,4 +13,5 @@ export const localSpendGift: RuleKind<LocalSpendGiftArgs, LocalSpendGiftCode> = 
   price: priceLocalSpendGift,
   delivers: (_args, requested) => requested.filter((item) => item.count > 0),
   describe: describeLocalSpendGift,
+  guardrails: localSpendGiftGuardrails,
 }

@@ -45,6 +45,12 @@ describe('local-ld-gift (local_spend_gift)', () => {
     expect(quote(gift(60000)).gifts[0].label.en).toContain('¥500.00 × 15% = ¥75.00')
   })
 
+  it('the gift label says when the credit lapses (giftLapsesAfterMonths, 1 in the seed)', () => {
+    const [credit] = quote(gift(50000)).gifts
+    expect(credit.label.zh).toMatch(/= ¥75\.00 次月长途额度，当月不用作废$/)
+    expect(credit.label.en).toMatch(/= ¥75\.00 of long-distance credit next month; lapses if unused$/)
+  })
+
   it('the gift label states the tier, its rate and the credit', () => {
     const [credit] = quote(gift(50000)).gifts
     expect(credit.label.en).toContain('¥500.00')

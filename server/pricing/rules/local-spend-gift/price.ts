@@ -3,6 +3,7 @@ import { hasUsage, installLines, rentalLines, usageLine, type PricingContext, ty
 import type { LocalSpendGiftArgs } from './args'
 import type { LocalSpendGiftCode } from './codes'
 import { giftOf, tierReached } from './gift-tier'
+import { lapseOf } from './lapse'
 
 /** 打本地送长途: local spend earns next month's long-distance credit (PRICING.md §4). */
 export function priceLocalSpendGift(ctx: PricingContext, args: LocalSpendGiftArgs): RuleOutcome<LocalSpendGiftCode> {
@@ -24,8 +25,8 @@ export function priceLocalSpendGift(ctx: PricingContext, args: LocalSpendGiftArg
             kind: args.giftKind,
             amount: giftOf(tier),
             label: text(
-              `本地通话满${yuan(tier.minLocalVoice).zh}档：${yuan(tier.minLocalVoice).zh} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).zh} 次月长途额度，当月不用作废`,
-              `Local calls of ${yuan(tier.minLocalVoice).en} or more: ${yuan(tier.minLocalVoice).en} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).en} of long-distance credit next month; lapses if unused`,
+              `本地通话满${yuan(tier.minLocalVoice).zh}档：${yuan(tier.minLocalVoice).zh} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).zh} ${lapseOf(args).short.zh}`,
+              `Local calls of ${yuan(tier.minLocalVoice).en} or more: ${yuan(tier.minLocalVoice).en} × ${percent(tier.rateBp)} = ${yuan(giftOf(tier)).en} ${lapseOf(args).short.en}`,
             ),
           },
         ]
