@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { localizedText } from '../../primitives'
+import { fen, localizedText } from '../../primitives'
 
 export const broadbandPaymentArgs = z.strictObject({
   kind: z.literal('broadband_payment'),
@@ -11,6 +11,11 @@ export const broadbandPaymentArgs = z.strictObject({
         /** 0 = pay monthly; otherwise prepay this many months at the term price of that length. */
         prepayMonths: z.number().int().nonnegative().max(12),
         waiveInstall: z.boolean(),
+        /**
+         * Credit given with the payment (a gift for month 1, lapsing if unused). The guardrail
+         * prepay_bonus_below_prepayment keeps it to prepayments and strictly below the smallest one.
+         */
+        bonusCredit: fen.default(0),
       }),
     )
     .min(1),

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { describeOffering } from '../../describe-offering'
 import { type QuoteRequestInput } from '../../../schemas/quote-request'
-import { catalog, catalogWithComponent, expectReadableAmounts, oneTimeLines, quote, termsOf, wordsOf } from '../../testing'
+import { catalog, catalogWithComponent, catalogWithRule, expectReadableAmounts, oneTimeLines, quote, termsOf, wordsOf } from '../../testing'
 
 /** bb-express in words (broadband_payment): each payment's prices from the args and the tariffs. */
 
@@ -63,5 +63,36 @@ describe('bb-express description', () => {
         expect(part).not.toContain('¥630.00')
       }
     }
+  })
+
+  describe('a prepayment’s bonus credit, from its amount', () => {
+    const withBonus = catalogWithRule('bb-express', (rule) => {
+      rule.payments.find((payment: { id: string }) => payment.id === 'prepay-12').bonusCredit = 25000
+    })
+    const words = (lang: 'zh' | 'en') => wordsOf(describeOffering(withBonus, withBonus.offerings.get('bb-express')!), lang)
+
+    it.each(langs)('%s: the price, the terms and the selling point state the bonus and its lapse', (lang) => {
+      const { price, terms, highlights } = words(lang)
+      const prepay12 = price.split('\n')[2]
+      expect(prepay12).toContain(lang === 'zh' ? '另赠¥250.00话费额度（首月可用，当月不用作废）' : 'plus ¥250.00 of bonus credit (month 1 only; lapses if unused)')
+      expect(price.split('\n')[1]).not.toContain('¥250.00')
+      expect(terms).toContain(
+        lang === 'zh'
+          ? '预付12个月赠送的¥250.00话费额度仅限首月使用，不可累计、不可兑现，当月不用作废。'
+          : 'The ¥250.00 bonus credit of Prepay 12 months is for month 1 only; it cannot be carried over or cashed and lapses if unused.',
+      )
+      expect(highlights).toContain(lang === 'zh' ? '另赠¥250.00话费' : 'plus ¥250.00 bonus credit')
+      expectReadableAmounts(describeOffering(withBonus, withBonus.offerings.get('bb-express')!))
+    })
+
+    it.each(langs)('%s: a quote’s terms state the bonus of its payment only', (lang) => {
+      expect(termsOf(quote(request('prepay-12'), withBonus), lang)).toContain('¥250.00')
+      expect(termsOf(quote(request('prepay-6'), withBonus), lang)).not.toContain('¥250.00')
+    })
+
+    it.each(langs)('%s: without a bonus nothing is said of one', (lang) => {
+      const seed = wordsOf(describeOffering(catalog, offering), lang)
+      expect(Object.values(seed).join('\n')).not.toMatch(lang === 'zh' ? /话费额度|另赠/ : /bonus/)
+    })
   })
 })

@@ -2,6 +2,7 @@ import type { RuleKind } from '../rule-kind'
 import type { BroadbandPaymentArgs } from './args'
 import { broadbandPaymentCodes, type BroadbandPaymentCode } from './codes'
 import { describeBroadbandPayment } from './describe'
+import { broadbandPaymentGuardrails } from './guardrails'
 import { priceBroadbandPayment } from './price'
 
 export const broadbandPayment: RuleKind<BroadbandPaymentArgs, BroadbandPaymentCode> = {
@@ -12,4 +13,5 @@ export const broadbandPayment: RuleKind<BroadbandPaymentArgs, BroadbandPaymentCo
   price: priceBroadbandPayment,
   delivers: (_args, requested) => requested.filter((item) => item.count > 0),
   describe: describeBroadbandPayment,
+  guardrails: broadbandPaymentGuardrails,
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { type QuoteRequestInput } from '../../../schemas/quote-request'
-import { monthlyLines, oneTimeLines, quote, refusal } from '../../testing'
+import { catalogWithRule, monthlyLines, oneTimeLines, quote, refusal } from '../../testing'
 
 /** PRICING.md §1, bb-express (broadband_payment): expectations computed by hand from the spec. */
 
@@ -100,5 +100,34 @@ describe('bb-express (broadband_payment)', () => {
     expect(refusal(express(undefined, { 'bb-100': 1 }))).toMatchObject({ code: 'invalid_configuration', field: 'options.payment' })
     expect(refusal(express('prepay-3', { 'bb-100': 1 }))).toMatchObject({ code: 'invalid_configuration', field: 'options.payment' })
     expect(refusal(express('monthly', { 'bb-100': 1 }, { termMonths: 12 }))).toMatchObject({ code: 'invalid_term', field: 'termMonths' })
+  })
+
+  describe('a prepayment’s bonus credit (bonusCredit)', () => {
+    const withBonus = catalogWithRule('bb-express', (rule) => {
+      rule.payments.find((payment: { id: string }) => payment.id === 'prepay-12').bonusCredit = 20000
+    })
+
+    it('is a gift of month 1 (kind prepay_bonus_credit), not a cut of the prepayment or the bills', () => {
+      const plain = quote(express('prepay-12', { 'bb-100': 1, 'static-ip': 1 }))
+      const q = quote(express('prepay-12', { 'bb-100': 1, 'static-ip': 1 }), withBonus)
+      expect(q.gifts).toEqual([
+        {
+          kind: 'prepay_bonus_credit',
+          amount: 20000,
+          label: {
+            zh: '预付12个月赠送¥200.00话费额度，首月可用，当月不用作废',
+            en: 'Prepay 12 months: ¥200.00 of bonus credit for month 1; lapses if unused',
+          },
+        },
+      ])
+      expect(oneTimeLines(q)).toEqual(oneTimeLines(plain))
+      expect(q.schedule).toEqual(plain.schedule)
+      expect(q.firstYearTotal).toBe(plain.firstYearTotal)
+    })
+
+    it('comes only with the payment it belongs to; the seed gives none', () => {
+      expect(quote(express('prepay-6', { 'bb-100': 1 }), withBonus).gifts).toEqual([])
+      expect(quote(express('prepay-12', { 'bb-100': 1 })).gifts).toEqual([])
+    })
   })
 })

@@ -1,6 +1,7 @@
 import { componentLabel, text, yuan } from '../../labels'
 import { installLines, itemsOfCategory, rentalLines, termPrice, type PricingContext, type RuleOutcome } from '../../pricing-context'
 import type { BroadbandPaymentArgs } from './args'
+import { bonusOf, prepayBonusGiftKind } from './bonus'
 import type { BroadbandPaymentCode } from './codes'
 
 /** 网络快车: pay monthly, or prepay months at the term price (PRICING.md §1). */
@@ -9,6 +10,7 @@ export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymen
   const [broadband] = itemsOfCategory(ctx.items, 'broadband').filter((item) => item.component.speedMbps)
   const addOns = ctx.items.filter((item) => item !== broadband)
   const prepaidMonthly = payment.prepayMonths > 0 ? termPrice(broadband.component, payment.prepayMonths)! : 0
+  const bonus = bonusOf(payment)
 
   const oneTime: RuleOutcome<BroadbandPaymentCode>['oneTime'] = installLines(ctx.items, () => payment.waiveInstall, {
     charged: 'broadband_payment.standard_install',
@@ -46,7 +48,8 @@ export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymen
     commitment: null,
     allowance: null,
     careCredit: 0,
-    gifts: [],
+    // The bonus is credit for month 1, never a cut of the bills (DOMAIN.md: rental and credit priced apart).
+    gifts: bonus ? [{ kind: prepayBonusGiftKind, amount: payment.bonusCredit, label: bonus.label }] : [],
     etfCommitment: 0,
     broadbandDiscountPerMonth: 0,
     ...(prepaid ? { prepaid } : {}),
