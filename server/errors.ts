@@ -21,6 +21,8 @@ export const errorStatus = {
   offer_code_not_found: 404,
   lead_not_found: 404,
   campaign_not_found: 404,
+  catalog_draft_not_found: 404,
+  catalog_version_not_found: 404,
   cross_site_request: 403,
   idempotency_conflict: 409,
   quote_already_ordered: 409,
@@ -30,6 +32,9 @@ export const errorStatus = {
   email_visit_already_scheduled: 409,
   email_visit_not_cancellable: 409,
   offer_code_not_revocable: 409,
+  catalog_draft_changed: 409,
+  catalog_draft_not_editable: 409,
+  own_draft_approval: 403,
   payload_too_large: 413,
   rate_limited: 429,
   offer_code_invalid: 422,
@@ -57,6 +62,10 @@ export type ErrorCode = keyof typeof errorStatus
 export interface ErrorIssue {
   path: string
   message: string
+  /** A catalog guardrail's code (server/pricing/guardrails), when that is what refused the field. */
+  code?: string
+  /** The message in both languages, where the check words it itself (guardrails do). */
+  messages?: { zh: string; en: string }
 }
 
 /**

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { indexOrdersForSearch } from '../../server/repositories/order-search-repository'
 import { seedDatabase } from '../seed/seed'
+import { liveRelease } from '../../server/catalog-management/release-resolution'
+import { listReleases } from '../../server/repositories/catalog-releases-repository'
 import type { Database } from '../schema'
 import { insertRows } from './batch-insert'
 import { attributionColumns, campaignAttribution, insertGeneratedCampaigns } from './campaigns'
@@ -46,7 +48,9 @@ export async function generateCity(db: Kysely<Database>, options: GenerateOption
   if (existing && !options.force) throw new AlreadyGeneratedError('This database already holds generated data; pass --force to add another city to it.')
   const counts = countsAt(options.scale)
   const random = seededRandom(options.seed)
-  const { catalogVersion } = await seedDatabase(db, { now: options.now })
+  await seedDatabase(db, { now: options.now })
+  const catalogVersion = liveRelease(await listReleases(db), options.now)?.catalogVersion
+  if (!catalogVersion) throw new Error('No catalog is in force at the generation time.')
 
   const places = generatePlaces(random, counts)
   if (!existing) {

@@ -16,6 +16,7 @@ import * as winbackCodesAssistedQuotes from './0014-winback-codes-assisted-quote
 import * as orderSearchGrams from './0015-order-search-grams'
 import * as emailVisits from './0016-email-visits'
 import * as campaigns from './0017-campaigns'
+import * as catalogDraftsReleases from './0018-catalog-drafts-releases'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015-order-search-grams': orderSearchGrams,
   '0016-email-visits': emailVisits,
   '0017-campaigns': campaigns,
+  '0018-catalog-drafts-releases': catalogDraftsReleases,
 }
 
 export const migrationProvider: MigrationProvider = {

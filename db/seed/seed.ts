@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
-import { saveCatalogVersion } from '../../server/repositories/catalog-repository'
+import { inCatalogTransaction, storeCatalogVersion } from '../../server/repositories/catalog-repository'
+import { hasAnyRelease, insertRelease } from '../../server/repositories/catalog-releases-repository'
+import { priceBookSchema } from '../../server/pricing/catalog-schema'
 import { issueOfferCode } from '../../server/repositories/offer-codes-repository'
 import type { PriceBookInput } from '../../server/pricing/catalog-schema'
 import type { Database } from '../schema'
@@ -22,14 +24,16 @@ export const demoCampaignValues: Record<'utm_source' | 'utm_medium' | 'utm_campa
 }
 
 /**
- * Idempotent: run it on every start. A changed price book becomes a new catalog version;
- * managers, buildings, campaigns and the test offer code are inserted once and never overwritten.
+ * Loads the demo data (npm run db:seed; npm start on a new embedded database). Idempotent: managers,
+ * buildings, campaigns and the test offer code are inserted once and never overwritten, and the demo
+ * price book is published only into a database that has no catalog yet: after that the catalog changes
+ * only through the console's approval (a re-run never undoes a published change).
  */
 export async function seedDatabase(
   db: Kysely<Database>,
   options: { now: Date; priceBook?: PriceBookInput },
-): Promise<{ catalogVersion: string }> {
-  const catalogVersion = await saveCatalogVersion(db, options.priceBook ?? seedPriceBook, options.now)
+): Promise<{ catalogVersion: string | null }> {
+  const catalogVersion = (await hasAnyRelease(db)) ? null : await publishFirstCatalog(db, options.priceBook ?? seedPriceBook, options.now)
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('building_managers')
@@ -85,4 +89,16 @@ export async function seedDatabase(
     await trx.updateTable('offer_codes').set({ credit_code: TEST_OFFER_CODE_CREDIT_CODE }).where('code', '=', TEST_OFFER_CODE).where('credit_code', 'is', null).execute()
   })
   return { catalogVersion }
+}
+
+/** The demo price book as the first catalog version, in force everywhere from now; checked before anything is written. */
+async function publishFirstCatalog(db: Kysely<Database>, priceBook: PriceBookInput, now: Date): Promise<string> {
+  const book = priceBookSchema.parse(priceBook)
+  return inCatalogTransaction(db, async (trx) => {
+    // Two processes seeding one new database at once publish it once.
+    if (await hasAnyRelease(trx)) return (await trx.selectFrom('catalog_releases').select('catalog_version').executeTakeFirstOrThrow()).catalog_version
+    const version = await storeCatalogVersion(trx, book, now)
+    await insertRelease(trx, { catalogVersion: version, draftId: null, publishAt: now.toISOString(), validUntil: null, districts: null, buildingIds: null, releasedBy: null }, now)
+    return version
+  })
 }

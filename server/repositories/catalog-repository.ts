@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { buildCatalog, type Catalog } from '../pricing/catalog'
 import { priceBookSchema, type Component, type PriceBook, type PriceBookInput } from '../pricing/catalog-schema'
 import { PRICING_RULES_REVISION } from '../pricing/rules/registry'
+import { isSqliteBusy, isUniqueViolation } from '../services/database-errors'
+
+/** How often a version is tried again after another process took the same sequence number meanwhile. */
+const VERSION_ATTEMPTS = 5
 
 /**
  * Stores a price book as a new catalog version unless an identical one exists; returns its id.
  * Rejects (ZodError) a price book that does not parse, before anything is written.
+ *
+ * The sequence is taken by the insert itself (max + 1 in one statement, under a unique constraint):
+ * two processes saving at once cannot both get it; the loser's transaction is tried again and gets the
+ * next number, or finds the winner's identical version.
  */
 export async function saveCatalogVersion(
   db: Kysely<Database>,
@@ -16,60 +24,86 @@ export async function saveCatalogVersion(
   rulesRevision = PRICING_RULES_REVISION,
 ): Promise<string> {
   const book = priceBookSchema.parse(priceBook)
-  const contentHash = catalogContentHash(book, rulesRevision)
-  return db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('catalog_versions').select((eb) => eb.fn.max('sequence').as('sequence')).executeTakeFirst()
-    const sequence = Number(last?.sequence ?? 0) + 1
-    const existing = await trx.selectFrom('catalog_versions').selectAll().where('content_hash', '=', contentHash).executeTakeFirst()
-    if (existing) {
-      // Going back to an earlier price book makes that version current again.
-      if (existing.sequence !== sequence - 1) {
-        await trx.updateTable('catalog_versions').set({ sequence }).where('id', '=', existing.id).execute()
-      }
-      return existing.id
+  return inCatalogTransaction(db, (trx) => storeCatalogVersion(trx, book, now, rulesRevision))
+}
+
+/**
+ * Runs work that stores a catalog version in one transaction, again when another process took the
+ * same sequence number meanwhile (or, on SQLite, wrote since this transaction first read).
+ */
+export async function inCatalogTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work)
+    } catch (error) {
+      if (attempt >= VERSION_ATTEMPTS || !(isUniqueViolation(error) || isSqliteBusy(error))) throw error
     }
-    const id = `v${sequence}-${contentHash.slice(0, 8)}`
-    await trx.insertInto('catalog_versions').values({ id, sequence, content_hash: contentHash, created_at: now.toISOString() }).execute()
-    await trx
-      .insertInto('catalog_components')
-      .values(
-        book.components.map((component, position) => ({
-          catalog_version: id,
-          code: component.code,
-          position,
-          name_zh: component.name.zh,
-          name_en: component.name.en,
-          category: component.category,
-          monthly_fen: component.monthly,
-          install_fen: component.install,
-          speed_mbps: component.speedMbps ?? null,
-          needs_json: JSON.stringify(component.needs),
-        })),
-      )
-      .execute()
-    const termPrices = book.components.flatMap((component) =>
-      component.termPrices.map((price) => ({
+  }
+}
+
+/** The version of a parsed price book inside the caller's transaction (see inCatalogTransaction): an identical one if it exists. */
+export async function storeCatalogVersion(trx: Kysely<Database>, book: PriceBook, now: Date, rulesRevision = PRICING_RULES_REVISION): Promise<string> {
+  return insertCatalogVersion(trx, book, catalogContentHash(book, rulesRevision), now)
+}
+
+async function insertCatalogVersion(trx: Kysely<Database>, book: PriceBook, contentHash: string, now: Date): Promise<string> {
+  const existing = await trx.selectFrom('catalog_versions').select('id').where('content_hash', '=', contentHash).executeTakeFirst()
+  if (existing) return existing.id
+  const nextSequence = sql<number>`coalesce(max(sequence), 0) + 1`
+  await trx
+    .insertInto('catalog_versions')
+    .columns(['id', 'sequence', 'content_hash', 'created_at'])
+    .expression(
+      trx
+        .selectFrom('catalog_versions')
+        .select([
+          sql<string>`'v' || (coalesce(max(sequence), 0) + 1) || ${`-${contentHash.slice(0, 8)}`}`.as('id'),
+          nextSequence.as('sequence'),
+          sql<string>`${contentHash}`.as('content_hash'),
+          sql<string>`${now.toISOString()}`.as('created_at'),
+        ]),
+    )
+    .execute()
+  const { id } = await trx.selectFrom('catalog_versions').select('id').where('content_hash', '=', contentHash).executeTakeFirstOrThrow()
+  await trx
+    .insertInto('catalog_components')
+    .values(
+      book.components.map((component, position) => ({
         catalog_version: id,
-        component_code: component.code,
-        term_months: price.termMonths,
-        monthly_fen: price.monthly,
+        code: component.code,
+        position,
+        name_zh: component.name.zh,
+        name_en: component.name.en,
+        category: component.category,
+        monthly_fen: component.monthly,
+        install_fen: component.install,
+        speed_mbps: component.speedMbps ?? null,
+        needs_json: JSON.stringify(component.needs),
       })),
     )
-    if (termPrices.length > 0) await trx.insertInto('catalog_term_prices').values(termPrices).execute()
-    await trx
-      .insertInto('catalog_offerings')
-      .values(
-        book.offerings.map((offering, position) => ({
-          catalog_version: id,
-          slug: offering.slug,
-          position,
-          listed: offering.listed ? 1 : 0,
-          definition_json: JSON.stringify(offering),
-        })),
-      )
-      .execute()
-    return id
-  })
+    .execute()
+  const termPrices = book.components.flatMap((component) =>
+    component.termPrices.map((price) => ({
+      catalog_version: id,
+      component_code: component.code,
+      term_months: price.termMonths,
+      monthly_fen: price.monthly,
+    })),
+  )
+  if (termPrices.length > 0) await trx.insertInto('catalog_term_prices').values(termPrices).execute()
+  await trx
+    .insertInto('catalog_offerings')
+    .values(
+      book.offerings.map((offering, position) => ({
+        catalog_version: id,
+        slug: offering.slug,
+        position,
+        listed: offering.listed ? 1 : 0,
+        definition_json: JSON.stringify(offering),
+      })),
+    )
+    .execute()
+  return id
 }
 
 /**
@@ -78,11 +112,6 @@ export async function saveCatalogVersion(
  */
 export function catalogContentHash(book: PriceBook, rulesRevision: number): string {
   return createHash('sha256').update(JSON.stringify({ rulesRevision, book })).digest('hex')
-}
-
-export async function findCurrentCatalogVersion(db: Kysely<Database>): Promise<string | undefined> {
-  const row = await db.selectFrom('catalog_versions').select('id').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
-  return row?.id
 }
 
 /** Reads one catalog version back and validates it again: stored rules are data, not trusted code. */

@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { emailVisitTemplates } from '../email-visits/templates'
 import { offeringSlug } from '../pricing/primitives'
 import { utmCampaignValue } from './console-campaigns'
+import { blankless, instantOf, oneOrMany, shanghaiTimeSchema } from './form-fields'
 import { line } from './text'
 
-/** An empty form field is a field not given. */
-const blankless = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
 
 /** Which tenants' leads a visit may pick: none yet, an open one, a won or a lost one (by credit code or name, in the same building). */
 export const tenantLeadStates = ['none', 'open', 'won', 'lost'] as const
@@ -29,11 +28,6 @@ export type EmailVisitAudience = z.infer<typeof emailVisitAudienceSchema>
  */
 export const utmCampaignSchema = utmCampaignValue
 
-/** A form's repeated field arrives as one value or several. */
-const oneOrMany = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(schema))
-
-/** A local time in Shanghai as a datetime-local field writes it (2026-11-23T09:30), or an ISO time with its offset. */
-const sendAtSchema = z.union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)])
 
 export const emailVisitDraftSchema = z.object({
   template: z.enum(emailVisitTemplates),
@@ -46,7 +40,7 @@ export const createEmailVisitSchema = z.intersection(
   emailVisitDraftSchema.extend({
     utmCampaign: utmCampaignSchema,
     /** Empty: at once. */
-    sendAt: blankless(sendAtSchema),
+    sendAt: blankless(shanghaiTimeSchema),
     /**
      * Chosen when the preview is shown and carried by its form: the same form posted again (Back, then
      * Schedule) names the same visit, which is then refused instead of mailing everyone twice.
@@ -61,6 +55,5 @@ export type EmailVisitPreviewInput = z.infer<typeof emailVisitPreviewSchema>
 
 /** The time a form's send-at field names: a datetime-local value is Shanghai time (UTC+8, no daylight saving). */
 export function sendAtOf(value: string | undefined, now: Date): Date {
-  if (!value) return now
-  return new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}:00+08:00`)
+  return value ? instantOf(value) : now
 }

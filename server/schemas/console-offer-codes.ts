@@ -3,10 +3,9 @@ import { offeringSlug } from '../pricing/catalog-schema'
 import { offerCodeListStates } from '../repositories/offer-codes-repository'
 import { contactEmailSchema } from './email-verification'
 import { creditCodeSchema } from './order-request'
+import { blankless } from './form-fields'
 import { line } from './text'
 
-/** An empty form field is a field not given. */
-const blankless = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
 
 /** Issuing a win-back code (console form or JSON): for one company at one building, until the end of a day (Shanghai). */
 export const issueOfferCodeSchema = z.object({

@@ -1,19 +1,23 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import { liveRelease, type Place } from '../catalog-management/release-resolution'
 import type { Catalog } from '../pricing/catalog'
-import { findCurrentCatalogVersion, loadCatalog } from '../repositories/catalog-repository'
+import { loadCatalog } from '../repositories/catalog-repository'
+import { listReleases } from '../repositories/catalog-releases-repository'
 
 export interface CatalogStore {
-  current(): Promise<Catalog>
+  /** The catalog that applies now: at a building (its pilots included), or in general. */
+  current(place?: Place): Promise<Catalog>
   /** The catalog a quote was priced with: orders, checkout and proposals read this one. */
   byVersion(version: string): Promise<Catalog>
 }
 
 /**
- * Catalog versions are immutable, so each is loaded and validated once; only "which version is
- * current" is read per request, so a newly seeded price book applies without a restart.
+ * Catalog versions are immutable, so each is loaded and validated once; which one applies is decided
+ * per request from the releases in the database, so a release goes live at its time in every server
+ * process, without a restart.
  */
-export function createCatalogStore(db: Kysely<Database>): CatalogStore {
+export function createCatalogStore(db: Kysely<Database>, now: () => Date): CatalogStore {
   const loaded = new Map<string, Promise<Catalog>>()
   const byVersion = (version: string) => {
     let catalog = loaded.get(version)
@@ -26,10 +30,10 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
   }
   return {
     byVersion,
-    async current() {
-      const version = await findCurrentCatalogVersion(db)
-      if (!version) throw new Error('the catalog is empty: run the seed (npm run db:seed)')
-      return byVersion(version)
+    async current(place) {
+      const release = liveRelease(await listReleases(db), now(), place)
+      if (!release) throw new Error('No catalog is published: load the demo catalog with npm run db:seed, or publish one in the console.')
+      return byVersion(release.catalogVersion)
     },
   }
 }

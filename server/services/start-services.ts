@@ -3,12 +3,13 @@ import { connectDatabase, type DatabaseHandle } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff'
 import { seedDatabase } from '../../db/seed/seed'
+import { hasAnyRelease } from '../repositories/catalog-releases-repository'
 import { createCatalogStore } from './catalog-store'
 import { createRateLimits } from './rate-limits'
 import { createStripeGateway } from './stripe-gateway'
 import type { Services } from './services'
 
-/** Opens the database, brings its schema up to date, seeds it (idempotent) and wires the services. */
+/** Opens the database, brings its schema up to date, seeds a new embedded one and wires the services. */
 export async function startServices(config: Config): Promise<{ services: Services; database: DatabaseHandle }> {
   const database = connectDatabase(config.DATABASE_URL)
   // The first statement is where an unreachable or misconfigured database shows: say so in one line.
@@ -16,15 +17,25 @@ export async function startServices(config: Config): Promise<{ services: Service
     await database.close().catch(() => undefined)
     throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
   })
-  await seedDatabase(database.db, { now: new Date() })
+  // Start-up never re-seeds: the catalog changes only through the console. A new embedded database
+  // (npm start on a fresh machine) gets the demo data once; PostgreSQL is seeded on demand.
+  if (!(await hasAnyRelease(database.db))) {
+    if (database.kind === 'sqlite') {
+      await seedDatabase(database.db, { now: new Date() })
+      console.log('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
+    } else {
+      console.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
+    }
+  }
   if (config.demoStaff) {
     await seedDemoStaff(database.db, new Date())
     console.log(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
   }
+  const now = () => new Date()
   const services: Services = {
     db: database.db,
-    catalogs: createCatalogStore(database.db),
-    now: () => new Date(),
+    catalogs: createCatalogStore(database.db, now),
+    now,
     siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
     log: (error) => console.error(error),
     stripe: createStripeGateway(config),

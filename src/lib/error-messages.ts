@@ -48,6 +48,17 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
     zh: '这次邮件拜访的邮件已全部发出或已取消，没有可取消的邮件。',
     en: 'Every mail of this e-mail visit has already gone or been cancelled; there is nothing left to cancel.',
   },
+  catalog_draft_not_found: { zh: '没有找到这份价目草稿。', en: 'We could not find that price-book draft.' },
+  catalog_version_not_found: { zh: '没有找到这个价目版本。', en: 'We could not find that catalog version.' },
+  catalog_draft_changed: {
+    zh: '这份草稿在您编辑期间已被他人保存。您填写的内容仍在下方，请查看最新内容后再保存。',
+    en: 'Someone else saved this draft while you were editing. What you typed is kept below; look at the latest version, then save again.',
+  },
+  catalog_draft_not_editable: {
+    zh: '这份草稿已提交审批或已有结论，不能再修改。如需修改，请由审批人退回，或新建草稿。',
+    en: 'This draft has been submitted or decided and can no longer change. Ask the approver to send it back, or start a new draft.',
+  },
+  own_draft_approval: { zh: '不能审批自己起草的价目变更，需由另一位审批人决定。', en: 'You cannot decide on a price change you drafted: another approver must.' },
   campaign_taken: { zh: '已有推广活动使用这个 utm_campaign 值，请换一个。', en: 'Another campaign already uses this utm_campaign value; please choose another.' },
   tenant_not_found: { zh: '没有找到这家租户企业，或它不在您负责的楼宇。', en: 'We could not find that tenant, or it is not in one of your buildings.' },
   tenant_import_not_found: { zh: '没有找到这次导入。', en: 'We could not find that import.' },

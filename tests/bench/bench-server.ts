@@ -64,10 +64,11 @@ export async function startBenchServer(kind: DatabaseKind, options: BenchServerO
     throw error
   }
 
+  const now = options.now ?? (() => new Date())
   const services: Services = {
     db: database.db,
-    catalogs: createCatalogStore(database.db),
-    now: options.now ?? (() => new Date()),
+    catalogs: createCatalogStore(database.db, now),
+    now,
     siteUrl: 'http://127.0.0.1',
     log: console.error,
     stripe: null,

@@ -42,7 +42,7 @@ export function createTestApi(
   const errors: unknown[] = []
   const services: Services = {
     db: database.db,
-    catalogs: createCatalogStore(database.db),
+    catalogs: createCatalogStore(database.db, () => clock),
     now: () => clock,
     siteUrl: TEST_SITE,
     log: (error) => errors.push(error),

@@ -5,6 +5,8 @@ import type { Services } from '../../services/services'
 import { buildingsRoutes, tenantImportsRoutes } from './buildings'
 import { campaignsRoutes } from './campaigns'
 import { catalogDraftImpactRoutes } from './catalog-draft-impact'
+import { catalogDraftsRoutes } from './catalog-drafts'
+import { catalogReleasesRoutes } from './catalog-releases'
 import { catalogDraftEditingRoutes } from './catalog-draft-editing'
 import { leadsRoutes } from './leads'
 import { assistedQuotesRoutes } from './assisted-quotes'
@@ -33,6 +35,8 @@ export function consoleRoutes(services: Services) {
     .route('/leads', leadsRoutes(services))
     .route('/email-visits', emailVisitsRoutes(services))
     .route('/campaigns', campaignsRoutes(services))
+    .route('/catalog/drafts', catalogDraftsRoutes(services))
+    .route('/catalog/releases', catalogReleasesRoutes(services))
     .route('/catalog/drafts', catalogDraftImpactRoutes(services))
     .route('/catalog/gift-liability', giftLiabilityRoutes(services))
     .route('/catalog/drafts', catalogDraftEditingRoutes(services))

@@ -1,0 +1,64 @@
+import type { District } from '../domain/districts'
+
+/**
+ * Which catalog version applies, decided from the releases alone (pure: no clock, no I/O).
+ *
+ * A release is live from its publish time until its end (if it has one) and covers everywhere, or only
+ * its pilot districts and buildings. At a place, the live release published last wins; with no place
+ * (a landing page, the catalog API without a building) only releases covering everywhere count, so a
+ * pilot's offerings are offered in the pilot area and nowhere else.
+ */
+export interface Release {
+  id: string
+  catalogVersion: string
+  draftId: string | null
+  publishAt: string
+  validUntil: string | null
+  /** null: no district limit. Together with buildingIds: a building is in scope if either names it. */
+  districts: District[] | null
+  buildingIds: string[] | null
+  releasedBy: string | null
+  createdAt: string
+}
+
+/** Where a catalog is asked for: the building a quote or a building check is for. */
+export interface Place {
+  buildingId: string
+  district: string
+}
+
+export const coversEverywhere = (release: Pick<Release, 'districts' | 'buildingIds'>): boolean => release.districts === null && release.buildingIds === null
+
+export function coversPlace(release: Pick<Release, 'districts' | 'buildingIds'>, place?: Place): boolean {
+  if (coversEverywhere(release)) return true
+  if (!place) return false
+  return (release.districts ?? []).some((district) => district === place.district) || (release.buildingIds ?? []).includes(place.buildingId)
+}
+
+export function isLive(release: Pick<Release, 'publishAt' | 'validUntil'>, now: Date): boolean {
+  const at = now.toISOString()
+  return release.publishAt <= at && (release.validUntil === null || at < release.validUntil)
+}
+
+/** Later publish time first; one instant's releases by when they were made. */
+const newerFirst = (a: Release, b: Release) => b.publishAt.localeCompare(a.publishAt) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)
+
+export function liveRelease(releases: readonly Release[], now: Date, place?: Place): Release | undefined {
+  return releases.filter((release) => isLive(release, now) && coversPlace(release, place)).sort(newerFirst)[0]
+}
+
+export type ReleaseState = 'scheduled' | 'live' | 'superseded' | 'ended'
+
+/**
+ * What a release is now, for the console: waiting for its time, live (the general catalog, or a pilot
+ * where it applies), replaced by a later release of the same reach, or past its end.
+ */
+export function releaseState(release: Release, releases: readonly Release[], now: Date): ReleaseState {
+  if (!isLive(release, now)) return release.publishAt > now.toISOString() ? 'scheduled' : 'ended'
+  const newerCovering = releases.some(
+    (other) => other !== release && isLive(other, now) && newerFirst(other, release) < 0 && (coversEverywhere(other) || sameScope(other, release)),
+  )
+  return newerCovering ? 'superseded' : 'live'
+}
+
+const sameScope = (a: Release, b: Release) => JSON.stringify([a.districts, a.buildingIds]) === JSON.stringify([b.districts, b.buildingIds])
