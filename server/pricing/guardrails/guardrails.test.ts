@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { priceBookSchema } from '../catalog-schema'
-import { checkGuardrails, schemaGuardrailCode } from '.'
-import { guardrailsWithOffering, offeringIndex, only, seedPriceBook, seedWithOffering } from './testing'
+import { checkGuardrails, guardrailCodes, schemaGuardrailCode } from '.'
+import { guardrailBreaks, guardrailRefusals, guardrailsWithOffering, offeringIndex, only, seedPriceBook, seedWithOffering } from './testing'
 
 /**
  * Issue 14's catalog guardrails over a whole price book. The rule kinds' own guardrails are tested in
@@ -18,6 +18,14 @@ function schemaIssues(book: unknown) {
 describe('catalog guardrails', () => {
   it('the seed price book keeps every guardrail', () => {
     expect(checkGuardrails(priceBookSchema.parse(seedPriceBook))).toEqual([])
+  })
+
+  it('the seed broken in one way for each guardrail is refused for that guardrail only, at its path', () => {
+    expect(guardrailBreaks.map((broken) => broken.code).sort()).toEqual([...guardrailCodes].sort())
+    for (const { code, slug, path, change } of guardrailBreaks) {
+      expect(guardrailRefusals(seedWithOffering(slug, change)), code).toEqual([{ code, path: ['offerings', offeringIndex(slug), ...path] }])
+    }
+    expect(guardrailRefusals(seedPriceBook)).toEqual([])
   })
 
   describe('offering_categories_limit (the schema’s)', () => {
