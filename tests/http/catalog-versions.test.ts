@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { seedDatabase, seedPriceBook } from '../../db/seed/seed'
+import { seedPriceBook } from '../../db/seed/seed'
 import { saveCatalogVersion } from '../../server/repositories/catalog-repository'
 import { changedCopy } from '../support/changed-copy'
+import { publishPriceBook } from '../support/publish-catalog'
 import { broadbandQuote, createQuote, orderBody, postOrder } from '../support/orders'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds, SEED_TIME } from '../support/test-database'
@@ -15,8 +16,7 @@ describe.each(databaseKinds)('the quote’s catalog version is the one that coun
 
   it('makes the same price book a new catalog version when the rules that read it changed', async () => {
     const underV1Rules = await saveCatalogVersion(db(), seedPriceBook, SEED_TIME, 1)
-    const { catalogVersion } = await seedDatabase(db(), { now: SEED_TIME })
-    expect(catalogVersion).not.toBe(underV1Rules)
+    expect((await seeded.api.services.catalogs.current()).version).not.toBe(underV1Rules)
   })
 
   it('reserves the ports an older quote’s own version asks for, after the tariff changed', async () => {
@@ -24,7 +24,7 @@ describe.each(databaseKinds)('the quote’s catalog version is the one that coun
     const twoPortLines = changedCopy(seedPriceBook, (book: any) => {
       book.components.find((component: { code: string }) => component.code === 'fixed-line').needs.voicePorts = 2
     })
-    await seedDatabase(db(), { now: SEED_TIME, priceBook: twoPortLines })
+    await publishPriceBook(db(), twoPortLines, SEED_TIME)
 
     const response = await postOrder(seeded.api, orderBody(quote.id))
     expect(response.status, await response.clone().text()).toBe(201)
@@ -47,7 +47,7 @@ describe.each(databaseKinds)('the quote’s catalog version is the one that coun
         for (const tier of offering.rule.tiers ?? []) tier.includedItems = tier.includedItems.filter((item: { code: string }) => item.code !== 'static-ip')
       }
     })
-    await seedDatabase(db(), { now: SEED_TIME, priceBook: withoutStaticIp })
+    await publishPriceBook(db(), withoutStaticIp, SEED_TIME)
 
     const order = await (await postOrder(seeded.api, orderBody(quote.id))).json()
     const work = await db().selectFrom('work_orders').select('details_json').where('order_id', '=', order.id).executeTakeFirstOrThrow()

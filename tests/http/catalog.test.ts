@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { seedDatabase, seedPriceBook } from '../../db/seed/seed'
+import { saveCatalogVersion } from '../../server/repositories/catalog-repository'
 import { changedCopy } from '../support/changed-copy'
+import { publishPriceBook } from '../support/publish-catalog'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds, SEED_TIME } from '../support/test-database'
 
@@ -46,21 +48,29 @@ describe.each(databaseKinds)('catalog on %s', (kind) => {
     expect((await seeded.api.request('/api/offerings/unknown')).status).toBe(404)
   })
 
-  it('keeps the seed idempotent: the same price book is the same catalog version', async () => {
-    const before = await seeded.database.db.selectFrom('catalog_versions').selectAll().execute()
-    await seedDatabase(seeded.database.db, { now: SEED_TIME })
-    expect(await seeded.database.db.selectFrom('catalog_versions').selectAll().execute()).toEqual(before)
+  it('keeps the seed idempotent, and a re-run never undoes a published change', async () => {
+    const raised = priceBookWith((book) => {
+      book.components.find((component: { code: string }) => component.code === 'bb-100').monthly = 64000
+    })
+    const published = await publishPriceBook(seeded.database.db, raised, SEED_TIME)
+    const versions = await seeded.database.db.selectFrom('catalog_versions').selectAll().execute()
+    const releases = await seeded.database.db.selectFrom('catalog_releases').selectAll().execute()
+    expect(await seedDatabase(seeded.database.db, { now: new Date(SEED_TIME.getTime() + 60_000) })).toEqual({ catalogVersion: null })
+    expect(await seeded.database.db.selectFrom('catalog_versions').selectAll().execute()).toEqual(versions)
+    expect(await seeded.database.db.selectFrom('catalog_releases').selectAll().execute()).toEqual(releases)
     expect(await seeded.database.db.selectFrom('buildings').select('id').execute()).toHaveLength(20)
+    expect((await (await seeded.api.postJson('/api/quotes', monthly100M)).json()).catalogVersion).toBe(published)
+    await publishPriceBook(seeded.database.db, seedPriceBook, SEED_TIME)
   })
 
-  it('prices with a changed price book after re-seeding, and keeps old quotes as they were', async () => {
+  it('prices with a changed price book once it is published, and keeps old quotes as they were', async () => {
     const old = await (await seeded.api.postJson('/api/quotes', monthly100M)).json()
     expect(old.monthly.estimatedBill).toBe(63000)
 
     const raised = priceBookWith((book) => {
       book.components.find((component: { code: string }) => component.code === 'bb-100').monthly = 64000
     })
-    const { catalogVersion } = await seedDatabase(seeded.database.db, { now: SEED_TIME, priceBook: raised })
+    const catalogVersion = await publishPriceBook(seeded.database.db, raised, SEED_TIME)
     expect(catalogVersion).not.toBe(old.catalogVersion)
 
     const repriced = await (await seeded.api.postJson('/api/quotes', monthly100M)).json()
@@ -68,8 +78,8 @@ describe.each(databaseKinds)('catalog on %s', (kind) => {
     expect(repriced.monthly.estimatedBill).toBe(64000)
     expect(await (await seeded.api.request(`/api/quotes/${old.id}`)).json()).toEqual(old)
 
-    // Going back to the original price book makes its version current again.
-    const { catalogVersion: restored } = await seedDatabase(seeded.database.db, { now: SEED_TIME })
+    // Publishing the original price book again (a rollback) is its version again.
+    const restored = await publishPriceBook(seeded.database.db, seedPriceBook, SEED_TIME)
     expect(restored).toBe(old.catalogVersion)
     expect((await (await seeded.api.postJson('/api/quotes', monthly100M)).json()).monthly.estimatedBill).toBe(63000)
   })
@@ -82,8 +92,8 @@ describe.each(databaseKinds)('catalog on %s', (kind) => {
     const badRule = priceBookWith((book) => {
       book.offerings[1].rule.excessTiers = [{ upTo: 20000, rateBp: 'ninety' }]
     })
-    await expect(seedDatabase(seeded.database.db, { now: SEED_TIME, priceBook: fourCategories })).rejects.toThrow(ZodError)
-    await expect(seedDatabase(seeded.database.db, { now: SEED_TIME, priceBook: badRule })).rejects.toThrow(/excessTiers/)
+    await expect(saveCatalogVersion(seeded.database.db, fourCategories, SEED_TIME)).rejects.toThrow(ZodError)
+    await expect(saveCatalogVersion(seeded.database.db, badRule, SEED_TIME)).rejects.toThrow(/excessTiers/)
     expect(await seeded.database.db.selectFrom('catalog_versions').select('id').execute()).toEqual(versions)
   })
 })
