@@ -14,7 +14,7 @@ export interface SampledQuote {
 }
 
 /**
- * The requests of the quotes stored from `since` (inclusive) to `until` (exclusive), newest first, at
+ * The requests of the quotes stored from `since` to `until` (both included), newest first, at
  * most `limit`: only the request, its id and time, and an assisted quote's agreed X, never the priced
  * quote. A stored request that no longer reads as one (an older schema) is counted, not returned.
  */
@@ -28,7 +28,7 @@ export async function sampleQuoteRequests(
     .leftJoin('assisted_quotes', 'assisted_quotes.quote_id', 'quotes.id')
     .select(['quotes.id', 'quotes.created_at', 'quotes.request_json', 'assisted_quotes.negotiated_x_fen'])
     .where('quotes.created_at', '>=', window.since.toISOString())
-    .where('quotes.created_at', '<', window.until.toISOString())
+    .where('quotes.created_at', '<=', window.until.toISOString())
     .orderBy('quotes.created_at', 'desc')
     .orderBy('quotes.id', 'desc')
     .limit(limit)

@@ -40,6 +40,7 @@ describe.each(databaseKinds)("sampling the last 30 days' quote requests on %s", 
         quote('q-same-time-a', at(-DAY), JSON.stringify(request(100_003))),
         quote('q-same-time-b', at(-DAY), JSON.stringify(request(100_004))),
         quote('q-unreadable', at(-2 * DAY), JSON.stringify({ offering: 'evergreen', an: 'older shape' })),
+        quote('q-now', at(0), JSON.stringify(request(100_006))),
         quote('q-after-now', at(1), JSON.stringify(request(100_005))),
       ])
       .execute()
@@ -64,21 +65,22 @@ describe.each(databaseKinds)("sampling the last 30 days' quote requests on %s", 
   })
   afterAll(async () => database.drop())
 
-  it('returns the requests of the 30 days before now, newest first (by id on a tie), with an assisted quote’s agreed X', async () => {
+  it('returns the requests of the 30 days up to now, newest first (by id on a tie), with an assisted quote’s agreed X', async () => {
     const { quotes, unreadable } = await sampleQuoteRequests(database.db, { since: SINCE, until: NOW })
     expect(quotes.map((quote) => [quote.id, quote.createdAt, quote.negotiatedX])).toEqual([
+      ['q-now', at(0), null],
       ['q-same-time-b', at(-DAY), null],
       ['q-same-time-a', at(-DAY), null],
       ['q-middle', at(-10 * DAY), 90_000],
       ['q-first-day', SINCE.toISOString(), null],
     ])
-    expect(quotes[0]!.request).toEqual(request(100_004))
+    expect(quotes[1]!.request).toEqual(request(100_004))
     expect(unreadable).toBe(1)
   })
 
   it('stops at the limit, keeping the newest', async () => {
     const { quotes } = await sampleQuoteRequests(database.db, { since: SINCE, until: NOW }, 2)
-    expect(quotes.map((quote) => quote.id)).toEqual(['q-same-time-b', 'q-same-time-a'])
+    expect(quotes.map((quote) => quote.id)).toEqual(['q-now', 'q-same-time-b'])
     expect(QUOTE_SAMPLE_LIMIT).toBe(10_000)
   })
 })

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { allow, type ConsoleEnv } from '../../console/access'
-import { AppError } from '../../errors'
+import { findDraft } from '../../catalog-management/drafts'
+import { draftImpact } from '../../catalog-management/impact/draft-impact'
 import type { Services } from '../../services/services'
 
 /**
@@ -8,8 +9,8 @@ import type { Services } from '../../services/services'
  * under the draft than under today's catalog, and its changed offerings' texts side by side.
  * Mounted beside the drafts' own routes under the same prefix.
  */
-export function catalogDraftImpactRoutes(_services: Services) {
-  return new Hono<ConsoleEnv>().get('/:id/impact', allow('marketing', 'approver', 'admin'), async () => {
-    throw new AppError('not_found', 'The impact preview is not available yet.')
-  })
+export function catalogDraftImpactRoutes(services: Services) {
+  return new Hono<ConsoleEnv>().get('/:id/impact', allow('marketing', 'approver', 'admin'), async (c) =>
+    c.json(await draftImpact(services, await findDraft(services, c.req.param('id')))),
+  )
 }
