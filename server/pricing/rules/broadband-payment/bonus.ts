@@ -17,7 +17,7 @@ export function bonusOf(payment: Payment): { clause: Text; sentence: Text; label
     clause: text(`另赠${amount.zh}话费额度（首月可用，当月不用作废）`, `plus ${amount.en} of bonus credit (month 1 only; lapses if unused)`),
     sentence: text(
       `${payment.name.zh}赠送的${amount.zh}话费额度仅限首月使用，不可累计、不可兑现，当月不用作废。`,
-      `The ${amount.en} bonus credit of ${payment.name.en} is for month 1 only; it cannot be carried over or cashed and lapses if unused.`,
+      `The ${amount.en} bonus credit with ${payment.name.en} is for month 1 only; it cannot be carried over or cashed and lapses if unused.`,
     ),
     label: text(`${payment.name.zh}赠送${amount.zh}话费额度，首月可用，当月不用作废`, `${payment.name.en}: ${amount.en} of bonus credit for month 1; lapses if unused`),
   }

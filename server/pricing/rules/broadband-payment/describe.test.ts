@@ -79,7 +79,7 @@ describe('bb-express description', () => {
       expect(terms).toContain(
         lang === 'zh'
           ? '预付12个月赠送的¥250.00话费额度仅限首月使用，不可累计、不可兑现，当月不用作废。'
-          : 'The ¥250.00 bonus credit of Prepay 12 months is for month 1 only; it cannot be carried over or cashed and lapses if unused.',
+          : 'The ¥250.00 bonus credit with Prepay 12 months is for month 1 only; it cannot be carried over or cashed and lapses if unused.',
       )
       expect(highlights).toContain(lang === 'zh' ? '另赠¥250.00话费' : 'plus ¥250.00 bonus credit')
       expectReadableAmounts(describeOffering(withBonus, withBonus.offerings.get('bb-express')!))
