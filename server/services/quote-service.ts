@@ -20,19 +20,23 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * `negotiated`: an X a member of staff agreed (console assisted quotes only).
  */
 export async function previewQuote(services: Services, request: QuoteRequest, negotiated?: NegotiatedX) {
-  const catalog = await services.catalogs.current()
+  const building = request.buildingId ? await quotedBuilding(services, request.buildingId) : undefined
+  // A building's quote is priced with the catalog in force there: a pilot's offerings exist only in its area.
+  const catalog = await services.catalogs.current(building && { buildingId: building.id, district: building.district })
   const offering = await resolveOffering(services, catalog, request)
   const result = priceQuote(catalog, offering, request, negotiated)
   if (!result.ok) {
     const { code, message, field } = result.error
     throw new AppError(code, message, field ? [{ path: field, message }] : undefined)
   }
-  if (request.buildingId) {
-    const found = await findBuildingWithManager(services.db, request.buildingId)
-    if (!found) throw new AppError('building_not_found', `No building with id ${request.buildingId}.`, [{ path: 'buildingId', message: 'unknown building' }])
-    assertServiceable(found.building, catalog, offering, deliveredComponents(catalog, offering, request.items, result.quote.options))
-  }
+  if (building) assertServiceable(building, catalog, offering, deliveredComponents(catalog, offering, request.items, result.quote.options))
   return { catalogVersion: catalog.version, offering, quote: result.quote }
+}
+
+async function quotedBuilding(services: Services, buildingId: string) {
+  const found = await findBuildingWithManager(services.db, buildingId)
+  if (!found) throw new AppError('building_not_found', `No building with id ${buildingId}.`, [{ path: 'buildingId', message: 'unknown building' }])
+  return found.building
 }
 
 /** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */

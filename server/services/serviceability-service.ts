@@ -17,7 +17,7 @@ export async function buildingServiceability(
 ) {
   const found = await findBuildingWithManager(services.db, buildingId)
   if (!found) throw new AppError('building_not_found', 'There is no building with this id.')
-  const catalog = await services.catalogs.current()
+  const catalog = await services.catalogs.current({ buildingId, district: found.building.district })
   const unknown = items.filter((item) => !catalog.components.has(item.code))
   if (unknown.length > 0) {
     throw new AppError(
