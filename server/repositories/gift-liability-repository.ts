@@ -6,6 +6,8 @@ export interface GiftLiabilityOrderRow {
   catalog_version: string
   /** The priced quote as stored: its gifts and monthly care budget are what the report counts. */
   quote_json: string
+  /** When it was placed (a first-month credit is granted then). */
+  created_at: string
   /** YYYY-MM-DD, Shanghai: the booked installation day. */
   install_date: string
   /** When it became active (its `active` event), if it has. */
@@ -25,6 +27,7 @@ export async function giftLiabilityOrders(db: Kysely<Database>, placedBefore: st
       'quotes.offering_slug',
       'quotes.catalog_version',
       'quotes.quote_json',
+      'orders.created_at',
       'orders.install_date',
       eb
         .selectFrom('order_events')

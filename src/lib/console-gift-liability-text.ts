@@ -34,6 +34,7 @@ const zh: GiftLiabilityText = {
   estimate: '金额为估算：按客户在报价中申报的每月用量计算，没有计费数据，实际用量和实际使用的赠送会不同。',
   rules: [
     '当月赚得的赠送（如“打本地送长途”的长途额度）次月到账，在套餐规定的月数内可用（未另行规定的为 1 个月），到期未用作废。',
+    '预付赠送的话费额度下单时给出，仅限开通首月使用：从下单月份起计为负债，首月末作废。',
     '月末结转负债 = 月末已赚得、尚未作废的赠送；已取消的订单不计；尚未开通的订单从预约安装日所在月份起计，已开通的从开通月份起计，合同期满按原条件续约计算。',
     '商务常青的关怀预算是当月的客户关怀额度，不结转到以后月份，因此不计入负债，单独列出供参考。',
   ],
@@ -72,6 +73,7 @@ const en: GiftLiabilityText = {
   estimate: 'The amounts are estimates, from the monthly usage customers declared in their quotes: there is no billing data, so real usage and the gifts really used will differ.',
   rules: [
     'A gift earned in a month (such as local-ld-gift’s long-distance credit) is credited the next month and usable for the months its offering sets (one unless set otherwise); unused, it lapses.',
+    'A prepay bonus credit is given when the order is placed and usable in the first month of service only: a liability from the month of the order until that first month ends, when it lapses.',
     'Liability carried at month end = gifts earned and not yet lapsed at that month’s end. Cancelled orders count for nothing; an order not yet active counts from the month of its booked installation, an active one from the month it was activated; a contract is taken to renew on its terms.',
     'Business Evergreen’s care budget is a customer-care allowance for its own month; it does not carry over, so it is not a liability and is shown beside for reference.',
   ],

@@ -15,8 +15,10 @@ const evergreen = quote({ offering: 'evergreen', options: { plan: 'A' }, termMon
 
 const orderOf = (q: typeof localGift, startMonth: string, lapseMonths = 1): LiabilityOrder => ({
   offering: q.offering,
+  placedMonth: startMonth,
   startMonth,
   giftsPerMonth: sum(q.gifts.map((gift) => gift.amount)),
+  firstMonthCredit: 0,
   careCreditPerMonth: q.monthly.careCredit,
   lapseMonths,
 })
@@ -87,6 +89,19 @@ describe('gift liability (pure)', () => {
     expect(column(totals.months, 'careBudgetFen')).toEqual(Array(6).fill(55000))
     expect(totals.total).toMatchObject({ liveOrders: 3, giftOrders: 2, closingFen: 15000, peakFen: 15000, earnedFen: 5 * 7500 + 3 * 7500 })
     expect(offerings[1].total.liveOrders).toBe(2)
+  })
+
+  it('a first-month credit (a prepay bonus) is owed from the month the order is placed until its first month of service ends', () => {
+    const prepaid: LiabilityOrder = { offering: 'bb-express', placedMonth: '2026-11', startMonth: '2027-01', giftsPerMonth: 0, firstMonthCredit: 10000, careCreditPerMonth: 0, lapseMonths: 1 }
+    const [line] = giftLiability([prepaid], RANGE).offerings
+    expect(column(line.months, 'liveOrders')).toEqual([0, 0, 1, 1, 1, 1])
+    expect(column(line.months, 'earnedFen')).toEqual([10000, 0, 0, 0, 0, 0])
+    expect(column(line.months, 'carriedFen')).toEqual([10000, 10000, 0, 0, 0, 0])
+    expect(column(line.months, 'creditedFen')).toEqual([0, 0, 10000, 0, 0, 0])
+    expect(column(line.months, 'lapsingFen')).toEqual([0, 0, 10000, 0, 0, 0])
+    // Placed in the range, starting after it: still owed at the range's end.
+    const later = giftLiability([{ ...prepaid, startMonth: '2027-06' }], RANGE)
+    expect(later.totals.total).toMatchObject({ liveOrders: 0, closingFen: 10000, peakFen: 10000 })
   })
 
   it('no orders: no offerings, zero totals', () => {

@@ -6,7 +6,9 @@ import { monthIndex, type Month } from './months'
  * liability and must be recorded as one"), computed from what orders' quotes declare, no billing
  * data: a gift earned in month M is credited in M+1 and usable for `lapseMonths` months (M+1..M+L);
  * unused, it lapses at the end of M+L. So at the end of month K the gifts earned in K−L+1..K are
- * still owed: that is the liability carried into later months. A monthly care budget (evergreen's
+ * still owed: that is the liability carried into later months. A one-off credit for the first month
+ * of service (a prepay bonus) is owed from the month the order is placed (and paid for) until the end
+ * of that first month, when it lapses unused. A monthly care budget (evergreen's
  * careCredit) is spent or not within its own month and carries nothing: shown beside, not counted.
  */
 
@@ -15,8 +17,12 @@ export interface LiabilityOrder {
   offering: string
   /** The Shanghai month its service starts: when it was activated, else its booked installation date. */
   startMonth: Month
+  /** The Shanghai month it was placed: a one-off credit is granted then. */
+  placedMonth: Month
   /** Gifts the quote says a month of service earns (fen), each a credit for later months. */
   giftsPerMonth: number
+  /** A one-off credit usable in the first month of service only (a prepay bonus), in fen. */
+  firstMonthCredit: number
   /** The quote's monthly care budget (fen): used within its month, not a liability. */
   careCreditPerMonth: number
   /** How many months after it is credited a gift may still be used (the rule's giftLapsesAfterMonths, else 1). */
@@ -79,13 +85,16 @@ function orderInMonth(order: LiabilityOrder, start: number, k: number): Omit<Mon
   let carried = 0
   for (let back = 1; back <= lapse; back++) credited += earned(k - back)
   for (let back = 0; back < lapse; back++) carried += earned(k - back)
+  // The one-off credit: granted when placed (never after service starts), usable and lapsing in the first month.
+  const granted = Math.min(monthIndex(order.placedMonth), start)
+  const once = order.firstMonthCredit
   return {
     liveOrders: live ? 1 : 0,
-    giftOrders: live && order.giftsPerMonth > 0 ? 1 : 0,
-    earnedFen: earned(k),
-    creditedFen: credited,
-    lapsingFen: earned(k - lapse),
-    carriedFen: carried,
+    giftOrders: live && (order.giftsPerMonth > 0 || once > 0) ? 1 : 0,
+    earnedFen: earned(k) + (k === granted ? once : 0),
+    creditedFen: credited + (k === start ? once : 0),
+    lapsingFen: earned(k - lapse) + (k === start ? once : 0),
+    carriedFen: carried + (granted <= k && k < start ? once : 0),
     careBudgetFen: live ? order.careCreditPerMonth : 0,
   }
 }
@@ -102,7 +111,7 @@ function rangeOf(months: readonly MonthFigures[], orders: readonly LiabilityOrde
   const inRange = orders.filter((order) => monthIndex(order.startMonth) <= lastMonth)
   return {
     liveOrders: inRange.length,
-    giftOrders: inRange.filter((order) => order.giftsPerMonth > 0).length,
+    giftOrders: inRange.filter((order) => order.giftsPerMonth > 0 || order.firstMonthCredit > 0).length,
     earnedFen: sum(months.map((month) => month.earnedFen)),
     creditedFen: sum(months.map((month) => month.creditedFen)),
     lapsingFen: sum(months.map((month) => month.lapsingFen)),
@@ -121,7 +130,8 @@ export function giftLiability(orders: readonly LiabilityOrder[], months: readonl
   const indices = months.map(monthIndex)
   const lastMonth = indices.at(-1) ?? Number.NEGATIVE_INFINITY
   const starts = new Map(orders.map((order) => [order, monthIndex(order.startMonth)]))
-  const live = orders.filter((order) => starts.get(order)! <= lastMonth)
+  // In service by the range's end, or owing a first-month credit granted by then.
+  const live = orders.filter((order) => starts.get(order)! <= lastMonth || (order.firstMonthCredit > 0 && monthIndex(order.placedMonth) <= lastMonth))
   const bySlug = new Map<string, LiabilityOrder[]>()
   for (const order of live) bySlug.set(order.offering, [...(bySlug.get(order.offering) ?? []), order])
 

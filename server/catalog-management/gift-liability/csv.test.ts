@@ -8,7 +8,7 @@ import type { GiftLiabilityReport } from './report'
 // An offering named like a formula (a draft's name is typed by marketing): a spreadsheet must show it as text.
 const months = monthsFrom('2026-11', 2)
 const report: GiftLiabilityReport = {
-  ...giftLiability([{ offering: 'odd', startMonth: '2026-11', giftsPerMonth: 7500, careCreditPerMonth: 0, lapseMonths: 1 }], months),
+  ...giftLiability([{ offering: 'odd', placedMonth: '2026-11', startMonth: '2026-11', giftsPerMonth: 7500, firstMonthCredit: 0, careCreditPerMonth: 0, lapseMonths: 1 }], months),
   from: '2026-11',
   to: '2026-12',
   asOf: '2026-11-22T03:00:00.000Z',

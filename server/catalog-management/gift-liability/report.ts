@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { LocalizedText } from '../../pricing/catalog-schema'
 import { sum } from '../../pricing/money'
+import { prepayBonusGiftKind } from '../../pricing/rules/broadband-payment/bonus'
 import { giftLiabilityOrders, type GiftLiabilityOrderRow } from '../../repositories/gift-liability-repository'
 import { giftSchema } from '../../schemas/quote'
 import type { Services } from '../../services/services'
@@ -60,10 +61,14 @@ export async function giftLiabilityReport(services: Pick<Services, 'db' | 'catal
     const offering = versions.get(row.catalog_version)?.offerings.get(row.offering_slug)
     const name = current.offerings.get(row.offering_slug)?.name ?? offering?.name
     if (name) offeringNames[row.offering_slug] = name
+    // A prepay bonus is given once, for the first month; every other gift a quote lists, each month.
+    const amounts = (once: boolean) => sum(quote.gifts.filter((gift) => (gift.kind === prepayBonusGiftKind) === once).map((gift) => gift.amount))
     return {
       offering: row.offering_slug,
+      placedMonth: shanghaiMonth(new Date(row.created_at)),
       startMonth: startMonthOf(row),
-      giftsPerMonth: sum(quote.gifts.map((gift) => gift.amount)),
+      giftsPerMonth: amounts(false),
+      firstMonthCredit: amounts(true),
       careCreditPerMonth: quote.monthly.careCredit,
       lapseMonths: lapseMonthsOf(offering?.rule),
     }
