@@ -12,7 +12,7 @@ export const consoleSections = {
   assistedQuotes: { path: '/console/assisted-quotes', roles: ['manager', 'ops', 'admin'], ready: true },
   emailVisits: { path: '/console/email-visits', roles: ['manager', 'marketing', 'admin'], ready: true },
   campaigns: { path: '/console/campaigns', roles: ['marketing', 'admin', 'manager'], ready: true },
-  catalog: { path: '/console/catalog', roles: ['approver', 'marketing', 'admin'], ready: false },
+  catalog: { path: '/console/catalog', roles: ['approver', 'marketing', 'admin'], ready: true },
   users: { path: '/console/users', roles: ['admin'], ready: true },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[]; ready: boolean }>
 

@@ -1,10 +1,10 @@
 import { isEditableDraft } from '../../domain/catalog-draft-status'
 import { timeOrderedId } from '../../domain/time-ordered-id'
 import { AppError } from '../../errors'
-import type { PriceBook } from '../../pricing/catalog-schema'
 import { insertDraft, updateDraftBook } from '../../repositories/catalog-drafts-repository'
 import type { NewCatalogDraftInput } from '../../schemas/console-catalog'
 import type { StaffIdentity } from '../../console/sessions'
+import { bookDiff } from '../book-diff'
 import { bookOf, draftOf, findDraft, type CatalogDraft } from '../drafts'
 import { checkedBook } from './book-check'
 import { auditDraft, changedMeanwhile, notAllowed, onDraft, type CatalogServices } from './context'
@@ -48,20 +48,7 @@ export async function saveDraftBook(services: CatalogServices, staff: StaffIdent
   return onDraft(services, id, async (trx, draft) => {
     if (!isEditableDraft(draft.status)) throw notAllowed(draft, 'edit')
     if (!(await updateDraftBook(trx, id, revision, JSON.stringify(checked), services.now().toISOString()))) throw changedMeanwhile(id)
-    await auditDraft(services, trx, staff, id, 'edit', { revision }, { revision: revision + 1, changed: changedParts(draftOf(draft).book, checked) })
+    await auditDraft(services, trx, staff, id, 'edit', { revision }, { revision: revision + 1, changed: bookDiff(draftOf(draft).book, checked) })
     return draftOf({ ...draft, book_json: JSON.stringify(checked), revision: revision + 1, updated_at: services.now().toISOString() })
   })
-}
-
-/** What a save changed, for the audit log: the offerings (by slug) and components (by code) that differ. */
-function changedParts(before: PriceBook, after: PriceBook) {
-  const differing = <T>(key: (item: T) => string, a: T[], b: T[]) => {
-    const old = new Map(a.map((item) => [key(item), JSON.stringify(item)]))
-    const next = new Map(b.map((item) => [key(item), JSON.stringify(item)]))
-    return [...new Set([...old.keys(), ...next.keys()])].filter((name) => old.get(name) !== next.get(name))
-  }
-  return {
-    offerings: differing((offering: PriceBook['offerings'][number]) => offering.slug, before.offerings, after.offerings),
-    components: differing((component: PriceBook['components'][number]) => component.code, before.components, after.components),
-  }
 }
