@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test'
+import { checkConsolePage, signInToConsole } from './support/console'
+
+/** A new draft of the catalog in force, made by the signed-in marketing user through the drafts API. */
+async function newDraft(page: Page, title: string): Promise<string> {
+  const response = await page.request.post('/api/console/catalog/drafts', { data: { title } })
+  expect(response.status()).toBe(201)
+  return ((await response.json()) as { id: string }).id
+}
+
+const words = {
+  zh: { title: '编辑方案：商务常青', planB: '档位方案 第 2 项', commitment: '承诺额比例', allowance: '可用额度比例', save: '保存', saved: '已保存。', problems: '有 1 处需要修改', notANumber: '请填写数字（如 1,234.50）', addRow: '添加一行：档位方案', removeRow4: '删除 档位方案 第 4 项' },
+  en: { title: 'Edit offering: Business Evergreen', planB: 'Plans No. 2', commitment: 'Commitment', allowance: 'Allowance', save: 'Save', saved: 'Saved.', problems: '1 field to correct', notANumber: 'Enter a number (e.g. 1,234.50)', addRow: 'Add row: Plans', removeRow4: 'Remove Plans No. 4' },
+} as const
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`marketing edits evergreen plan B in a draft's generated form, a bad value refused beside its field and fixed (${lang})`, async ({ page }) => {
+    // Pages checked with axe at two sizes and several saves: longer than one journey.
+    test.setTimeout(120_000)
+    const text = words[lang]
+    const prefix = lang === 'en' ? '/en' : ''
+    await page.goto(`${prefix}/console/sign-in`)
+    await signInToConsole(page, 'marketing@example.com')
+    await expect(page).toHaveURL(new RegExp(`${prefix}/console$`))
+    const id = await newDraft(page, `E2E editor ${lang}`)
+    const path = `${prefix}/console/catalog/drafts/${id}/offerings/evergreen`
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.title)
+    const planB = page.getByRole('group', { name: text.planB, exact: true })
+    const commitment = planB.getByLabel(text.commitment)
+    const allowance = planB.getByLabel(text.allowance)
+    // Plan B commits 1.0X: shown as 100 %.
+    await expect(commitment).toHaveValue('100')
+    await expect(allowance).toHaveValue('130')
+    await checkConsolePage(page, `catalog-editor-${lang}`)
+
+    // Changed and saved: back on the form with the saved values.
+    await commitment.fill('105')
+    await allowance.fill('１４０')
+    await page.getByRole('button', { name: text.save }).first().click()
+    await expect(page).toHaveURL(/done=saved/)
+    await expect(page.getByRole('status')).toHaveText(text.saved)
+    await expect(commitment).toHaveValue('105')
+    await expect(allowance).toHaveValue('140')
+
+    // A row added and removed again without saving, the typed value kept.
+    await commitment.fill('106')
+    await page.getByRole('button', { name: text.addRow }).click()
+    await expect(page.getByRole('button', { name: text.removeRow4 })).toBeVisible()
+    await expect(commitment).toHaveValue('106')
+    await page.getByRole('button', { name: text.removeRow4 }).click()
+    await expect(page.getByRole('button', { name: text.removeRow4 })).toHaveCount(0)
+    await expect(commitment).toHaveValue('106')
+
+    // A value that is not a number: refused, listed at the top and named beside the field, as typed.
+    await commitment.fill('1o5')
+    await page.getByRole('button', { name: text.save }).first().click()
+    await expect(page).toHaveURL(/error=invalid_request/)
+    const summary = page.getByRole('alert')
+    await expect(summary.getByRole('heading')).toHaveText(text.problems)
+    await expect(commitment).toHaveValue('1o5')
+    await expect(commitment).toHaveAttribute('aria-invalid', 'true')
+    await expect(commitment).toHaveAccessibleDescription(new RegExp(text.notANumber.replace(/[().]/g, '\\$&')))
+    await checkConsolePage(page, `catalog-editor-refused-${lang}`)
+    // The summary's link goes to the field.
+    await summary.getByRole('link').click()
+    await expect(page).toHaveURL(/#f-rule\.plans\.1\.commitmentBp$/)
+
+    // Fixed: saved.
+    await commitment.fill('110')
+    await page.getByRole('button', { name: text.save }).first().click()
+    await expect(page).toHaveURL(/done=saved/)
+    await expect(commitment).toHaveValue('110')
+    await expect(commitment).not.toHaveAttribute('aria-invalid', 'true')
+    await expect(allowance).toHaveValue('140')
+  })
+}
