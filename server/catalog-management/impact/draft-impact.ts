@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { buildCatalog, type Catalog } from '../../pricing/catalog'
 import type { LocalizedText, PriceBookInput } from '../../pricing/catalog-schema'
 import { QUOTE_SAMPLE_LIMIT, sampleQuoteRequests } from '../../repositories/quote-sample-repository'
@@ -14,6 +15,11 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const CACHE_MS = 60 * 60 * 1000
 /** Previews kept per server process (a few drafts are being looked at on any day). */
 const CACHE_ENTRIES = 16
+/**
+ * Requests priced between two turns of the event loop: 10,000 quotes priced twice take most of a second,
+ * which would hold up every other request of the process; slices of this many take a few milliseconds each.
+ */
+const SLICE = 250
 
 /** What a preview reads of a draft (server/catalog-management/drafts.ts CatalogDraft has these). */
 export interface DraftForImpact {
@@ -79,7 +85,7 @@ async function computeImpact(services: Services, draft: DraftForImpact, base: Ca
     ...(quote.negotiatedX === null ? {} : { negotiated: { x: quote.negotiatedX } }),
   }))
   const vectorRows = compareRequests(base, catalog, referenceRequests)
-  const recentRows = compareRequests(base, catalog, recent)
+  const recentRows = await compareInSlices(base, catalog, recent)
   const offerings = compareOfferingTexts(base, catalog)
   const vectors = { rows: vectorRows, summary: summarizeImpact(vectorRows, names) }
   const recentSummary = summarizeImpact(recentRows, names)
@@ -96,4 +102,13 @@ async function computeImpact(services: Services, draft: DraftForImpact, base: Ca
       components: Object.fromEntries([...base.components.values(), ...catalog.components.values()].map((component) => [component.code, component.name])),
     },
   }
+}
+
+async function compareInSlices(before: Catalog, after: Catalog, requests: readonly ImpactRequest[]): Promise<ImpactRow[]> {
+  const rows: ImpactRow[] = []
+  for (let start = 0; start < requests.length; start += SLICE) {
+    if (start > 0) await nextTurn()
+    rows.push(...compareRequests(before, after, requests.slice(start, start + SLICE)))
+  }
+  return rows
 }
