@@ -75,3 +75,18 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(allowance).toHaveValue('140')
   })
 }
+
+test('an approver sees a draft’s offering form read-only', async ({ page, browser }) => {
+  await page.goto('/console/sign-in')
+  await signInToConsole(page, 'marketing@example.com')
+  await expect(page).toHaveURL(/\/console$/)
+  const id = await newDraft(page, 'E2E editor read-only')
+  const approver = await browser.newPage()
+  await approver.goto(`/console/catalog/drafts/${id}/offerings/evergreen`)
+  await signInToConsole(approver, 'approver@example.com')
+  await expect(approver.getByRole('heading', { level: 1 })).toHaveText(words.zh.title)
+  await expect(approver.getByText('此草案只读')).toBeVisible()
+  await expect(approver.getByRole('button', { name: words.zh.save })).toHaveCount(0)
+  await expect(approver.getByRole('group', { name: words.zh.planB, exact: true }).getByLabel(words.zh.commitment)).toBeDisabled()
+  await approver.close()
+})
