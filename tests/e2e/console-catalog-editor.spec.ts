@@ -76,17 +76,23 @@ for (const lang of ['zh', 'en'] as const) {
   })
 }
 
-test('an approver sees a draft’s offering form read-only', async ({ page, browser }) => {
+test('an approver sees a draft’s offering and components forms read-only', async ({ page, browser }) => {
   await page.goto('/console/sign-in')
   await signInToConsole(page, 'marketing@example.com')
   await expect(page).toHaveURL(/\/console$/)
   const id = await newDraft(page, 'E2E editor read-only')
-  const approver = await browser.newPage()
+  const context = await browser.newContext()
+  const approver = await context.newPage()
   await approver.goto(`/console/catalog/drafts/${id}/offerings/evergreen`)
   await signInToConsole(approver, 'approver@example.com')
   await expect(approver.getByRole('heading', { level: 1 })).toHaveText(words.zh.title)
   await expect(approver.getByText('此草案只读')).toBeVisible()
   await expect(approver.getByRole('button', { name: words.zh.save })).toHaveCount(0)
   await expect(approver.getByRole('group', { name: words.zh.planB, exact: true }).getByLabel(words.zh.commitment)).toBeDisabled()
-  await approver.close()
+  // The components and their term prices likewise (a term price in yuan).
+  await approver.getByRole('link', { name: '组件与合约价' }).click()
+  await expect(approver.getByRole('heading', { level: 1 })).toHaveText('编辑组件与合约价')
+  await expect(approver.getByRole('group', { name: '组件 第 3 项', exact: true }).getByRole('group', { name: '合约价 第 1 项' }).getByLabel('月费')).toHaveValue('465.00')
+  await checkConsolePage(approver, 'catalog-editor-components-zh')
+  await context.close()
 })
