@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test'
 import { checkConsolePage, signInToConsole } from './support/console'
 
+/** The page fits its width: nothing scrolls sideways on a phone or a laptop. */
+async function fitsAt390And1280(page: Page) {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 800 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width}px`).toBeLessThanOrEqual(width)
+  }
+}
+
 /** A new draft of the catalog in force, made by the signed-in marketing user through the drafts API. */
 async function newDraft(page: Page, title: string): Promise<string> {
   const response = await page.request.post('/api/console/catalog/drafts', { data: { title } })
@@ -62,6 +70,7 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(commitment).toHaveAttribute('aria-invalid', 'true')
     await expect(commitment).toHaveAccessibleDescription(new RegExp(text.notANumber.replace(/[().]/g, '\\$&')))
     await checkConsolePage(page, `catalog-editor-refused-${lang}`)
+    await fitsAt390And1280(page)
     // The summary's link goes to the field.
     await summary.getByRole('link').click()
     await expect(page).toHaveURL(/#f-rule\.plans\.1\.commitmentBp$/)

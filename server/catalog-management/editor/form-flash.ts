@@ -16,7 +16,7 @@ const editorFlashSchema = z.object({
   draftId: z.string(),
   /** `offering:<slug>` or `components`. */
   form: z.string(),
-  fields: z.record(z.string().max(200), z.array(z.string().max(2000)).max(MAX_ROWS)),
+  fields: z.record(z.string().max(200), z.array(z.string().max(10_000)).max(MAX_ROWS)),
   revision: z.number().int(),
   /** Why the form came back: refused (issues), stale (someone saved meanwhile), rows (a row added or removed). */
   notice: z.enum(['refused', 'stale', 'rows', 'not_editable']),
