@@ -1,21 +1,16 @@
 import { createHash } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { buildCatalog, type Catalog } from '../pricing/catalog'
 import { priceBookSchema, type Component, type PriceBook, type PriceBookInput } from '../pricing/catalog-schema'
 import { PRICING_RULES_REVISION } from '../pricing/rules/registry'
-import { isSqliteBusy, isUniqueViolation } from '../services/database-errors'
 
-/** How often a version is tried again after another process took the same sequence number meanwhile. */
-const VERSION_ATTEMPTS = 5
+/** The PostgreSQL advisory lock that makes catalog versions one at a time (any constant shared by every process). */
+const CATALOG_VERSION_LOCK = 7_140_001
 
 /**
  * Stores a price book as a new catalog version unless an identical one exists; returns its id.
  * Rejects (ZodError) a price book that does not parse, before anything is written.
- *
- * The sequence is taken by the insert itself (max + 1 in one statement, under a unique constraint):
- * two processes saving at once cannot both get it; the loser's transaction is tried again and gets the
- * next number, or finds the winner's identical version.
  */
 export async function saveCatalogVersion(
   db: Kysely<Database>,
@@ -28,17 +23,16 @@ export async function saveCatalogVersion(
 }
 
 /**
- * Runs work that stores a catalog version in one transaction, again when another process took the
- * same sequence number meanwhile (or, on SQLite, wrote since this transaction first read).
+ * Runs work that stores a catalog version in one transaction, one such transaction at a time across
+ * every server process: the next sequence number (max + 1) and "is this book already a version" are
+ * read and written without another process in between. SQLite's write transactions (BEGIN IMMEDIATE,
+ * db/connect.ts) already are; PostgreSQL takes a transaction-scoped advisory lock.
  */
 export async function inCatalogTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute(work)
-    } catch (error) {
-      if (attempt >= VERSION_ATTEMPTS || !(isUniqueViolation(error) || isSqliteBusy(error))) throw error
-    }
-  }
+  return db.transaction().execute(async (trx) => {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${CATALOG_VERSION_LOCK})`.execute(trx)
+    return work(trx)
+  })
 }
 
 /** The version of a parsed price book inside the caller's transaction (see inCatalogTransaction): an identical one if it exists. */
@@ -49,7 +43,6 @@ export async function storeCatalogVersion(trx: Kysely<Database>, book: PriceBook
 async function insertCatalogVersion(trx: Kysely<Database>, book: PriceBook, contentHash: string, now: Date): Promise<string> {
   const existing = await trx.selectFrom('catalog_versions').select('id').where('content_hash', '=', contentHash).executeTakeFirst()
   if (existing) return existing.id
-  const nextSequence = sql<number>`coalesce(max(sequence), 0) + 1`
   await trx
     .insertInto('catalog_versions')
     .columns(['id', 'sequence', 'content_hash', 'created_at'])
@@ -58,7 +51,7 @@ async function insertCatalogVersion(trx: Kysely<Database>, book: PriceBook, cont
         .selectFrom('catalog_versions')
         .select([
           sql<string>`'v' || (coalesce(max(sequence), 0) + 1) || ${`-${contentHash.slice(0, 8)}`}`.as('id'),
-          nextSequence.as('sequence'),
+          sql<number>`coalesce(max(sequence), 0) + 1`.as('sequence'),
           sql<string>`${contentHash}`.as('content_hash'),
           sql<string>`${now.toISOString()}`.as('created_at'),
         ]),

@@ -16,19 +16,22 @@ export const SEED_TIME = new Date('2026-11-20T02:00:00.000Z')
 export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and removes the database (temp file or schema). */
   drop: () => Promise<void>
+  /** How another process reaches the same database: its URL and, on PostgreSQL, its schema. */
+  location: { url: string; schema?: string }
 }
 
 /** A fresh, empty database of that kind: a temp SQLite file, or a PostgreSQL schema of its own. */
 export async function createEmptyDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'storefront-test-'))
-    const handle = connectDatabase(`file:${join(dir, 'test.db')}`)
-    return { ...handle, drop: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) }
+    const url = `file:${join(dir, 'test.db')}`
+    const handle = connectDatabase(url)
+    return { ...handle, drop: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })), location: { url } }
   }
   const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`
   await adminQuery(`create schema ${schema}`)
   const handle = connectDatabase(testPostgresUrl, { schema })
-  return { ...handle, drop: async () => (await handle.close(), await adminQuery(`drop schema ${schema} cascade`)) }
+  return { ...handle, drop: async () => (await handle.close(), await adminQuery(`drop schema ${schema} cascade`)), location: { url: testPostgresUrl, schema } }
 }
 
 /** A fresh database, migrated and seeded with the project's catalog and buildings. */
