@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectDatabase, type DatabaseHandle } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
@@ -7,22 +6,13 @@ import { seedDatabase } from '../../db/seed/seed'
 import { createStaffUser } from '../../server/console/staff-admin'
 import type { Services } from '../../server/services/services'
 import { testPostgresUrl } from '../support/postgres-url'
+import { adminQuery } from '../support/test-database'
 import { STAFF_PASSWORD } from '../support/staff'
 import { startServer, type RunningServer } from '../support/server-process'
 
-/** A database of its own on the test server: two server processes share it as production would. */
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 const HEADROOM_MS = 6_000
 
+/** A database of its own on the test server: two server processes share it as production would. */
 describe('a release goes live at its time in every server process, without a restart (PostgreSQL)', () => {
   const name = `storefront_publish_${randomBytes(4).toString('hex')}`
   const url = new URL(testPostgresUrl)

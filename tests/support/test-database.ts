@@ -42,7 +42,8 @@ export async function createSeededDatabase(kind: DatabaseKind): Promise<TestData
   return database
 }
 
-async function adminQuery(statement: string): Promise<void> {
+/** One statement as the test server's superuser, outside any test schema (create or drop a schema or database). */
+export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: testPostgresUrl })
   await client.connect()
   try {
