@@ -9,7 +9,7 @@ import { createRateLimits } from './rate-limits'
 import { createStripeGateway } from './stripe-gateway'
 import type { Services } from './services'
 
-/** Opens the database, brings its schema up to date, seeds a new embedded one and wires the services. */
+/** Opens the database, brings its schema up to date and wires the services (the command-line tools too). */
 export async function startServices(config: Config): Promise<{ services: Services; database: DatabaseHandle }> {
   const database = connectDatabase(config.DATABASE_URL)
   // The first statement is where an unreachable or misconfigured database shows: say so in one line.
@@ -17,16 +17,6 @@ export async function startServices(config: Config): Promise<{ services: Service
     await database.close().catch(() => undefined)
     throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
   })
-  // Start-up never re-seeds: the catalog changes only through the console. A new embedded database
-  // (npm start on a fresh machine) gets the demo data once; PostgreSQL is seeded on demand.
-  if (!(await hasAnyRelease(database.db))) {
-    if (database.kind === 'sqlite') {
-      await seedDatabase(database.db, { now: new Date() })
-      console.log('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
-    } else {
-      console.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
-    }
-  }
   if (config.demoStaff) {
     await seedDemoStaff(database.db, new Date())
     console.log(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
@@ -54,4 +44,18 @@ function withoutPassword(url: string): string {
   const parsed = new URL(url)
   if (parsed.password) parsed.password = '***'
   return parsed.toString()
+}
+
+/**
+ * A server's start never re-seeds: the catalog changes only through the console. A new embedded
+ * database (npm start on a fresh machine) gets the demo data once; PostgreSQL is seeded on demand.
+ */
+export async function seedNewEmbeddedDatabase(database: DatabaseHandle): Promise<void> {
+  if (await hasAnyRelease(database.db)) return
+  if (database.kind === 'sqlite') {
+    await seedDatabase(database.db, { now: new Date() })
+    console.log('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
+  } else {
+    console.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
+  }
 }

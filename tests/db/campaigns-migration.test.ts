@@ -11,15 +11,16 @@ describe.each(databaseKinds)('migration 0017 (campaigns) on %s', (kind) => {
     try {
       const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined
       const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
-      const down = await migrator.migrateDown()
+      // Back to before 0017 (later migrations go down first), then up again.
+      const down = await migrator.migrateTo('0016-email-visits')
       expect(down.error).toBeUndefined()
-      expect(down.results?.[0]?.migrationName).toBe('0017-campaigns')
+      expect(down.results?.at(-1)?.migrationName).toBe('0017-campaigns')
 
       const lead = (id: string, attribution: string | null) => ({ id, source: 'callback', company: '示例', contact_name: '韩梅梅', mobile: '13900000000', lang: 'zh', status: 'new', created_at: '2026-11-01T02:00:00.000Z', attribution_json: attribution })
       await db.insertInto('leads').values([lead('lead-ad', JSON.stringify({ utm_source: 'baidu', utm_campaign: 'lujiazui', utm_term: '写字楼宽带' })), lead('lead-none', null), lead('lead-gclid', JSON.stringify({ gclid: 'x' }))]).execute()
       await db.insertInto('landing_views').values({ day: '2026-11-01', path: '/bundles/evergreen', utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'lujiazui', views: 7 }).execute()
 
-      expect(await migrateToLatest(db)).toEqual(['0017-campaigns'])
+      expect(await migrateToLatest(db)).toEqual(['0017-campaigns', '0018-catalog-drafts-releases'])
       const leads = await db.selectFrom('leads').select(['id', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term']).where('id', 'like', 'lead-%').orderBy('id').execute()
       expect(leads).toEqual([
         { id: 'lead-ad', utm_source: 'baidu', utm_medium: null, utm_campaign: 'lujiazui', utm_term: '写字楼宽带' },
