@@ -111,7 +111,7 @@ test('an evergreen plan B price change: drafted, previewed, submitted, approved 
   await expect(marketing.getByRole('status')).toHaveText('草稿已建立。')
   await expect(marketing.getByRole('heading', { level: 1 })).toHaveText(title)
 
-  await marketing.getByRole('link', { name: '编辑 商务常青' }).click()
+  await marketing.getByRole('link', { name: '编辑 商务常青', exact: true }).click()
   await expect(marketing.getByRole('heading', { level: 1 })).toHaveText('编辑方案：商务常青')
   const planB = marketing.getByRole('group', { name: '档位方案 第 2 项', exact: true })
   const commitment = planB.getByLabel('承诺额比例')
@@ -147,7 +147,7 @@ test('an evergreen plan B price change: drafted, previewed, submitted, approved 
   await expect(marketing.getByTestId('draft-status')).toHaveText('待审批')
   // Submitted, the draft is no longer edited or submitted again.
   await expect(marketing.getByTestId('submit-draft')).toHaveCount(0)
-  await expect(marketing.getByRole('link', { name: '编辑 商务常青' })).toHaveCount(0)
+  await expect(marketing.getByRole('link', { name: '编辑 商务常青', exact: true })).toHaveCount(0)
 
   // 3. The approver opens it: marketing is the author; publishes it this minute, Beijing time.
   const approver = await consoleUser(browser, 'approver@example.com', draftPath)
@@ -228,4 +228,69 @@ test('an evergreen plan B price change: drafted, previewed, submitted, approved 
   await customerPage.goto('/bundles/evergreen')
   await expect(customerPage.locator('main')).toContainText(`B 计划：每月承诺 ${times(BEFORE.commitment)}X，可使用 ${times(BEFORE.allowance)}X 的服务。`)
   for (const context of [marketing.context(), approver.context(), customerPage.context()]) await context.close()
+})
+
+test('four eyes: an author who is also an approver cannot approve their own draft; another approver sends it back with a comment its author reads (zh and en)', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000)
+  const stamp = Date.now()
+  // An account with both roles, opened by the admin.
+  const both = { email: `both-roles-${stamp}@example.com`, displayName: '双角色 Both roles', password: `both-roles-${stamp}` }
+  await page.goto('/console/users')
+  await signInToConsole(page, 'admin@example.com')
+  await expect(page).toHaveURL(/\/console\/users$/)
+  const opened = await page.request.post('/api/console/users', { data: { ...both, roles: ['marketing', 'approver'] }, headers: { origin: baseURL! } })
+  expect(opened.status(), await opened.text()).toBe(201)
+
+  const author = await consoleUser(browser, both.email, '/console/catalog', both.password)
+  const title = `E2E 四眼原则 ${stamp}`
+  await author.getByTestId('new-draft').getByLabel('标题').fill(title)
+  await author.getByTestId('new-draft').getByRole('button', { name: '新建草稿' }).click()
+  await expect(author.getByRole('status')).toHaveText('草稿已建立。')
+  const draftPath = new URL(author.url()).pathname
+  const draftId = draftPath.split('/').at(-1)!
+  await author.getByTestId('submit-draft').getByRole('checkbox', { name: '我已查看影响预览' }).check()
+  await author.getByTestId('submit-draft').getByRole('button', { name: '提交审批' }).click()
+  await expect(author.getByTestId('draft-status')).toHaveText('待审批')
+  // The approver's forms are not offered to the author; the page says who must decide.
+  await expect(author.getByTestId('own-draft')).toHaveText('这是您起草的变更，需由另一位审批人决定。')
+  await expect(author.getByTestId('approve-draft')).toHaveCount(0)
+  await expect(author.getByTestId('send-back-draft')).toHaveCount(0)
+  await checkConsolePage(author, 'catalog-change-own-draft-zh')
+  await author.goto(`/en${draftPath}`)
+  await expect(author.getByTestId('own-draft')).toHaveText('You drafted this change: another approver must decide on it.')
+  await expect(author.getByTestId('approve-draft')).toHaveCount(0)
+  // Nor does the API take it from them.
+  const refused = await author.request.post(`/api/console/catalog/drafts/${draftId}/approve`, { data: {}, headers: { origin: baseURL! } })
+  expect(refused.status()).toBe(403)
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('own_draft_approval')
+
+  // Another approver sends it back, saying why.
+  const comment = `请同时说明对老客户的影响 ${stamp}`
+  const approver = await consoleUser(browser, 'approver@example.com', `/en${draftPath}`)
+  await expect(approver.getByTestId('draft-facts')).toContainText(both.displayName)
+  const sendBack = approver.getByTestId('send-back-draft')
+  await sendBack.getByLabel('What to change').fill(comment)
+  await sendBack.getByRole('checkbox', { name: 'Return it to its author' }).check()
+  await sendBack.getByRole('button', { name: 'Send back' }).click()
+  await expect(approver).toHaveURL(new RegExp(`/en${draftPath}\\?done=draft_sent_back$`))
+  await expect(approver.getByTestId('draft-status')).toHaveText('Sent back')
+
+  // Its author reads the comment and may change and submit the draft again.
+  await author.goto(draftPath)
+  await expect(author.getByTestId('draft-status')).toHaveText('已退回')
+  await expect(author.getByTestId('decision-comment')).toHaveText(`${comment} — 演示审批 Demo approver`)
+  await expect(author.getByTestId('submit-draft')).toBeVisible()
+  await expect(author.getByRole('link', { name: '编辑 商务常青', exact: true })).toBeVisible()
+  await checkConsolePage(author, 'catalog-change-sent-back-zh')
+  await author.goto(`/en${draftPath}`)
+  await expect(author.getByTestId('decision-comment')).toHaveText(`${comment} — 演示审批 Demo approver`)
+  await checkConsolePage(author, 'catalog-change-sent-back-en')
+  // Tidied away: discarded, so the catalog page's list stays short for the other journeys.
+  const discard = author.locator('form[action$="/discard"]')
+  await discard.getByRole('checkbox').check()
+  await discard.getByRole('button').click()
+  await expect(author.getByTestId('draft-status')).toHaveText('Discarded')
+  await author.goto('/en/console/catalog')
+  await checkConsolePage(author, 'catalog-change-index-en')
+  for (const context of [author.context(), approver.context()]) await context.close()
 })
