@@ -57,9 +57,9 @@ export async function findDraft(services: Pick<CatalogServices, 'db'>, id: strin
   return draftOf(row)
 }
 
-/** The drafts as the console lists them (no books: a list does not need them). */
+/** The drafts as the console lists them, newest first. */
 export async function listDrafts(services: Pick<CatalogServices, 'db'>) {
-  return (await listDraftRows(services.db)).map(({ book_json: _book, ...row }) => ({
+  return (await listDraftRows(services.db)).map((row) => ({
     id: row.id,
     title: row.title,
     status: row.status,

@@ -4,21 +4,28 @@ import type { CatalogDraftStatus } from '../domain/catalog-draft-status'
 
 export type CatalogDraftRow = Selectable<Database['catalog_drafts']> & { author_name: string; decided_by_name: string | null }
 
-const withNames = (db: Kysely<Database>) =>
+/** Drafts with the names of their author and of whoever decided. */
+const named = (db: Kysely<Database>) =>
   db
     .selectFrom('catalog_drafts')
     .innerJoin('staff_users as author', 'author.id', 'catalog_drafts.author_id')
     .leftJoin('staff_users as decider', 'decider.id', 'catalog_drafts.decided_by')
-    .selectAll('catalog_drafts')
     .select(['author.display_name as author_name', 'decider.display_name as decided_by_name'])
+
+const withNames = (db: Kysely<Database>) => named(db).selectAll('catalog_drafts')
 
 export async function findDraftRow(db: Kysely<Database>, id: string): Promise<CatalogDraftRow | undefined> {
   return withNames(db).where('catalog_drafts.id', '=', id).executeTakeFirst()
 }
 
-/** The newest drafts first; the console lists at most this many. */
-export async function listDraftRows(db: Kysely<Database>, limit = 100): Promise<CatalogDraftRow[]> {
-  return withNames(db).orderBy('catalog_drafts.updated_at', 'desc').orderBy('catalog_drafts.id', 'desc').limit(limit).execute()
+/** The newest drafts first, without their books (a list does not show them); the console lists at most this many. */
+export async function listDraftRows(db: Kysely<Database>, limit = 100) {
+  return named(db)
+    .select(['catalog_drafts.id', 'catalog_drafts.title', 'catalog_drafts.status', 'catalog_drafts.base_version', 'catalog_drafts.updated_at', 'catalog_drafts.catalog_version'])
+    .orderBy('catalog_drafts.updated_at', 'desc')
+    .orderBy('catalog_drafts.id', 'desc')
+    .limit(limit)
+    .execute()
 }
 
 export async function insertDraft(db: Kysely<Database>, row: Insertable<Database['catalog_drafts']>): Promise<void> {
