@@ -84,10 +84,39 @@ describe('pricing requests under today and a draft', () => {
     const summary = summarizeImpact(rows, offeringNames(today, draft))
     expect(summary.nowRefused).toEqual([shangjiale])
     expect(summary.decreases).toEqual([planC])
-    // The removed offering keeps today's name; its requests count before, not after.
+    // The removed offering keeps today's name; its requests are added up apart, not in the compared totals.
     const totals = summary.byOffering.find((line) => line.offering === 'shangjiale')!
-    expect(totals).toMatchObject({ name: { en: today.offerings.get('shangjiale')!.name.en }, outcomes: { now_refused: 1 }, firstYearAfter: 0, firstYearChange: 0 })
-    expect(totals.firstYearBefore).toBeGreaterThan(0)
+    expect(totals).toMatchObject({ name: { en: today.offerings.get('shangjiale')!.name.en }, outcomes: { now_refused: 1 }, firstYearBefore: 0, firstYearAfter: 0, firstYearChange: 0, nowPricedFirstYear: 0 })
+    expect(totals.nowRefusedFirstYear).toBe(shangjiale.before.ok ? shangjiale.before.firstYear : NaN)
+  })
+
+  it('compares like with like: the totals before and after cover the same requests, so their difference is the change (QA 14 #5)', () => {
+    // Plan B dearer, shangjiale gone (its requests priced only today), a new offering (priced only by the draft).
+    const draft = draftOf((book) => {
+      offeringOf(book, 'evergreen').rule.plans.find((plan: { id: string }) => plan.id === 'B').commitmentBp = 10_500
+      book.offerings.push({ ...structuredClone(offeringOf(book, 'shangjiale')), slug: 'shangjiale-plus' })
+      book.offerings = book.offerings.filter((offering: { slug: string }) => offering.slug !== 'shangjiale')
+    })
+    const rows = compareRequests(today, draft, [...requests, ...asked([{ offering: 'shangjiale-plus', termMonths: 12, customer: { status: 'new' } }])])
+    const summary = summarizeImpact(rows, offeringNames(today, draft))
+    expect(summary.outcomes).toMatchObject({ more: 5, same: 3, now_refused: 1, now_priced: 1 })
+    const both = rows.filter((row) => row.before.ok && row.after.ok)
+    const sum = (list: typeof rows, side: 'before' | 'after') => list.reduce((total, row) => total + (row[side].ok ? row[side].firstYear : 0), 0)
+    expect(summary.firstYearChange).toBeGreaterThan(0)
+    expect(summary).toMatchObject({
+      firstYearBefore: sum(both, 'before'),
+      firstYearAfter: sum(both, 'after'),
+      firstYearChange: sum(both, 'after') - sum(both, 'before'),
+      nowRefusedFirstYear: sum(rows.filter((row) => row.outcome === 'now_refused'), 'before'),
+      nowPricedFirstYear: sum(rows.filter((row) => row.outcome === 'now_priced'), 'after'),
+    })
+    expect(summary.nowRefusedFirstYear).toBeGreaterThan(0)
+    expect(summary.nowPricedFirstYear).toBeGreaterThan(0)
+    // Every offering's line adds up the same way, and the lines add up to the whole.
+    for (const line of summary.byOffering) expect(line.firstYearAfter - line.firstYearBefore, line.offering).toBe(line.firstYearChange)
+    for (const key of ['firstYearBefore', 'firstYearAfter', 'firstYearChange', 'nowRefusedFirstYear', 'nowPricedFirstYear'] as const) {
+      expect(summary.byOffering.reduce((total, line) => total + line[key], 0), key).toBe(summary[key])
+    }
   })
 
   it('shows requests of a new offering as newly priced, and an unlisted one asked without a code as not offered', () => {

@@ -62,25 +62,34 @@ export interface ChangeBucket {
   change: number
 }
 
-export interface OfferingTotals {
+/**
+ * First-year totals that compare like with like: before, after and their change add up over the same
+ * requests (those both sides price), so after − before is the change. A request only one side prices
+ * would make a side's total move without any price changing; those are added up apart.
+ */
+export interface FirstYearTotals {
+  /** Over the requests both sides price (fen). */
+  firstYearBefore: number
+  firstYearAfter: number
+  /** firstYearAfter − firstYearBefore (fen). */
+  firstYearChange: number
+  /** Today's first-year total of the requests the draft no longer prices (outcome now_refused, fen). */
+  nowRefusedFirstYear: number
+  /** The draft's first-year total of the requests only the draft prices (outcome now_priced, fen). */
+  nowPricedFirstYear: number
+}
+
+export interface OfferingTotals extends FirstYearTotals {
   offering: string
   /** The offering's name in the draft, or today's when the draft has none; null for an unknown slug. */
   name: LocalizedText | null
   count: number
   outcomes: Record<ImpactOutcome, number>
-  /** First-year totals of every request a side prices (fen). */
-  firstYearBefore: number
-  firstYearAfter: number
-  /** The first-year change over the requests both sides price (fen). */
-  firstYearChange: number
 }
 
-export interface ImpactSummary {
+export interface ImpactSummary extends FirstYearTotals {
   count: number
   outcomes: Record<ImpactOutcome, number>
-  firstYearBefore: number
-  firstYearAfter: number
-  firstYearChange: number
   distribution: ChangeBucket[]
   /** The largest first-year increases, largest first. */
   increases: ImpactRow[]
@@ -166,34 +175,39 @@ function bucketOf(distribution: ChangeBucket[], change: number): ChangeBucket {
   return distribution.find((bucket) => bucket.direction === direction && (direction === 'same' || (size > bucket.over && (bucket.upTo === null || size <= bucket.upTo))))!
 }
 
+const noTotals = (): FirstYearTotals => ({ firstYearBefore: 0, firstYearAfter: 0, firstYearChange: 0, nowRefusedFirstYear: 0, nowPricedFirstYear: 0 })
+
+/** Adds a row to the totals it belongs to: to the compared sums only when both sides price it. */
+function addToTotals(totals: FirstYearTotals, row: ImpactRow): void {
+  if (row.before.ok && row.after.ok) {
+    totals.firstYearBefore += row.before.firstYear
+    totals.firstYearAfter += row.after.firstYear
+    totals.firstYearChange += row.after.firstYear - row.before.firstYear
+  } else if (row.before.ok) {
+    totals.nowRefusedFirstYear += row.before.firstYear
+  } else if (row.after.ok) {
+    totals.nowPricedFirstYear += row.after.firstYear
+  }
+}
+
 /** Who pays more or less and by how much: counts, distribution, top movers and totals per offering. */
 export function summarizeImpact(rows: readonly ImpactRow[], names: (slug: string) => LocalizedText | null, top = TOP_MOVERS): ImpactSummary {
   const outcomes = noOutcomes()
   const distribution = emptyDistribution()
   const byOffering = new Map<string, OfferingTotals>()
-  let firstYearBefore = 0
-  let firstYearAfter = 0
-  let firstYearChange = 0
+  const all = noTotals()
   for (const row of rows) {
     outcomes[row.outcome] += 1
     let totals = byOffering.get(row.asked.offering)
     if (!totals) {
-      totals = { offering: row.asked.offering, name: names(row.asked.offering), count: 0, outcomes: noOutcomes(), firstYearBefore: 0, firstYearAfter: 0, firstYearChange: 0 }
+      totals = { offering: row.asked.offering, name: names(row.asked.offering), count: 0, outcomes: noOutcomes(), ...noTotals() }
       byOffering.set(row.asked.offering, totals)
     }
     totals.count += 1
     totals.outcomes[row.outcome] += 1
-    if (row.before.ok) {
-      firstYearBefore += row.before.firstYear
-      totals.firstYearBefore += row.before.firstYear
-    }
-    if (row.after.ok) {
-      firstYearAfter += row.after.firstYear
-      totals.firstYearAfter += row.after.firstYear
-    }
+    addToTotals(all, row)
+    addToTotals(totals, row)
     if (row.firstYearChange !== null) {
-      firstYearChange += row.firstYearChange
-      totals.firstYearChange += row.firstYearChange
       const bucket = bucketOf(distribution, row.firstYearChange)
       bucket.count += 1
       bucket.change += row.firstYearChange
@@ -205,9 +219,7 @@ export function summarizeImpact(rows: readonly ImpactRow[], names: (slug: string
   return {
     count: rows.length,
     outcomes,
-    firstYearBefore,
-    firstYearAfter,
-    firstYearChange,
+    ...all,
     distribution,
     increases: rows.filter((row) => row.outcome === 'more').sort((a, b) => changeOf(b) - changeOf(a)).slice(0, top),
     decreases: rows.filter((row) => row.outcome === 'less').sort((a, b) => changeOf(a) - changeOf(b)).slice(0, top),
