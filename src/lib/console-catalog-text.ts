@@ -99,7 +99,7 @@ export const consoleCatalogText = {
       submitConfirm: '我已查看影响预览',
       discard: '放弃草稿',
       discardConfirm: '放弃后不能恢复',
-      ownDraft: '这是您起草的变更，需由另一位审批人决定。',
+      ownDraft: '这份变更由您起草或修改过，需由另一位审批人决定。',
       approve: {
         heading: '批准',
         publishAt: '生效时间（北京时间，留空为立即）',
@@ -221,7 +221,7 @@ export const consoleCatalogText = {
       submitConfirm: 'I have looked at the impact preview',
       discard: 'Discard draft',
       discardConfirm: 'A discarded draft cannot be recovered',
-      ownDraft: 'You drafted this change: another approver must decide on it.',
+      ownDraft: 'You drafted or edited this change: another approver must decide on it.',
       approve: {
         heading: 'Approve',
         publishAt: 'Live from (Beijing time; empty = now)',

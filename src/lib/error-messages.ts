@@ -58,7 +58,7 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
     zh: '这份草稿已提交审批或已有结论，不能再修改。如需修改，请由审批人退回，或新建草稿。',
     en: 'This draft has been submitted or decided and can no longer change. Ask the approver to send it back, or start a new draft.',
   },
-  own_draft_approval: { zh: '不能审批自己起草的价目变更，需由另一位审批人决定。', en: 'You cannot decide on a price change you drafted: another approver must.' },
+  own_draft_approval: { zh: '不能审批自己起草或修改过的价目变更，需由另一位审批人决定。', en: 'You cannot decide on a price change you drafted or edited: another approver must.' },
   campaign_taken: { zh: '已有推广活动使用这个 utm_campaign 值，请换一个。', en: 'Another campaign already uses this utm_campaign value; please choose another.' },
   tenant_not_found: { zh: '没有找到这家租户企业，或它不在您负责的楼宇。', en: 'We could not find that tenant, or it is not in one of your buildings.' },
   tenant_import_not_found: { zh: '没有找到这次导入。', en: 'We could not find that import.' },

@@ -128,6 +128,13 @@ describe.each(databaseKinds)('catalog drafts, approval and releases on %s', (kin
     const edited = await json<CatalogDraft>(await save(authorApprover, sentBack, planB(10200, 13200)), 200)
     await json(await call(authorApprover, 'POST', `/api/console/catalog/drafts/${edited.id}/submit`), 200)
     const rejected = await json<CatalogDraft>(await call(approver, 'POST', `/api/console/catalog/drafts/${draft.id}/reject`, { comment: 'Not this quarter' }), 200)
+
+    // Editing a colleague's draft makes one of its authors too: the marketer-approver cannot approve it.
+    const colleagues = await newDraft({ title: 'A colleague’s draft' })
+    await json(await save(authorApprover, colleagues, planB(10100, 13100)), 200)
+    await json(await call(marketing, 'POST', `/api/console/catalog/drafts/${colleagues.id}/submit`), 200)
+    expect((await json<{ error: { code: string } }>(await call(authorApprover, 'POST', `/api/console/catalog/drafts/${colleagues.id}/approve`, { districts: [] }), 403)).error.code).toBe('own_draft_approval')
+    await json(await call(approver, 'POST', `/api/console/catalog/drafts/${colleagues.id}/reject`, { comment: 'Not needed' }), 200)
     expect(rejected.status).toBe('rejected')
     // A decision is final: nothing moves a rejected draft.
     expect((await call(approver, 'POST', `/api/console/catalog/drafts/${draft.id}/approve`, { districts: [] })).status).toBe(409)

@@ -1,10 +1,14 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../db/schema'
 import { AppError } from '../../errors'
+import { auditOf } from '../../repositories/audit-repository'
 import { inCatalogTransaction, storeCatalogVersion } from '../../repositories/catalog-repository'
 import { insertRelease } from '../../repositories/catalog-releases-repository'
 import type { ApproveCatalogDraftInput } from '../../schemas/console-catalog'
 import { instantOf } from '../../schemas/form-fields'
 import type { StaffIdentity } from '../../console/sessions'
 import type { CatalogDraftRow } from '../../repositories/catalog-drafts-repository'
+import { hasAuthored } from '../authorship'
 import { draftOf, findDraft, type CatalogDraft } from '../drafts'
 import { checkedBook } from './book-check'
 import { moveDraft, onDraft, type CatalogServices } from './context'
@@ -12,9 +16,11 @@ import { moveDraft, onDraft, type CatalogServices } from './context'
 /** A publish time this far in the past is a mistake (a stale form), not "now". */
 const PAST_TOLERANCE_MS = 5 * 60_000
 
-/** Four eyes: whoever drafted a change never decides on it. */
-function assertNotAuthor(staff: StaffIdentity, draft: CatalogDraftRow): void {
-  if (draft.author_id === staff.user.id) throw new AppError('own_draft_approval', 'You cannot decide on a price change you drafted: another approver must.')
+/** Refuses a decision by anyone who wrote any part of the draft (see hasAuthored). */
+async function assertNotAuthor(trx: Kysely<Database>, staff: StaffIdentity, draft: CatalogDraftRow): Promise<void> {
+  if (hasAuthored(staff.user.id, { authorId: draft.author_id }, await auditOf(trx, { kind: 'catalog_draft', id: draft.id }))) {
+    throw new AppError('own_draft_approval', 'You cannot decide on a price change you drafted or edited: another approver must.')
+  }
 }
 
 /** The author (or another marketer) asks for approval; the book must still keep every guardrail. */
@@ -34,7 +40,7 @@ export async function discardDraft(services: CatalogServices, staff: StaffIdenti
 /** An approver returns the draft to its author with what to change; it can be edited and submitted again. */
 export async function sendBackDraft(services: CatalogServices, staff: StaffIdentity, id: string, comment: string): Promise<CatalogDraft> {
   await onDraft(services, id, async (trx, draft) => {
-    assertNotAuthor(staff, draft)
+    await assertNotAuthor(trx, staff, draft)
     await moveDraft(services, trx, staff, draft, 'send_back', 'sent_back', decision(services, staff, comment), comment)
   })
   return findDraft(services, id)
@@ -43,7 +49,7 @@ export async function sendBackDraft(services: CatalogServices, staff: StaffIdent
 /** An approver stops the change for good. */
 export async function rejectDraft(services: CatalogServices, staff: StaffIdentity, id: string, comment: string): Promise<CatalogDraft> {
   await onDraft(services, id, async (trx, draft) => {
-    assertNotAuthor(staff, draft)
+    await assertNotAuthor(trx, staff, draft)
     await moveDraft(services, trx, staff, draft, 'reject', 'rejected', decision(services, staff, comment), comment)
   })
   return findDraft(services, id)
@@ -81,7 +87,7 @@ export async function approveDraft(services: CatalogServices, staff: StaffIdenti
     services,
     id,
     async (trx, draft) => {
-      assertNotAuthor(staff, draft)
+      await assertNotAuthor(trx, staff, draft)
       const book = checkedBook(draftOf(draft).book)
       const catalogVersion = await storeCatalogVersion(trx, book, now)
       const releaseId = await insertRelease(trx, { ...release, catalogVersion, draftId: draft.id, releasedBy: staff.user.id }, now)
