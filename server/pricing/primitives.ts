@@ -13,7 +13,17 @@ export const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER / 
 /** 10000 = 100 %. */
 export const basisPoints = z.number().int().nonnegative().max(100_000).meta({ unit: 'bp' })
 /** Rendered by the editor as 中文 / English inputs side by side (any object of exactly {zh, en} strings). */
-export const localizedText = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })
+/**
+ * Price-book text reaches public pages, contracts and mails: one or a few lines, without control
+ * characters or direction overrides (an RLO in a bundle name reverses whatever follows it).
+ */
+const CONTROL_OR_DIRECTION = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+const bookText = z
+  .string()
+  .min(1)
+  .max(300)
+  .refine((value) => !CONTROL_OR_DIRECTION.test(value), 'control characters and direction overrides are not allowed')
+export const localizedText = z.strictObject({ zh: bookText, en: bookText })
 export const componentCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a component code')
 export const offeringSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'an offering slug')
 
