@@ -84,6 +84,10 @@ describe.each(databaseKinds)("a catalog draft's impact preview (JSON) on %s", (k
     expect(report.vectors.rows).toHaveLength(21)
     expect(report.offerings.map((offering) => [offering.slug, offering.change])).toEqual([['evergreen', 'changed']])
     expect(report.offerings[0]!.parts.filter((part) => part.differs).map((part) => part.key)).toEqual(['price', 'terms'])
+    // Option choices are named for the page (QA 14 #8: it showed "付款 monthly").
+    expect(Object.keys(report.names.options['bb-express']!.payment!)).toEqual(expect.arrayContaining(['monthly', 'prepay-6', 'prepay-12']))
+    expect(report.names.options['bb-express']!.payment!['prepay-12']).toEqual({ zh: expect.not.stringContaining('prepay'), en: expect.any(String) })
+    expect(Object.keys(report.names.options.evergreen!.plan!)).toEqual(expect.arrayContaining(['A', 'B', 'C']))
   })
 
   it('keeps a preview per draft revision: a reload is the same report, a save computes it again', async () => {

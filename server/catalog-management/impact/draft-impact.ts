@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { buildCatalog, type Catalog } from '../../pricing/catalog'
 import type { LocalizedText, PriceBookInput } from '../../pricing/catalog-schema'
+import { optionLabels } from '../../pricing/rules/registry'
 import { QUOTE_SAMPLE_LIMIT, sampleQuoteRequests } from '../../repositories/quote-sample-repository'
 import type { Services } from '../../services/services'
 import { compareOfferingTexts, type OfferingTextComparison } from './offering-texts'
@@ -29,6 +30,12 @@ export interface DraftForImpact {
   book: PriceBookInput
 }
 
+export interface ImpactNames {
+  offerings: Record<string, LocalizedText>
+  components: Record<string, LocalizedText>
+  options: Record<string, Record<string, Record<string, LocalizedText>>>
+}
+
 export interface ImpactReport {
   draft: { id: string; revision: number; baseVersion: string }
   /** Today's general catalog, which the draft is compared with (it may be newer than the draft's base). */
@@ -41,8 +48,11 @@ export interface ImpactReport {
   /** The stored quotes of the last 30 days, newest first, at most 10,000. */
   recent: { since: string; until: string; limit: number; unreadable: number; summary: ImpactSummary }
   offerings: OfferingTextComparison[]
-  /** Offering and component names by slug and code, the draft's over today's, to label the lines. */
-  names: { offerings: Record<string, LocalizedText>; components: Record<string, LocalizedText> }
+  /**
+   * Offering and component names by slug and code, and each offering's option choices by option and
+   * choice id (`options.evergreen.plan.B`), the draft's over today's, to label the lines.
+   */
+  names: ImpactNames
 }
 
 type Cache = Map<string, { at: number; report: Promise<ImpactReport> }>
@@ -100,6 +110,7 @@ async function computeImpact(services: Services, draft: DraftForImpact, base: Ca
     names: {
       offerings: Object.fromEntries([...base.offerings.values(), ...catalog.offerings.values()].map((offering) => [offering.slug, offering.name])),
       components: Object.fromEntries([...base.components.values(), ...catalog.components.values()].map((component) => [component.code, component.name])),
+      options: Object.fromEntries([...base.offerings.values(), ...catalog.offerings.values()].map((offering) => [offering.slug, optionLabels(offering.rule)])),
     },
   }
 }

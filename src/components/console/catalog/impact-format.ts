@@ -1,6 +1,6 @@
+import type { ImpactNames } from '../../../../server/catalog-management/impact/draft-impact'
 import type { Asked, ImpactRef, SidePrice } from '../../../../server/catalog-management/impact/price-impact'
 import { formatDate } from '../../../../server/format-date'
-import type { LocalizedText } from '../../../../server/pricing/catalog-schema'
 import { formatYuan } from '../../../../server/pricing/money'
 import type { Lang } from '../../../lib/lang'
 import { impactText } from './impact-text'
@@ -20,15 +20,19 @@ export function refLabel(ref: ImpactRef, lang: Lang): string[] {
   return ref.source === 'vector' ? [text.vector(ref.index)] : [ref.id.slice(0, 8), formatDate(ref.createdAt, lang, { time: true })]
 }
 
-/** What was asked in a line: term, options, items (by component name) and the average spend priced. */
-export function askedLabel(asked: Asked, lang: Lang, componentName: (code: string) => LocalizedText | undefined): string {
+/**
+ * What was asked in a line: term, options (each choice by the offering rule's label, "付款 预付12个月";
+ * its code only when neither version knows it), items (by component name) and the average spend priced.
+ */
+export function askedLabel(asked: Asked, lang: Lang, names: Pick<ImpactNames, 'components' | 'options'>): string {
   const text = impactText[lang]
   const separator = lang === 'zh' ? '，' : ', '
+  const choices = names.options[asked.offering] ?? {}
   return [
     text.term(asked.termMonths),
     asked.customerStatus === 'existing' ? text.existing : text.newCustomer,
-    ...Object.entries(asked.options).map(([name, value]) => `${text.option[name] ?? name} ${value}`),
-    ...Object.entries(asked.items).map(([code, count]) => `${componentName(code)?.[lang] ?? code}${count > 1 ? ` × ${count}` : ''}`),
+    ...Object.entries(asked.options).map(([name, value]) => `${text.option[name] ?? name} ${choices[name]?.[value]?.[lang] ?? value}`),
+    ...Object.entries(asked.items).map(([code, count]) => `${names.components[code]?.[lang] ?? code}${count > 1 ? ` × ${count}` : ''}`),
     ...(asked.x === null ? [] : [text.x(formatYuan(asked.x, lang), asked.negotiated)]),
   ].join(separator)
 }
