@@ -111,10 +111,11 @@ export const priceBookSchema = z
       ctx.addIssue({ code: 'custom', path: ['offerings'], message: 'offering slugs must be unique' })
     }
     book.offerings.forEach((offering, index) => {
-      for (const code of referencedComponentCodes(offering)) {
+      for (const { code, path } of referencedComponents(offering)) {
         const component = components.get(code)
         if (!component) {
-          ctx.addIssue({ code: 'custom', path: ['offerings', index], message: `${offering.slug}: unknown component ${code}` })
+          // At the field that names it (an item's code, or the rule), so an editor can say which bundle and field still use it.
+          ctx.addIssue({ code: 'custom', path: ['offerings', index, ...path], message: `${offering.slug}: unknown component ${code}` })
         } else if (!offering.categories.includes(component.category)) {
           ctx.addIssue({
             code: 'custom',
@@ -126,9 +127,12 @@ export const priceBookSchema = z
     })
   })
 
-/** Every component an offering can put on a bill: requested items and items its rule includes. */
-function referencedComponentCodes(offering: z.infer<typeof offeringSchema>): string[] {
-  return [...offering.items.map((item) => item.code), ...kindOf(offering.rule).includedComponents(offering.rule)]
+/** Every component an offering can put on a bill, with where the offering names it: requested items and items its rule includes. */
+function referencedComponents(offering: z.infer<typeof offeringSchema>): { code: string; path: (string | number)[] }[] {
+  return [
+    ...offering.items.map((item, index) => ({ code: item.code, path: ['items', index, 'code'] })),
+    ...kindOf(offering.rule).includedComponents(offering.rule).map((code) => ({ code, path: ['rule'] })),
+  ]
 }
 
 export type { LocalizedText, CustomerStatus, UsageCategory } from './primitives'

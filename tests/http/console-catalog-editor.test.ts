@@ -154,6 +154,41 @@ describe.each(databaseKinds)('the catalog draft editor forms on %s', (kind) => {
     expect((await findDraft(seeded.api.services, draft.id)).book.components[index].termPrices[0].monthly).toBe(40000)
   })
 
+  it('refuses to remove a component bundles still use, naming each bundle and field that uses it (QA 14 #12)', async () => {
+    const draft = await newDraft('Remove a used component')
+    const fields = encode(componentsForm, { components: draft.book.components.filter((component) => component.code !== 'static-ip') })
+    const response = await postForm(cookie, `/api/console/catalog/drafts/${draft.id}/components`, {
+      ...fields,
+      revision: [String(draft.revision)],
+      return: [`/console/catalog/drafts/${draft.id}/components`],
+    })
+    const back = location(response)
+    expect(back.searchParams.get('error')).toBe('invalid_request')
+    const kept = await readEditorFlash(seeded.api.services, back.searchParams.get('form') ?? '', { by: marketing.user.id, draftId: draft.id, form: 'components' })
+    // The seed's bundles that list static-ip as an item, and business-plus, whose rule includes it in a tier.
+    const users = draft.book.offerings.filter((offering) => JSON.stringify(offering).includes('"static-ip"'))
+    expect(users.length).toBeGreaterThan(1)
+    expect(kept?.issues, JSON.stringify(kept?.issues)).toHaveLength(users.length)
+    const messages = kept!.issues.map((issue) => issue.message)
+    expect(new Set(messages.map((message) => message.zh)).size).toBe(users.length)
+    for (const offering of users) {
+      const itemRow = offering.items.findIndex((item) => item.code === 'static-ip')
+      const field = itemRow < 0 ? { zh: '定价规则', en: 'Pricing rule' } : { zh: `可选组件 第 ${itemRow + 1} 项`, en: `Items No. ${itemRow + 1}` }
+      expect(messages).toContainEqual({
+        zh: `套餐“${offering.name.zh}”（${offering.slug}）的“${field.zh}”仍在使用组件 static-ip：请先在该套餐中改掉，再删除或改名此组件`,
+        en: `Bundle “${offering.name.en}” (${offering.slug}) still uses component static-ip in “${field.en}”: change it there before removing or renaming the component`,
+      })
+    }
+    expect((await findDraft(seeded.api.services, draft.id)).revision).toBe(draft.revision)
+  })
+
+  it('shows an unknown component code on an offering beside the item that names it', async () => {
+    const { draft, fields, action } = await evergreenForm((await newDraft('Unknown item')).id)
+    const response = await postForm(cookie, action, { ...fields, 'items.0.code': ['no-such-line'] })
+    const kept = await readEditorFlash(seeded.api.services, location(response).searchParams.get('form') ?? '', { by: marketing.user.id, draftId: draft.id, form: 'offering:evergreen' })
+    expect(kept?.issues).toContainEqual({ field: 'items.0.code', message: { zh: '没有代码为 no-such-line 的组件', en: 'There is no component no-such-line' } })
+  })
+
   it('refuses the forms to a role that only reads drafts, and to one that does not', async () => {
     const { fields, action } = await evergreenForm((await newDraft('Read only')).id)
     const asJson = (who: string) =>

@@ -8,7 +8,7 @@ import type { CatalogServices } from '../lifecycle/context'
 import { addRow, anchorOf, decode, removeRow, type CodecIssue, type FormFields } from './codec'
 import { COMPONENTS_FORM, offeringFormName, type EditorFlash, type EditorIssue } from './form-flash'
 import { componentsForm, nodeAt, offeringForm, type ObjectNode } from './form-tree'
-import { codecMessages, zodIssueMessage } from './issues'
+import { codecMessages, componentStillUsedMessage, zodIssueMessage } from './issues'
 
 /**
  * One editor form posted on a draft: one offering, or the component list. A save replaces that part
@@ -47,6 +47,13 @@ function placed(target: EditorTarget, fields: FormFields, prefix: string[], path
   const segments = path.map(String)
   const within = prefix.every((segment, index) => segments[index] === segment) ? segments.slice(prefix.length) : undefined
   return { field: within ? anchorOf(formRootOf(target), fields, within) : '', within }
+}
+
+/** A problem in another part of the book than the form's, said with the bundle it is in (the form cannot show the field). */
+function elsewhere(book: PriceBook, issue: { path: readonly PropertyKey[]; message: string }) {
+  const [part, index, ...within] = issue.path.map(String)
+  const offering = part === 'offerings' ? book.offerings[Number(index)] : undefined
+  return offering ? (componentStillUsedMessage(issue, offering, within) ?? undefined) : undefined
 }
 
 export async function submitEditorForm(
@@ -91,7 +98,7 @@ export async function submitEditorForm(
     const schema = (parsed.error?.issues ?? []).flatMap((issue) => {
       const { field, within } = placed(target, posted.fields, prefix, issue.path)
       if (unreadable.has(field)) return []
-      return [{ field, message: zodIssueMessage(issue as $ZodIssue, within ? nodeAt(root, within, kind) : undefined), path: issue.path.join('.') }]
+      return [{ field, message: (field === '' ? elsewhere(draft.book, issue) : undefined) ?? zodIssueMessage(issue as $ZodIssue, within ? nodeAt(root, within, kind) : undefined), path: issue.path.join('.') }]
     })
     const issues: ErrorIssue[] = [
       ...typing.map((issue) => ({ path: [...prefix, issue.field].join('.'), message: issue.message.en })),

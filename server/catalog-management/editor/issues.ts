@@ -2,7 +2,7 @@ import type { $ZodIssue } from 'zod/v4/core'
 import { text, type Text } from '../../pricing/labels'
 import { formatAmount, type CodecProblem } from './codec'
 import type { FormNode } from './form-tree'
-import { unitSign } from './labels'
+import { fieldWordsOf, unitSign } from './labels'
 
 /**
  * What is wrong with a field, in both languages: the codec's problems with what was typed, and the
@@ -81,4 +81,23 @@ function customMessage(message: string): Text | undefined {
     if (match) return words(match)
   }
   return undefined
+}
+
+/**
+ * A component the components form removes (or renames) that a bundle still uses: said per bundle and
+ * field, since the bundle's own form is where it must go first ("商务常青（evergreen）的“可选组件 第 2 项”").
+ * `within` is the path inside the offering (`items.1.code`, `rule`); null when the issue is not about
+ * a missing component.
+ */
+export function componentStillUsedMessage(issue: { message: string }, offering: { slug: string; name: Text }, within: readonly string[]): Text | null {
+  const match = /: unknown component (\S+)$/.exec(issue.message)
+  if (!match) return null
+  const code = match[1]
+  const label = fieldWordsOf(within[0] ?? '').label
+  const row = within[0] === 'items' && /^\d+$/.test(within[1] ?? '') ? Number(within[1]) + 1 : null
+  const field = row === null ? label : text(`${label.zh} 第 ${row} 项`, `${label.en} No. ${row}`)
+  return text(
+    `套餐“${offering.name.zh}”（${offering.slug}）的“${field.zh}”仍在使用组件 ${code}：请先在该套餐中改掉，再删除或改名此组件`,
+    `Bundle “${offering.name.en}” (${offering.slug}) still uses component ${code} in “${field.en}”: change it there before removing or renaming the component`,
+  )
 }
