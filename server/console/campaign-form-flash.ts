@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { readFormFlash, saveFormFlash } from '../repositories/form-flashes-repository'
 import type { Services } from '../services/services'
+import { firstText, staffFormFlash } from './staff-form-flash'
 
 /**
  * A refused campaign form's fields, kept so the form comes back as typed (the redirect carries only
@@ -10,16 +10,11 @@ export { FORM_FLASH_PARAM as CAMPAIGN_FORM_PARAM } from './forms'
 
 const text = z.string().max(200).catch('')
 const list = z.array(z.string().max(64)).max(500).catch([])
-const campaignFormSchema = z.object({
-  by: z.string(),
-  values: z.object({ name: text, channel: text, utmCampaign: text, offerings: list, buildingIds: list, startsOn: text, endsOn: text }),
-})
-export type CampaignFormValues = z.infer<typeof campaignFormSchema>['values']
+const campaignFormSchema = z.object({ name: text, channel: text, utmCampaign: text, offerings: list, buildingIds: list, startsOn: text, endsOn: text })
+export type CampaignFormValues = z.infer<typeof campaignFormSchema>
+const campaignForm = staffFormFlash(campaignFormSchema)
 
-const one = (value: unknown) => {
-  const first: unknown = Array.isArray(value) ? value[0] : value
-  return typeof first === 'string' ? first.slice(0, 200) : ''
-}
+const one = (value: unknown) => firstText(value, 200)
 const many = (value: unknown) => [value].flat().filter((entry): entry is string => typeof entry === 'string' && entry !== '').map((entry) => entry.slice(0, 64)).slice(0, 500)
 
 /** The form's fields as posted (one value or several per name), as the form shows them again. */
@@ -37,11 +32,7 @@ export const campaignFormValues = (fields: Record<string, unknown>): CampaignFor
 export const campaignFormDraft = (params: URLSearchParams): CampaignFormValues =>
   campaignFormValues(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])))
 
-export const saveCampaignForm = (services: Pick<Services, 'db' | 'now'>, staffId: string, fields: Record<string, unknown>) =>
-  saveFormFlash(services.db, { by: staffId, values: campaignFormValues(fields) }, services.now())
+export const saveCampaignForm = (services: Pick<Services, 'db' | 'now'>, staffId: string, fields: Record<string, unknown>) => campaignForm.save(services, staffId, campaignFormValues(fields))
 
 /** The refused form behind an id for this staff member, or undefined (expired, made up, or someone else's). */
-export async function readCampaignForm(services: Pick<Services, 'db' | 'now'>, staffId: string, id: string): Promise<CampaignFormValues | undefined> {
-  const parsed = campaignFormSchema.safeParse(await readFormFlash(services.db, id, services.now()))
-  return parsed.success && parsed.data.by === staffId ? parsed.data.values : undefined
-}
+export const readCampaignForm = (services: Pick<Services, 'db' | 'now'>, staffId: string, id: string): Promise<CampaignFormValues | undefined> => campaignForm.read(services, staffId, id)

@@ -11,14 +11,35 @@ export const catalogVersionId = z.string().regex(/^v\d{1,9}-[0-9a-f]{8}$/)
  * A new draft: a copy of the catalog in force (optionally with one of its offerings copied under a new
  * slug, the start of a variant or pilot), or of an earlier version (a rollback).
  */
+/**
+ * What can be wrong with a new draft's fields, each said apart (the console shows each beside its
+ * field in its own words: server/console/new-draft-flash.ts). The new code given without a bundle is
+ * the bundle's field to correct.
+ */
+export const newDraftIssues = {
+  titleMissing: 'give the draft a title',
+  titleTooLong: 'a title has at most 120 characters',
+  copyAsMissing: 'give the copied offering its new slug',
+  copyAsWithoutOffering: 'choose the offering to copy for the new slug',
+  copyAsFormat: 'a new slug has lower-case letters, digits and hyphens only, starting with a letter or digit (at most 60)',
+  copyAsTaken: 'an offering with this slug already exists',
+  copyOfferingUnknown: 'unknown offering',
+} as const
+
+/** A typed code as it is meant: full-width letters, digits and hyphens (ｅｖｅｒｇｒｅｅｎ－２) as ASCII, lower case. */
+const typedCode = (value: unknown) => (typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : value)
+
 export const newCatalogDraftSchema = z
   .object({
-    title: line().trim().min(1).max(120),
+    title: line().trim().min(1, newDraftIssues.titleMissing).max(120, newDraftIssues.titleTooLong),
     fromVersion: blankless(catalogVersionId),
     copyOffering: blankless(offeringSlug),
-    copyAs: blankless(offeringSlug),
+    copyAs: blankless(z.preprocess(typedCode, z.string().refine((value) => offeringSlug.safeParse(value).success, newDraftIssues.copyAsFormat))),
   })
-  .refine((input) => (input.copyOffering === undefined) === (input.copyAs === undefined), { path: ['copyAs'], message: 'name the offering to copy and its new slug together' })
+  .superRefine((input, ctx) => {
+    if (input.copyOffering !== undefined && input.copyAs === undefined) ctx.addIssue({ code: 'custom', path: ['copyAs'], message: newDraftIssues.copyAsMissing })
+    if (input.copyOffering === undefined && input.copyAs !== undefined) ctx.addIssue({ code: 'custom', path: ['copyOffering'], message: newDraftIssues.copyAsWithoutOffering })
+  })
 export type NewCatalogDraftInput = z.infer<typeof newCatalogDraftSchema>
 
 /** A whole price book saved over the revision the editor read (checked in full by the lifecycle). */

@@ -2,7 +2,7 @@ import { isEditableDraft } from '../../domain/catalog-draft-status'
 import { timeOrderedId } from '../../domain/time-ordered-id'
 import { AppError } from '../../errors'
 import { insertDraft, updateDraftBook } from '../../repositories/catalog-drafts-repository'
-import type { NewCatalogDraftInput } from '../../schemas/console-catalog'
+import { newDraftIssues, type NewCatalogDraftInput } from '../../schemas/console-catalog'
 import type { StaffIdentity } from '../../console/sessions'
 import { bookDiff } from '../book-diff'
 import { bookOf, draftOf, findDraft, type CatalogDraft } from '../drafts'
@@ -23,9 +23,9 @@ export async function createDraft(services: CatalogServices, staff: StaffIdentit
   const book = bookOf(base)
   if (input.copyOffering && input.copyAs) {
     const original = book.offerings.find((offering) => offering.slug === input.copyOffering)
-    if (!original) throw new AppError('offering_not_found', `There is no offering ${input.copyOffering}.`, [{ path: 'copyOffering', message: 'unknown offering' }])
+    if (!original) throw new AppError('offering_not_found', `There is no offering ${input.copyOffering}.`, [{ path: 'copyOffering', message: newDraftIssues.copyOfferingUnknown }])
     if (book.offerings.some((offering) => offering.slug === input.copyAs)) {
-      throw new AppError('invalid_request', `An offering ${input.copyAs} already exists.`, [{ path: 'copyAs', message: 'already exists' }])
+      throw new AppError('invalid_request', `An offering ${input.copyAs} already exists.`, [{ path: 'copyAs', message: newDraftIssues.copyAsTaken }])
     }
     book.offerings.push({ ...structuredClone(original), slug: input.copyAs })
   }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { saveCatalogDecisionForm } from '../../console/catalog-decision-flash'
 import { isFormPost, readInput, sameSitePath, withParam } from '../../console/forms'
+import { saveNewDraftForm } from '../../console/new-draft-flash'
 import { findDraft, listDrafts, type CatalogDraft } from '../../catalog-management/drafts'
 import { approveDraft, createDraft, discardDraft, rejectDraft, saveDraftBook, sendBackDraft, submitDraft } from '../../catalog-management/lifecycle'
 import { AppError } from '../../errors'
@@ -30,7 +31,16 @@ const answer = (c: Context<ConsoleEnv>, draft: CatalogDraft, done: string, statu
 export function catalogDraftsRoutes(services: Services) {
   return new Hono<ConsoleEnv>()
     .get('/', readers(), async (c) => c.json({ drafts: await listDrafts(services) }))
-    .post('/', authors(), async (c) => answer(c, await createDraft(services, staffOf(c), await readInput(c, newCatalogDraftSchema)), 'draft_created', 201))
+    .post('/', authors(), async (c) => {
+      try {
+        return answer(c, await createDraft(services, staffOf(c), await readInput(c, newCatalogDraftSchema)), 'draft_created', 201)
+      } catch (error) {
+        // A refused "new draft" form comes back as typed, each mistake beside its field (the rollback form has its version and a title already).
+        const fields = isFormPost(c) ? await c.req.parseBody({ all: true }) : {}
+        if (error instanceof AppError && isFormPost(c) && !fields.fromVersion) c.set('formFlash', await saveNewDraftForm(services, staffOf(c).user.id, fields, error))
+        throw error
+      }
+    })
     .get('/:id', readers(), async (c) => c.json(await findDraft(services, c.req.param('id'))))
     .put('/:id', authors(), async (c) => {
       const { book, revision } = await readInput(c, saveCatalogDraftSchema)
