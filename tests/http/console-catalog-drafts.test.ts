@@ -170,6 +170,8 @@ describe.each(databaseKinds)('catalog drafts, approval and releases on %s', (kin
     await json(await call(marketing, 'POST', `/api/console/catalog/drafts/${draft.id}/submit`), 200)
     const refusal = async (body: Record<string, unknown>) => (await json<{ error: { issues: { path: string }[] } }>(await call(approver, 'POST', `/api/console/catalog/drafts/${draft.id}/approve`, body), 400)).error.issues[0].path
     expect(await refusal({ districts: [], publishAt: '2026-11-01T09:00' })).toBe('publishAt')
+    expect(await refusal({ districts: [], publishAt: '9999-12-31T09:00' })).toBe('publishAt')
+    expect(await refusal({ districts: [], validUntil: '2046-12-01T09:00' })).toBe('validUntil')
     expect(await refusal({ districts: [], publishAt: '2026-12-02T09:00', validUntil: '2026-12-01T09:00' })).toBe('validUntil')
     expect(await refusal({ districts: [], buildingIds: 'bld-jinmao-tower, bld-nowhere' })).toBe('buildingIds')
     expect(await refusal({ districts: ['atlantis'] })).toMatch(/^districts/)

@@ -15,6 +15,9 @@ import { moveDraft, onDraft, type CatalogServices } from './context'
 
 /** A publish time this far in the past is a mistake (a stale form), not "now". */
 const PAST_TOLERANCE_MS = 5 * 60_000
+/** Further ahead is a typo (9999-12-31), not a plan: a price book is approved for the coming year at most. */
+const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3_600_000
+const MAX_VALIDITY_MS = 5 * 366 * 24 * 3_600_000
 
 /** Refuses a decision by anyone who wrote any part of the draft (see hasAuthored). */
 async function assertNotAuthor(trx: Kysely<Database>, staff: StaffIdentity, draft: CatalogDraftRow): Promise<void> {
@@ -66,7 +69,13 @@ export async function approveDraft(services: CatalogServices, staff: StaffIdenti
   if (publishAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
     throw new AppError('invalid_request', 'The publish time is in the past: leave it empty to publish now.', [{ path: 'publishAt', message: 'in the past' }])
   }
+  if (publishAt.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_MS) {
+    throw new AppError('invalid_request', 'The publish time is more than a year ahead.', [{ path: 'publishAt', message: 'more than a year ahead' }])
+  }
   const validUntil = input.validUntil ? instantOf(input.validUntil) : null
+  if (validUntil && validUntil.getTime() > publishAt.getTime() + MAX_VALIDITY_MS) {
+    throw new AppError('invalid_request', 'The end of validity is more than five years after the publish time.', [{ path: 'validUntil', message: 'more than five years after the publish time' }])
+  }
   if (validUntil && validUntil <= publishAt) {
     throw new AppError('invalid_request', 'The end of validity must come after the publish time.', [{ path: 'validUntil', message: 'not after the publish time' }])
   }
