@@ -4,12 +4,12 @@ import { createApi } from './app'
 import { loadConfig } from './config'
 import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
 import { provideServices } from './services/registry'
-import { seedNewEmbeddedDatabase, startServices } from './services/start-services'
+import { prepareDatabaseForServing, startServices } from './services/start-services'
 
 /** `npm run dev`: Astro's dev server with the Hono API mounted in front of it, in one process. */
 const config = loadConfig(process.env)
 const { services, database } = await startServices(config)
-await seedNewEmbeddedDatabase(database)
+await prepareDatabaseForServing(database, config)
 provideServices(services)
 startOutboxWorker(services, createMailTransport(config.SMTP_URL, 'data/outbox').deliver)
 const apiListener = getRequestListener(createApi(services).fetch)

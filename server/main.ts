@@ -11,7 +11,7 @@ import { createMailTransport, startOutboxWorker } from './notifications/outbox-w
 import { ConfigError, loadConfig } from './config'
 import { headersAddedBy, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
-import { seedNewEmbeddedDatabase, startServices } from './services/start-services'
+import { prepareDatabaseForServing, startServices } from './services/start-services'
 import { startLeadsJob } from './services/leads-job'
 import { startUnpaidOrdersJob } from './services/unpaid-orders-job'
 
@@ -24,7 +24,7 @@ async function main() {
   const config = loadConfig(process.env)
   if (!existsSync(ASTRO_ENTRY)) throw new ConfigError(`The site is not built (${ASTRO_ENTRY} is missing): run npm run build first.`)
   const { services, database } = await startServices(config)
-  await seedNewEmbeddedDatabase(database)
+  await prepareDatabaseForServing(database, config)
   provideServices(services)
   const { handler: astroHandler } = (await import(pathToFileURL(ASTRO_ENTRY).href)) as { handler: AstroHandler }
 

@@ -17,10 +17,6 @@ export async function startServices(config: Config): Promise<{ services: Service
     await database.close().catch(() => undefined)
     throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
   })
-  if (config.demoStaff) {
-    await seedDemoStaff(database.db, new Date())
-    console.log(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
-  }
   const now = () => new Date()
   const services: Services = {
     db: database.db,
@@ -47,15 +43,22 @@ function withoutPassword(url: string): string {
 }
 
 /**
- * A server's start never re-seeds: the catalog changes only through the console. A new embedded
- * database (npm start on a fresh machine) gets the demo data once; PostgreSQL is seeded on demand.
+ * What a starting server (not a command-line tool) does to its database before serving. It never
+ * re-seeds: the catalog changes only through the console. A new embedded database (npm start on a fresh
+ * machine) gets the demo data once; PostgreSQL is seeded on demand (npm run db:seed). Outside
+ * production the demo console users are added, after the building managers one of them is linked to.
  */
-export async function seedNewEmbeddedDatabase(database: DatabaseHandle): Promise<void> {
-  if (await hasAnyRelease(database.db)) return
-  if (database.kind === 'sqlite') {
-    await seedDatabase(database.db, { now: new Date() })
-    console.log('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
-  } else {
-    console.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
+export async function prepareDatabaseForServing(database: DatabaseHandle, config: Pick<Config, 'demoStaff'>): Promise<void> {
+  if (!(await hasAnyRelease(database.db))) {
+    if (database.kind === 'sqlite') {
+      await seedDatabase(database.db, { now: new Date() })
+      console.log('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
+    } else {
+      console.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
+    }
+  }
+  if (config.demoStaff) {
+    await seedDemoStaff(database.db, new Date())
+    console.log(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
   }
 }
