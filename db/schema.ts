@@ -49,6 +49,8 @@ export interface Database {
     building_ids_json: string | null
     released_by: string | null
     created_at: string
+    withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>
+    withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>
   }
   building_managers: {
     id: string

@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely'
  * checked), its status in the approval flow and who decided. revision counts saves, so two editors
  * cannot overwrite each other unknowingly. catalog_releases says which catalog version applies from
  * when, until when and where (districts_json / building_ids_json: null means everywhere); the live
- * release is chosen at request time, so nothing restarts when one starts or ends.
+ * release is chosen at request time, so nothing restarts when one starts or ends. A release withdrawn
+ * before its time never applies.
  *
  * The latest catalog version of an existing database becomes the first release, live since it was
  * created, so a database migrated from before keeps pricing as it did.
@@ -45,6 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('building_ids_json', 'text')
     .addColumn('released_by', 'text')
     .addColumn('created_at', 'text', (col) => col.notNull())
+    // An approver may withdraw a release before its time (a wrong date): it then never applies.
+    .addColumn('withdrawn_at', 'text')
+    .addColumn('withdrawn_by', 'text')
     .execute()
   await db.schema.createIndex('catalog_releases_publish_idx').on('catalog_releases').columns(['publish_at']).execute()
 

@@ -19,6 +19,8 @@ export interface Release {
   buildingIds: string[] | null
   releasedBy: string | null
   createdAt: string
+  /** Withdrawn before its time by an approver: it never applies. */
+  withdrawnAt: string | null
 }
 
 /** Where a catalog is asked for: the building a quote or a building check is for. */
@@ -35,9 +37,9 @@ export function coversPlace(release: Pick<Release, 'districts' | 'buildingIds'>,
   return (release.districts ?? []).some((district) => district === place.district) || (release.buildingIds ?? []).includes(place.buildingId)
 }
 
-export function isLive(release: Pick<Release, 'publishAt' | 'validUntil'>, now: Date): boolean {
+export function isLive(release: Pick<Release, 'publishAt' | 'validUntil' | 'withdrawnAt'>, now: Date): boolean {
   const at = now.toISOString()
-  return release.publishAt <= at && (release.validUntil === null || at < release.validUntil)
+  return release.withdrawnAt === null && release.publishAt <= at && (release.validUntil === null || at < release.validUntil)
 }
 
 /** Later publish time first; one instant's releases by when they were made. */
@@ -47,13 +49,14 @@ export function liveRelease(releases: readonly Release[], now: Date, place?: Pla
   return releases.filter((release) => isLive(release, now) && coversPlace(release, place)).sort(newerFirst)[0]
 }
 
-export type ReleaseState = 'scheduled' | 'live' | 'superseded' | 'ended'
+export type ReleaseState = 'scheduled' | 'live' | 'superseded' | 'ended' | 'withdrawn'
 
 /**
  * What a release is now, for the console: waiting for its time, live (the general catalog, or a pilot
- * where it applies), replaced by a later release of the same reach, or past its end.
+ * where it applies), replaced by a later release of the same reach, past its end, or withdrawn.
  */
 export function releaseState(release: Release, releases: readonly Release[], now: Date): ReleaseState {
+  if (release.withdrawnAt !== null) return 'withdrawn'
   if (!isLive(release, now)) return release.publishAt > now.toISOString() ? 'scheduled' : 'ended'
   const newerCovering = releases.some(
     (other) => other !== release && isLive(other, now) && newerFirst(other, release) < 0 && (coversEverywhere(other) || sameScope(other, release)),

@@ -8,6 +8,6 @@ export const auditActorKinds = ['staff', 'customer', 'stripe', 'system', 'cli'] 
 export type AuditActorKind = (typeof auditActorKinds)[number]
 
 /** What an audit row is about; the subject's id is in the row beside it. */
-export const auditSubjectKinds = ['staff_user', 'order', 'lead', 'offer_code', 'quote', 'building', 'tenant', 'campaign', 'email_visit', 'catalog_draft'] as const
+export const auditSubjectKinds = ['staff_user', 'order', 'lead', 'offer_code', 'quote', 'building', 'tenant', 'campaign', 'email_visit', 'catalog_draft', 'catalog_release'] as const
 
 export type AuditSubjectKind = (typeof auditSubjectKinds)[number]

@@ -22,6 +22,7 @@ export async function listReleases(db: Kysely<Database>): Promise<Release[]> {
     buildingIds: storedBuildingIds.parse(row.building_ids_json === null ? null : JSON.parse(row.building_ids_json)),
     releasedBy: row.released_by,
     createdAt: row.created_at,
+    withdrawnAt: row.withdrawn_at,
   }))
 }
 
@@ -44,6 +45,23 @@ export async function insertRelease(db: Kysely<Database>, release: NewRelease, n
     })
     .execute()
   return id
+}
+
+/** Withdraws a release that has not started: false when it has started (or was withdrawn) meanwhile. */
+export async function withdrawScheduledRelease(db: Kysely<Database>, id: string, by: string, now: Date): Promise<boolean> {
+  const at = now.toISOString()
+  const result = await db
+    .updateTable('catalog_releases')
+    .set({ withdrawn_at: at, withdrawn_by: by })
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .where('publish_at', '>', at)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+export async function findReleaseRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('catalog_releases').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
 export async function hasAnyRelease(db: Kysely<Database>): Promise<boolean> {

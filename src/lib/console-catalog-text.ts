@@ -33,8 +33,10 @@ export const consoleCatalogText = {
     everywhere: '全市',
     buildings: (n: number) => `${n} 栋楼宇`,
     noEnd: '长期',
+    withdraw: '撤回',
+    withdrawLabel: (version: string) => `撤回 ${version} 的发布`,
     seeded: '初始价目',
-    releaseStates: { scheduled: '待生效', live: '生效中', superseded: '已被替代', ended: '已结束' } satisfies Record<ReleaseState, string>,
+    releaseStates: { scheduled: '待生效', live: '生效中', superseded: '已被替代', ended: '已结束', withdrawn: '已撤回' } satisfies Record<ReleaseState, string>,
     statuses: { draft: '草稿', submitted: '待审批', sent_back: '已退回', approved: '已批准', rejected: '已否决', discarded: '已放弃' } satisfies Record<CatalogDraftStatus, string>,
     newDraft: {
       heading: '新建草稿',
@@ -60,6 +62,7 @@ export const consoleCatalogText = {
       draft_approved: '已批准，将在所选时间生效。',
       draft_sent_back: '已退回起草人。',
       draft_rejected: '已否决。',
+      release_withdrawn: '已撤回这次发布，它不会生效。',
       saved: '已保存。',
     } as Record<string, string>,
     fields: {
@@ -72,6 +75,7 @@ export const consoleCatalogText = {
       buildingIds: '有楼宇编号不存在，请检查。',
       districts: '请选择列表中的区。',
       comment: '请写明原因（最多 1000 字）。',
+      release: '只有尚未生效的发布可以撤回。',
     } as Record<string, string>,
     draft: {
       back: '返回价目管理',
@@ -155,8 +159,10 @@ export const consoleCatalogText = {
     everywhere: 'Everywhere',
     buildings: (n: number) => `${n} building${n === 1 ? '' : 's'}`,
     noEnd: 'No end',
+    withdraw: 'Withdraw',
+    withdrawLabel: (version: string) => `Withdraw the release of ${version}`,
     seeded: 'First price book',
-    releaseStates: { scheduled: 'Scheduled', live: 'Live', superseded: 'Superseded', ended: 'Ended' } satisfies Record<ReleaseState, string>,
+    releaseStates: { scheduled: 'Scheduled', live: 'Live', superseded: 'Superseded', ended: 'Ended', withdrawn: 'Withdrawn' } satisfies Record<ReleaseState, string>,
     statuses: { draft: 'Draft', submitted: 'Awaiting approval', sent_back: 'Sent back', approved: 'Approved', rejected: 'Rejected', discarded: 'Discarded' } satisfies Record<CatalogDraftStatus, string>,
     newDraft: {
       heading: 'New draft',
@@ -182,6 +188,7 @@ export const consoleCatalogText = {
       draft_approved: 'Approved: it goes live at the chosen time.',
       draft_sent_back: 'Sent back to its author.',
       draft_rejected: 'Rejected.',
+      release_withdrawn: 'Release withdrawn: it will not go live.',
       saved: 'Saved.',
     } as Record<string, string>,
     fields: {
@@ -194,6 +201,7 @@ export const consoleCatalogText = {
       buildingIds: 'A building id does not exist; please check them.',
       districts: 'Please choose districts from the list.',
       comment: 'Please say why (up to 1,000 characters).',
+      release: 'Only a release that has not gone live can be withdrawn.',
     } as Record<string, string>,
     draft: {
       back: 'Back to the price book',

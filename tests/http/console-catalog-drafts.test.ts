@@ -191,6 +191,26 @@ describe.each(databaseKinds)('catalog drafts, approval and releases on %s', (kin
     expect((await call(marketing, 'POST', '/api/console/catalog/drafts', { title: 'x', fromVersion: 'v999-00000000' })).status).toBe(404)
   })
 
+  it('lets an approver withdraw a release before its time, never after: it then never applies', async () => {
+    await at(new Date('2026-11-29T19:00:00.000Z'))
+    const draft = await newDraft({ title: 'Wrong date' })
+    await json(await save(marketing, draft, planB(12000, 15000)), 200)
+    await json(await call(marketing, 'POST', `/api/console/catalog/drafts/${draft.id}/submit`), 200)
+    const approved = await json<CatalogDraft>(await call(approver, 'POST', `/api/console/catalog/drafts/${draft.id}/approve`, { districts: [], publishAt: '2026-12-01T09:00' }), 200)
+    const release = (await json<{ releases: ReleaseView[] }>(await call(approver, 'GET', '/api/console/catalog/releases'), 200)).releases.find((one) => one.catalogVersion === approved.catalogVersion)!
+    expect(release.state).toBe('scheduled')
+    expect((await call(marketing, 'POST', `/api/console/catalog/releases/${release.id}/withdraw`)).status).toBe(403)
+    await json(await call(approver, 'POST', `/api/console/catalog/releases/${release.id}/withdraw`), 200)
+    expect((await call(approver, 'POST', `/api/console/catalog/releases/${release.id}/withdraw`)).status).toBe(400)
+    await at(new Date('2026-12-01T02:00:00.000Z'))
+    expect(await commitment()).toBe(100000)
+    const after = (await json<{ releases: ReleaseView[] }>(await call(approver, 'GET', '/api/console/catalog/releases'), 200)).releases.find((one) => one.id === release.id)!
+    expect(after.state).toBe('withdrawn')
+    // A live release cannot be withdrawn: it is replaced by another approval.
+    const live = (await json<{ releases: ReleaseView[] }>(await call(approver, 'GET', '/api/console/catalog/releases'), 200)).releases.find((one) => one.state === 'live')!
+    expect((await call(approver, 'POST', `/api/console/catalog/releases/${live.id}/withdraw`)).status).toBe(400)
+  })
+
   it('lets nobody without a catalog role in, and nobody anonymous', async () => {
     expect((await seeded.api.request('/api/console/catalog/drafts')).status).toBe(401)
     expect((await call(ops, 'GET', '/api/console/catalog/drafts')).status).toBe(403)

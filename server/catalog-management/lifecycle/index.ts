@@ -5,3 +5,4 @@
  */
 export { createDraft, saveDraftBook } from './editing'
 export { approveDraft, discardDraft, rejectDraft, sendBackDraft, submitDraft } from './decisions'
+export { withdrawRelease } from './withdrawal'
