@@ -14,8 +14,11 @@ import { chooseFirstMorning, enterSpend, fillCheckout, waitForCheckout, waitForC
  * through the same approval, and afterAll does it through the API if the journey stopped half-way.
  */
 
-/** The customer's declared spend: X, the three months' average (yuan). */
-const X_YUAN = 5_000
+/**
+ * The customer's declared spend: X, the three months' average (yuan). Below console-catalog-impact's
+ * ¥1,000 so its plan B quotes stay the preview's largest movers (it finds them among the run's by id).
+ */
+const X_YUAN = 800
 const TERM_MONTHS = 12
 /** Plan B's multipliers today (the seed) and after the change, in percent as the editor shows them. */
 const BEFORE = { commitment: 100, allowance: 130 }
@@ -55,7 +58,7 @@ async function configurePlanB(page: Page, prefix: '' | '/en'): Promise<{ id: str
   await page.locator('#cfg-term').selectOption(String(TERM_MONTHS))
   // A new customer's order holds at least one service: a fixed line (its rental counts toward the allowance).
   await page.locator('[id="cfg-items.fixed-line"]').fill('1')
-  await enterSpend(page, [String(X_YUAN), String(X_YUAN), String(X_YUAN)], [String(X_YUAN + 1_000)])
+  await enterSpend(page, [String(X_YUAN), String(X_YUAN), String(X_YUAN)], [String(X_YUAN + 200)])
   await expect(page.locator('.configurator__result')).not.toHaveClass(/is-stale/)
   const link = page.getByTestId('checkout-link')
   await expect(link).toHaveAttribute('href', new RegExp(`^${prefix}/checkout/[^/]+$`))
@@ -252,12 +255,12 @@ test('four eyes: an author who is also an approver cannot approve their own draf
   await author.getByTestId('submit-draft').getByRole('button', { name: '提交审批' }).click()
   await expect(author.getByTestId('draft-status')).toHaveText('待审批')
   // The approver's forms are not offered to the author; the page says who must decide.
-  await expect(author.getByTestId('own-draft')).toHaveText('这是您起草的变更，需由另一位审批人决定。')
+  await expect(author.getByTestId('own-draft')).toHaveText(/需由另一位审批人决定。$/)
   await expect(author.getByTestId('approve-draft')).toHaveCount(0)
   await expect(author.getByTestId('send-back-draft')).toHaveCount(0)
   await checkConsolePage(author, 'catalog-change-own-draft-zh')
   await author.goto(`/en${draftPath}`)
-  await expect(author.getByTestId('own-draft')).toHaveText('You drafted this change: another approver must decide on it.')
+  await expect(author.getByTestId('own-draft')).toHaveText(/another approver must decide on it\.$/)
   await expect(author.getByTestId('approve-draft')).toHaveCount(0)
   // Nor does the API take it from them.
   const refused = await author.request.post(`/api/console/catalog/drafts/${draftId}/approve`, { data: {}, headers: { origin: baseURL! } })
