@@ -105,3 +105,43 @@ test('an approver sees a draft’s offering and components forms read-only', asy
   await checkConsolePage(approver, 'catalog-editor-components-zh')
   await context.close()
 })
+
+/**
+ * Where each yuan field's "¥" prefix ends and where the input's text starts, in page pixels: the prefix
+ * is a ::before of the field's wrapper (no element to take a box of), so its box is the wrapper's left
+ * plus the pseudo-element's left, and its width the glyph's width in the pseudo-element's font.
+ */
+async function yuanPrefixes(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d')!
+    return Array.from(document.querySelectorAll<HTMLElement>('.editor-input--yuan')).map((wrapper) => {
+      const input = wrapper.querySelector('input')!
+      const before = getComputedStyle(wrapper, '::before')
+      canvas.font = before.font
+      const prefixLeft = wrapper.getBoundingClientRect().left + parseFloat(before.left)
+      const prefixRight = prefixLeft + canvas.measureText(before.content.replace(/^["']|["']$/g, '')).width
+      const style = getComputedStyle(input)
+      const textLeft = input.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft)
+      return { name: input.name, content: before.content, prefixRight, textLeft }
+    })
+  })
+}
+
+test('the ¥ before every yuan field ends before the typed amount starts (offering and components forms, 390 and 1280 px)', async ({ page }) => {
+  await page.goto('/console/sign-in')
+  await signInToConsole(page, 'marketing@example.com')
+  await expect(page).toHaveURL(/\/console$/)
+  const id = await newDraft(page, 'E2E editor yuan prefix')
+  for (const path of [`/console/catalog/drafts/${id}/offerings/evergreen`, `/console/catalog/drafts/${id}/components`]) {
+    await page.goto(path)
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 800 })
+      const fields = await yuanPrefixes(page)
+      expect(fields.length, `${path} has yuan fields`).toBeGreaterThan(0)
+      for (const field of fields) {
+        expect(field.content, field.name).toBe('"¥"')
+        expect(field.prefixRight, `${path} ${field.name} at ${width}px`).toBeLessThanOrEqual(field.textLeft)
+      }
+    }
+  }
+})
