@@ -47,7 +47,7 @@ export const consoleText: Record<
   zh: {
     title: '运营后台',
     nav: '后台导航',
-    sections: { orders: '订单', leads: '线索', buildings: '楼宇', offerCodes: '回归优惠码', assistedQuotes: '协商报价', emailVisits: '邮件拜访', campaigns: '推广活动', catalog: '产品目录', users: '员工账号' },
+    sections: { orders: '订单', leads: '线索', buildings: '楼宇', offerCodes: '回归优惠码', assistedQuotes: '协商报价', emailVisits: '邮件拜访', campaigns: '推广活动', catalog: '价目管理', users: '员工账号' },
     comingSoon: '（即将推出）',
     roles: { admin: '管理员', ops: '运营', manager: '楼宇经理', marketing: '市场', approver: '审批' },
     signedInAs: '已登录：',
@@ -100,7 +100,7 @@ export const consoleText: Record<
   en: {
     title: 'Staff console',
     nav: 'Console',
-    sections: { orders: 'Orders', leads: 'Leads', buildings: 'Buildings', offerCodes: 'Win-back codes', assistedQuotes: 'Assisted quotes', emailVisits: 'E-mail visits', campaigns: 'Campaigns', catalog: 'Catalog', users: 'Staff accounts' },
+    sections: { orders: 'Orders', leads: 'Leads', buildings: 'Buildings', offerCodes: 'Win-back codes', assistedQuotes: 'Assisted quotes', emailVisits: 'E-mail visits', campaigns: 'Campaigns', catalog: 'Price book', users: 'Staff accounts' },
     comingSoon: ' (coming soon)',
     roles: { admin: 'Admin', ops: 'Operations', manager: 'Building manager', marketing: 'Marketing', approver: 'Approver' },
     signedInAs: 'Signed in as ',

@@ -141,7 +141,7 @@ test('an evergreen plan B price change: drafted, previewed, submitted, approved 
   )
   await marketing.screenshot({ path: `test-results/screenshots/console-catalog-change-impact-zh.png`, fullPage: true })
 
-  await marketing.getByRole('link', { name: '返回草案' }).click()
+  await marketing.getByRole('link', { name: '返回草稿' }).click()
   await expect(marketing).toHaveURL(new RegExp(`${draftPath}$`))
   const submit = marketing.getByTestId('submit-draft')
   await submit.getByRole('checkbox', { name: '我已查看影响预览' }).check()

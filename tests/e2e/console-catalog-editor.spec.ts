@@ -95,7 +95,7 @@ test('an approver sees a draft’s offering and components forms read-only', asy
   await approver.goto(`/console/catalog/drafts/${id}/offerings/evergreen`)
   await signInToConsole(approver, 'approver@example.com')
   await expect(approver.getByRole('heading', { level: 1 })).toHaveText(words.zh.title)
-  await expect(approver.getByText('此草案只读')).toBeVisible()
+  await expect(approver.getByText('此草稿只读')).toBeVisible()
   await expect(approver.getByRole('button', { name: words.zh.save })).toHaveCount(0)
   await expect(approver.getByRole('group', { name: words.zh.planB, exact: true }).getByLabel(words.zh.commitment)).toBeDisabled()
   // The components and their term prices likewise (a term price in yuan).

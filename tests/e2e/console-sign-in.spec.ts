@@ -30,7 +30,7 @@ test('an admin opens an ops account (zh); the ops user signs in (en) and may not
   await expect(nav.getByRole('link', { name: '订单' })).toBeVisible()
   await expect(nav.getByRole('link', { name: '线索' })).toBeVisible()
   await expect(nav.getByRole('link', { name: '推广活动' })).toBeVisible()
-  await expect(nav).toContainText('产品目录（即将推出）')
+  await expect(nav.getByRole('link', { name: '价目管理' })).toBeVisible()
   await checkPage(page, 'home-zh')
 
   await nav.getByRole('link', { name: '员工账号' }).click()
