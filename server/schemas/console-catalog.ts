@@ -8,10 +8,6 @@ import { freeText, line } from './text'
 export const catalogVersionId = z.string().regex(/^v\d{1,9}-[0-9a-f]{8}$/)
 
 /**
- * A new draft: a copy of the catalog in force (optionally with one of its offerings copied under a new
- * slug, the start of a variant or pilot), or of an earlier version (a rollback).
- */
-/**
  * What can be wrong with a new draft's fields, each said apart (the console shows each beside its
  * field in its own words: server/console/new-draft-flash.ts). The new code given without a bundle is
  * the bundle's field to correct.
@@ -29,6 +25,10 @@ export const newDraftIssues = {
 /** A typed code as it is meant: full-width letters, digits and hyphens (ｅｖｅｒｇｒｅｅｎ－２) as ASCII, lower case. */
 const typedCode = (value: unknown) => (typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : value)
 
+/**
+ * A new draft: a copy of the catalog in force (optionally with one of its offerings copied under a new
+ * slug, the start of a variant or pilot), or of an earlier version (a rollback).
+ */
 export const newCatalogDraftSchema = z
   .object({
     title: line().trim().min(1, newDraftIssues.titleMissing).max(120, newDraftIssues.titleTooLong),
