@@ -51,8 +51,8 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   catalog_draft_not_found: { zh: '没有找到这份价目草稿。', en: 'We could not find that price-book draft.' },
   catalog_version_not_found: { zh: '没有找到这个价目版本。', en: 'We could not find that catalog version.' },
   catalog_draft_changed: {
-    zh: '这份草稿在您编辑期间已被他人保存。您填写的内容仍在下方，请查看最新内容后再保存。',
-    en: 'Someone else saved this draft while you were editing. What you typed is kept below; look at the latest version, then save again.',
+    zh: '您编辑期间这份草稿又被保存过（可能是他人，或您在另一个窗口）。您填写的内容仍在下方，请查看最新内容后再保存。',
+    en: 'This draft was saved again while you were editing (by someone else, or by you in another window). What you typed is kept below; look at the latest version, then save again.',
   },
   catalog_draft_not_editable: {
     zh: '这份草稿已提交审批或已有结论，不能再修改。如需修改，请由审批人退回，或新建草稿。',
