@@ -3,6 +3,7 @@ import { DEMO_STAFF_PASSWORD } from '../../db/seed/demo-staff'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { installDays } from '../../server/domain/install-slots'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
+import { waitForCheckout } from './support/pages'
 
 const JINMAO = 'bld-jinmao-tower' // Pudong
 const PLAZA_66 = 'bld-plaza-66' // Jing'an: other crews
@@ -32,6 +33,8 @@ test('checkout does not offer an afternoon the district’s crews are fully book
   expect(await slotsOn(request, JINMAO, date)).toEqual(['am'])
 
   await page.goto(`/checkout/${await createFixedBroadbandQuote(request, JINMAO)}`)
+  // A date chosen before the island hydrates never reaches Solid, which then shows the first day's slots.
+  await waitForCheckout(page)
   await page.locator('#checkout-date').selectOption(date)
   await expect(page.getByRole('radio', { name: /上午/ })).toBeChecked()
   await expect(page.getByRole('radio', { name: /下午/ })).toHaveCount(0)
