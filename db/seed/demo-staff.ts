@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { hashPassword } from '../../server/console/passwords'
 import type { StaffRole } from '../../server/domain/staff-roles'
-import { insertStaffUser } from '../../server/repositories/staff-users-repository'
+import { insertStaffUserUnlessEmailTaken } from '../../server/repositories/staff-users-repository'
 import type { Database } from '../schema'
 
 /** The password of every demo console user (README); never seeded when NODE_ENV is production. */
@@ -17,13 +17,13 @@ export const demoStaff: { email: string; displayName: string; roles: StaffRole[]
   { email: 'approver@example.com', displayName: '演示审批 Demo approver', roles: ['approver'], managerId: null },
 ]
 
-/** Idempotent: adds the demo users that are missing and leaves existing ones (and their passwords) alone. */
+/** Idempotent, also when processes start together: adds the missing demo users, leaves existing ones (and their passwords) alone. */
 export async function seedDemoStaff(db: Kysely<Database>, now: Date): Promise<void> {
   const existing = new Set((await db.selectFrom('staff_users').select('email').execute()).map((row) => row.email))
   const missing = demoStaff.filter((user) => !existing.has(user.email))
   if (missing.length === 0) return
   const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD)
   await db.transaction().execute(async (trx) => {
-    for (const user of missing) await insertStaffUser(trx, { id: randomUUID(), passwordHash, ...user }, now)
+    for (const user of missing) await insertStaffUserUnlessEmailTaken(trx, { id: randomUUID(), passwordHash, ...user }, now)
   })
 }

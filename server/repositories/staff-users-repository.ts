@@ -70,17 +70,31 @@ export async function findCredentialsByEmail(db: Db, email: string): Promise<Sta
   return row && { id: row.id, passwordHash: row.password_hash, disabled: row.disabled === 1 }
 }
 
-export async function insertStaffUser(
-  db: Db,
-  user: { id: string; email: string; displayName: string; passwordHash: string; managerId: string | null; roles: StaffRole[] },
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString()
-  await db
-    .insertInto('staff_users')
-    .values({ id: user.id, email: user.email, display_name: user.displayName, password_hash: user.passwordHash, manager_id: user.managerId, created_at: at, updated_at: at })
-    .execute()
+type NewStaffUser = { id: string; email: string; displayName: string; passwordHash: string; managerId: string | null; roles: StaffRole[] }
+
+const staffUserRow = (user: NewStaffUser, at: string) => ({
+  id: user.id, email: user.email, display_name: user.displayName, password_hash: user.passwordHash, manager_id: user.managerId, created_at: at, updated_at: at,
+})
+
+/** Fails with a unique violation when the e-mail address has an account already. */
+export async function insertStaffUser(db: Db, user: NewStaffUser, now: Date): Promise<void> {
+  await db.insertInto('staff_users').values(staffUserRow(user, now.toISOString())).execute()
   await insertRoles(db, user.id, user.roles)
+}
+
+/**
+ * Leaves an existing account alone and says whether it added this one: server processes starting
+ * together each add the demo users, and the second must not fail on the first's rows.
+ */
+export async function insertStaffUserUnlessEmailTaken(db: Db, user: NewStaffUser, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insertInto('staff_users')
+    .values(staffUserRow(user, now.toISOString()))
+    .onConflict((conflict) => conflict.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (inserted) await insertRoles(db, user.id, user.roles)
+  return inserted !== undefined
 }
 
 async function insertRoles(db: Db, userId: string, roles: StaffRole[]): Promise<void> {
