@@ -35,21 +35,42 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 const INT8_OID = 20
 
+/** How a server process uses PostgreSQL (DB_POOL_SIZE, DB_STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS). */
+export interface DatabasePoolSettings {
+  /** Connections at most, per process. */
+  size: number
+  /** A statement running longer is cancelled by the server (57014). */
+  statementTimeoutMs: number
+  /** Longest wait for a connection, new or from the pool, before the query fails. */
+  connectTimeoutMs: number
+}
+
+/** Without settings (command-line tools, tests): 10 connections, no statement timeout (a city is generated in long statements). */
+const toolPool = { size: 10 }
+
 /**
  * `file:PATH` (or `:memory:`) opens SQLite in WAL mode; `postgres://...` opens a pool.
  * `schema` puts every PostgreSQL table in that schema (tests give each run its own).
  */
-export function connectDatabase(url: string, options: { schema?: string } = {}): DatabaseHandle {
+export function connectDatabase(url: string, options: { schema?: string; pool?: Partial<DatabasePoolSettings> } = {}): DatabaseHandle {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const settings: Partial<DatabasePoolSettings> = options.pool ?? toolPool
+    const timeout = settings.statementTimeoutMs
     const pool = new pg.Pool({
       connectionString: url,
-      max: 10,
+      max: settings.size,
+      connectionTimeoutMillis: settings.connectTimeoutMs,
+      // A transaction left open by a stuck request would hold its row locks for everyone else.
+      ...(timeout ? { idle_in_transaction_session_timeout: Math.max(timeout * 2, 10_000) } : {}),
       // JIT off: the queue's short queries were compiled for ~30 ms each (their cost estimates pass
       // the JIT threshold at city scale) to save a few; an OLTP workload never gains from it.
-      options: ['-c jit=off', ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(' '),
+      options: ['-c jit=off', ...(timeout ? [`-c statement_timeout=${timeout}`] : []), ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(' '),
       // Money columns are bigint; every amount we store is far below 2^53.
       types: { getTypeParser: (oid: number, format?: any) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
     })
+    // An idle client whose connection drops (server restart, pg_terminate_backend) emits 'error' on the
+    // pool; unhandled, that would end the process. The pool has already discarded it and opens a new one.
+    pool.on('error', () => {})
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', driver: { kind: 'postgres', pool }, close: () => db.destroy() }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DatabasePoolSettings } from '../db/connect'
 import { defaultSessionPolicy, type SessionPolicy } from './console/session-policy'
 import { defaultOperator, type Operator } from './domain/operator'
 import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
@@ -74,6 +75,14 @@ export const configSchema = z
     NODE_ENV: z.string().default('development'),
     // Marketing mail at most this many a minute, so a big e-mail visit does not get the sender throttled or listed.
     EMAIL_VISIT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_EMAIL_VISITS_PER_MINUTE),
+    // Server processes on the one port (node:cluster); more than one only on PostgreSQL (see server/workers.ts).
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    // PostgreSQL connections per process: WORKERS × DB_POOL_SIZE must stay under the server's max_connections.
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // A statement running longer is cancelled (PostgreSQL statement_timeout) and the request answers 503.
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    // Waiting longer for a connection (a new one, or a free one from a busy pool) answers 503.
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultSessionPolicy.idleMinutes),
     CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(defaultSessionPolicy.absoluteHours),
     // Shown in every page's footer and in the agreement and privacy pages.
@@ -88,6 +97,11 @@ export const configSchema = z
     path: ['STRIPE_SECRET_KEY'],
     message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (online payment needs both), or neither',
   })
+  .refine((config) => config.WORKERS === 1 || !config.DATABASE_URL.startsWith('file:'), {
+    path: ['WORKERS'],
+    message:
+      'several server processes need PostgreSQL (DATABASE_URL=postgres://...): SQLite has one writer, and each process would keep its own group commit, rate-limit sweeps and background jobs on the one file; use WORKERS=1 on SQLite',
+  })
   .refine((config) => config.PAYMENT_REMINDER_WORKING_DAYS < config.PAYMENT_DEADLINE_WORKING_DAYS, {
     path: ['PAYMENT_REMINDER_WORKING_DAYS'],
     message: 'the reminder must come before the payment deadline (fewer working days than PAYMENT_DEADLINE_WORKING_DAYS)',
@@ -98,7 +112,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 export type Config = Pick<
   ParsedConfig,
   'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY' | 'EMAIL_VISIT_RATE_PER_MINUTE'
-> & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean; operator: Operator }
+> & { workers: number; pool: DatabasePoolSettings } & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean; operator: Operator }
 
 export class ConfigError extends Error {}
 
@@ -128,5 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       privacyEmail: settings.OPERATOR_PRIVACY_EMAIL,
     },
     sessionPolicy: { idleMinutes: settings.CONSOLE_SESSION_IDLE_MINUTES, absoluteHours: settings.CONSOLE_SESSION_MAX_HOURS },
+    workers: settings.WORKERS,
+    pool: { size: settings.DB_POOL_SIZE, statementTimeoutMs: settings.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: settings.DB_CONNECT_TIMEOUT_MS },
   }
 }

@@ -2,6 +2,10 @@ import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Alternative } from './domain/serviceability'
+import { isDatabaseUnavailable } from './services/database-errors'
+
+/** How long a client is asked to wait after a 503 `database_unavailable`. */
+const DATABASE_RETRY_AFTER_SECONDS = 2
 
 /** Every error the API answers with: a closed set of stable codes, each with its HTTP status. */
 export const errorStatus = {
@@ -55,6 +59,7 @@ export const errorStatus = {
   manager_not_found: 422,
   own_admin_access: 422,
   internal_error: 500,
+  database_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ErrorCode = keyof typeof errorStatus
@@ -135,6 +140,13 @@ export function createErrorHandler(log: (error: unknown) => void): ErrorHandler 
       const code: ErrorCode =
         error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : error.status === 403 ? 'cross_site_request' : 'invalid_request'
       return c.json(errorBody(code, error.message || 'The request could not be read.'), errorStatus[code])
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not a fault of the request nor a crash: the database is away (restart, failover, overload) and
+      // the pool reconnects by itself. Clients and nginx see a retryable 503, logs one line, no stack.
+      log(`database unavailable: ${(error as Error).message}`)
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+      return c.json(errorBody('database_unavailable', 'The service is briefly unavailable. Please try again in a few seconds.'), 503)
     }
     log(error)
     return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500)

@@ -11,12 +11,17 @@ import type { Services } from './services'
 
 /** Opens the database, brings its schema up to date and wires the services (the command-line tools too). */
 export async function startServices(config: Config): Promise<{ services: Services; database: DatabaseHandle }> {
-  const database = connectDatabase(config.DATABASE_URL)
+  const database = connectDatabase(config.DATABASE_URL, { pool: config.pool })
+  // Migrations may run longer than a request's statement timeout, or wait that long for another
+  // process's (the migrator's advisory lock): on PostgreSQL they get a connection without one.
+  const migrating = database.kind === 'postgres' ? connectDatabase(config.DATABASE_URL, { pool: { size: 1, connectTimeoutMs: config.pool.connectTimeoutMs } }) : database
   // The first statement is where an unreachable or misconfigured database shows: say so in one line.
-  await migrateToLatest(database.db).catch(async (error: NodeJS.ErrnoException) => {
-    await database.close().catch(() => undefined)
-    throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
-  })
+  await migrateToLatest(migrating.db)
+    .catch(async (error: NodeJS.ErrnoException) => {
+      await database.close().catch(() => undefined)
+      throw new ConfigError(`Cannot use the database ${withoutPassword(config.DATABASE_URL)}: ${[error.code, error.message].filter(Boolean).join(' ')}`)
+    })
+    .finally(() => (migrating === database ? undefined : migrating.close()))
   const now = () => new Date()
   const services: Services = {
     db: database.db,

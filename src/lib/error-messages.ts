@@ -77,6 +77,7 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
   },
   email_not_verified: { zh: '请先验证联系邮箱：获取验证码并填写后再提交订单。', en: 'Please verify the contact e-mail first: send yourself a code and enter it, then place the order.' },
   internal_error: { zh: '系统暂时出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again shortly.' },
+  database_unavailable: { zh: '服务暂时繁忙，请几秒钟后再试。', en: 'The service is briefly unavailable; please try again in a few seconds.' },
 }
 
 /** One code's sentence, for a page rendered on the server. */
