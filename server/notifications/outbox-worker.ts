@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 import nodemailer from 'nodemailer'
 import type { Database } from '../../db/schema'
 import type { EmailVisitPayload } from '../email-visits/templates'
@@ -80,30 +80,15 @@ export async function deliverDueMessages(db: Kysely<Database>, deliver: Deliver,
   const at = now.toISOString()
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString()
   const result: DeliveryResult = { sent: 0, failed: 0 }
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   for (let looked = 0; looked < batch; looked++) {
-    const row = await nextDueMessage(db, at)
-    if (!row) break
-    if (row.kind === LEAD_NOTICE) {
-      const heldUntil = await leadNoticesHeldUntil(db, row.recipient, now)
-      if (heldUntil) {
-        await db
-          .updateTable('outbox')
-          .set({ next_attempt_at: heldUntil })
-          .where('kind', '=', LEAD_NOTICE)
-          .where('recipient', '=', row.recipient)
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', at)
-          .execute()
-        continue
-      }
-    }
-    if (row.kind === EMAIL_VISIT) {
-      const held = await emailVisitHeld(db, row, now, emailVisitsPerMinute)
-      if (held) continue
-    }
-    const claim = randomUUID()
-    const claimed = row.kind === LEAD_NOTICE ? await claimLeadNotices(db, row.recipient, claim, at, leaseUntil) : await claimOne(db, row, claim, leaseUntil)
-    if (claimed.length === 0) continue
+    const pick = (from: Kysely<Database>) => claimNextDue(from, now, leaseUntil, emailVisitsPerMinute, postgres)
+    // On PostgreSQL the pick is locked (FOR UPDATE SKIP LOCKED) until claimed, in one short transaction:
+    // workers in other processes pass over it to the next message instead of racing for the same one.
+    const next = postgres ? await db.transaction().execute(pick) : await pick(db)
+    if (next === 'none') break
+    if (next === 'held') continue
+    const { row, claim, claimed } = next
 
     try {
       await deliver(toOutgoing(claimed))
@@ -144,7 +129,42 @@ export async function deliverDueMessages(db: Kysely<Database>, deliver: Deliver,
   return result
 }
 
-function nextDueMessage(db: Kysely<Database>, at: string): Promise<OutboxRow | undefined> {
+/**
+ * The next due message, claimed for this attempt (with a digest's other lead notices): 'none' when
+ * nothing is due, 'held' when the one looked at must wait (lead digest window, e-mail visit rate) or
+ * was taken by another worker meanwhile.
+ */
+async function claimNextDue(
+  db: Kysely<Database>,
+  now: Date,
+  leaseUntil: string,
+  emailVisitsPerMinute: number,
+  skipLocked: boolean,
+): Promise<'none' | 'held' | { row: OutboxRow; claim: string; claimed: OutboxRow[] }> {
+  const at = now.toISOString()
+  const row = await nextDueMessage(db, at, skipLocked)
+  if (!row) return 'none'
+  if (row.kind === LEAD_NOTICE) {
+    const heldUntil = await leadNoticesHeldUntil(db, row.recipient, now)
+    if (heldUntil) {
+      await db
+        .updateTable('outbox')
+        .set({ next_attempt_at: heldUntil })
+        .where('kind', '=', LEAD_NOTICE)
+        .where('recipient', '=', row.recipient)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', at)
+        .execute()
+      return 'held'
+    }
+  }
+  if (row.kind === EMAIL_VISIT && (await emailVisitHeld(db, row, now, emailVisitsPerMinute))) return 'held'
+  const claim = randomUUID()
+  const claimed = row.kind === LEAD_NOTICE ? await claimLeadNotices(db, row.recipient, claim, at, leaseUntil, skipLocked) : await claimOne(db, row, claim, leaseUntil)
+  return claimed.length === 0 ? 'held' : { row, claim, claimed }
+}
+
+function nextDueMessage(db: Kysely<Database>, at: string, skipLocked: boolean): Promise<OutboxRow | undefined> {
   return db
     .selectFrom('outbox')
     .selectAll()
@@ -154,6 +174,7 @@ function nextDueMessage(db: Kysely<Database>, at: string): Promise<OutboxRow | u
     .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(1)
+    .$if(skipLocked, (query) => query.forUpdate().skipLocked())
     .executeTakeFirst()
 }
 
@@ -169,7 +190,7 @@ async function claimOne(db: Kysely<Database>, row: OutboxRow, claim: string, lea
 }
 
 /** Every due lead notice to the recipient (oldest first, up to LEAD_DIGEST_MAX), for one mail. */
-async function claimLeadNotices(db: Kysely<Database>, recipient: string, claim: string, at: string, leaseUntil: string): Promise<OutboxRow[]> {
+async function claimLeadNotices(db: Kysely<Database>, recipient: string, claim: string, at: string, leaseUntil: string, skipLocked: boolean): Promise<OutboxRow[]> {
   const due = db
     .selectFrom('outbox')
     .select('id')
@@ -180,6 +201,7 @@ async function claimLeadNotices(db: Kysely<Database>, recipient: string, claim: 
     .orderBy('created_at')
     .orderBy('id')
     .limit(LEAD_DIGEST_MAX)
+    .$if(skipLocked, (query) => query.forUpdate().skipLocked())
   await db
     .updateTable('outbox')
     .set({ status: 'sending', next_attempt_at: leaseUntil, claim })

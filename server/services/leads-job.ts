@@ -37,7 +37,8 @@ export async function runLeadDuties(services: LeadServices): Promise<LeadDutiesR
   return result
 }
 
-/** Runs the lead duties every `intervalMs` in the server process. */
+/** Runs the lead duties every `intervalMs`; with several server processes, one of them runs each pass. */
 export function startLeadsJob(services: LeadServices & Pick<Services, 'log'>, { intervalMs = 60_000 } = {}): PeriodicJob<LeadDutiesResult> {
-  return startPeriodicJob(() => runLeadDuties(services), { intervalMs, log: services.log, failed: { escalated: 0, abandonedQuotes: 0 } })
+  const none = { escalated: 0, abandonedQuotes: 0 }
+  return startPeriodicJob(() => runLeadDuties(services), { intervalMs, log: services.log, failed: none, oneProcessAtATime: { db: services.db, job: 'leads', skipped: none } })
 }

@@ -5,17 +5,25 @@ export interface PeriodicJob<T> {
   stop: () => Promise<void>
 }
 
+import type { Kysely } from 'kysely'
+import { inOneProcessAtATime } from './job-lock'
+
 /**
- * Runs `work` every `intervalMs` in the server process. Passes never overlap: a tick while one is
+ * Runs `work` every `intervalMs` in the server process. With `oneProcessAtATime`, a pass runs in one
+ * server process at a time across all that share the PostgreSQL database (the others skip it). Passes never overlap: a tick while one is
  * running (or queued) is skipped. The timer is unref'd so it never keeps the process alive. A pass
  * that throws is logged and answers `failed`; the next pass tries again.
  */
-export function startPeriodicJob<T>(work: () => Promise<T>, options: { intervalMs: number; log: (error: unknown) => void; failed: T }): PeriodicJob<T> {
+export function startPeriodicJob<T>(
+  work: () => Promise<T>,
+  options: { intervalMs: number; log: (error: unknown) => void; failed: T; oneProcessAtATime?: { db: Kysely<any>; job: string; skipped: T } },
+): PeriodicJob<T> {
   let tail: Promise<unknown> = Promise.resolve()
   let inProgress = 0
+  const exclusive = options.oneProcessAtATime
   const pass = async (): Promise<T> => {
     try {
-      return await work()
+      return await (exclusive ? inOneProcessAtATime(exclusive.db, exclusive.job, work, exclusive.skipped) : work())
     } catch (error) {
       options.log(error)
       return options.failed
