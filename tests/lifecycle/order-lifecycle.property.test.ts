@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { canTransition, type OrderStatus } from '../../server/domain/order-status'
 import { AppError } from '../../server/errors'
 import * as lifecycle from '../../server/orders/lifecycle'
-import type { QuoteRequestInput } from '../../server/schemas/quote-request'
 import { expireUnpaidOrders } from '../../server/services/unpaid-orders'
-import { createQuote, orderBody, postOrder } from '../support/orders'
+import { createQuote, orderBody, postOrder, reviewedEvergreenQuote } from '../support/orders'
 import { createStaff } from '../support/staff'
 import { useSeededApi } from '../support/test-api'
 import type { DatabaseKind } from '../../db/connect'
@@ -21,16 +20,6 @@ const SLOTS = [
   { date: '2026-11-24', slot: 'pm' },
   { date: '2026-11-25', slot: 'am' },
 ] as const
-
-/** Nothing due today and 35 voice ports: above the review share, so it waits in pending_review. */
-const bigEvergreen: QuoteRequestInput = {
-  offering: 'evergreen',
-  termMonths: 12,
-  options: { plan: 'A' },
-  items: { 'fixed-line': 30, 'centrex-ext': 5 },
-  customer: { status: 'new', priorMonthlySpend: [800000, 800000, 800000] },
-  usage: { local_voice: 300000 },
-}
 
 const commandNames = ['recordTransfer', 'approve', 'reject', 'schedule', 'reschedule', 'startInstall', 'activate', 'cancel', 'extend', 'expire', 'resolveFlag'] as const
 type CommandName = (typeof commandNames)[number]
@@ -58,7 +47,7 @@ function lifecycleUnderTest(kind: DatabaseKind) {
   async function placeOrders(): Promise<string[]> {
     seeded.api.setNow(NOW)
     const numbers: string[] = []
-    for (const request of [undefined, undefined, bigEvergreen]) {
+    for (const request of [undefined, undefined, reviewedEvergreenQuote]) {
       const quote = await createQuote(seeded.api, request)
       const site = request ? { site: { buildingId: PARK, floor: '3', unit: '301' } } : {}
       const response = await postOrder(seeded.api, orderBody(quote.id, site))

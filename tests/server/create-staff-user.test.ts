@@ -1,37 +1,13 @@
 import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/connect'
+import type { DatabaseHandle } from '../../db/connect'
 import { verifyPassword } from '../../server/console/passwords'
 import { findStaffUser } from '../../server/repositories/staff-users-repository'
 import { auditOf } from '../../server/repositories/audit-repository'
-import { testPostgresUrl } from '../support/postgres-url'
+import { createCliDatabase, type CliDatabase } from '../support/cli-database'
 import { databaseKinds } from '../support/test-database'
 
 const PASSWORD = 'the first admin password'
-
-/** A database the CLI reaches by URL alone: a temp SQLite file, or a PostgreSQL database of its own. */
-async function databaseForCli(kind: DatabaseKind): Promise<{ url: string; open: () => DatabaseHandle; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'staff-cli-'))
-    const url = `file:${join(dir, 'cli.db')}`
-    return { url, open: () => connectDatabase(url), drop: async () => rmSync(dir, { recursive: true, force: true }) }
-  }
-  // A database of its own: the CLI takes nothing but DATABASE_URL.
-  const name = `staff_cli_${process.pid}_${randomBytes(4).toString('hex')}`
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: testPostgresUrl })
-    await client.connect()
-    await client.query(statement).finally(() => client.end())
-  }
-  await admin(`create database ${name}`)
-  const url = Object.assign(new URL(testPostgresUrl), { pathname: `/${name}` }).toString()
-  return { url, open: () => connectDatabase(url), drop: () => admin(`drop database ${name}`) }
-}
 
 /** Runs `npm run console:create-user -- …` (its script) with the password piped to standard input. */
 function createUser(databaseUrl: string, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -47,11 +23,11 @@ function createUser(databaseUrl: string, args: string[], stdin: string): Promise
 }
 
 describe.each(databaseKinds)('npm run console:create-user on %s', (kind) => {
-  let database: Awaited<ReturnType<typeof databaseForCli>>
+  let database: CliDatabase
   let handle: DatabaseHandle | undefined
 
   beforeAll(async () => {
-    database = await databaseForCli(kind)
+    database = await createCliDatabase(kind, 'staff-cli')
   })
   afterAll(async () => {
     await handle?.close()

@@ -14,6 +14,16 @@ export const broadbandQuote: QuoteRequestInput = {
   customer: { status: 'new' },
 }
 
+/** Nothing due today and 35 voice ports: above the review share, so its order waits in pending_review. */
+export const reviewedEvergreenQuote: QuoteRequestInput = {
+  offering: 'evergreen',
+  termMonths: 12,
+  options: { plan: 'A' },
+  items: { 'fixed-line': 30, 'centrex-ext': 5 },
+  customer: { status: 'new', priorMonthlySpend: [800000, 800000, 800000] },
+  usage: { local_voice: 300000 },
+}
+
 export async function createQuote(api: TestApi, request: QuoteRequestInput = broadbandQuote): Promise<{ id: string; oneTime: { total: number } }> {
   const response = await api.postJson('/api/quotes', request)
   if (response.status !== 201) throw new Error(`quote refused: ${await response.text()}`)
