@@ -32,3 +32,19 @@ if (!hasCjkFont()) {
   if (isRoot && aptInstall(['fonts-wqy-zenhei']) && hasCjkFont()) console.log('preflight: installed fonts-wqy-zenhei')
   else console.warn('preflight: WARNING no CJK font (fc-list :lang=zh is empty); Chinese text in screenshots will be boxes. Install it with:\n  sudo apt-get install -y fonts-wqy-zenhei')
 }
+
+// The scale-out tests run deploy/nginx/storefront.conf in a real nginx (tests/support/nginx.ts).
+const NGINX = '/usr/sbin/nginx'
+if (!existsSync(NGINX) && spawnSync('nginx', ['-v']).status !== 0) {
+  if (!isRoot) {
+    console.error(`preflight: nginx is missing; the scale-out tests (tests/scale) run the shipped nginx config. Install it with:\n  sudo apt-get install -y nginx`)
+    process.exit(1)
+  }
+  if (!aptInstall(['nginx']) || !existsSync(NGINX)) {
+    console.error(`preflight: could not install nginx; ${NGINX} is still missing.`)
+    process.exit(1)
+  }
+  // Debian starts the system's nginx on port 80 after installing it; the tests run their own.
+  spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl disable --now nginx || service nginx stop || true'], { stdio: 'ignore' })
+  console.log(`preflight: installed ${NGINX}`)
+}
