@@ -3,6 +3,7 @@ import type { DatabasePoolSettings } from '../db/connect'
 import { defaultSessionPolicy, type SessionPolicy } from './console/session-policy'
 import { defaultOperator, type Operator } from './domain/operator'
 import { defaultOrderPolicy, type OrderPolicy } from './domain/order-policy'
+import { logLevels } from './observability/log-levels'
 import { DEFAULT_EMAIL_VISITS_PER_MINUTE } from './notifications/messages'
 import { limitRules, type Limit, type LimitRule, type LimitSettings } from './services/rate-limits'
 
@@ -67,6 +68,17 @@ export const configSchema = z
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((value) => value === 'true' || value === '1'),
+    // JSON log lines on stdout at this level and above (server/observability/logger.ts).
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    // Prometheus metrics at /metrics; keep it off the public internet (nginx denies it from outside).
+    METRICS: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((value) => value === 'true' || value === '1'),
+    // When set, a scrape of /metrics must send Authorization: Bearer <token>.
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    // On SIGTERM, requests still running after this long are cut off; systemd's TimeoutStopSec must be longer.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     ORDER_REVIEW_PORT_SHARE_PERCENT: z.coerce.number().int().min(1).max(100).default(defaultOrderPolicy.reviewPortSharePercent),
     PAYMENT_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(defaultOrderPolicy.paymentDeadlineWorkingDays),
     INSTALL_CAPACITY_PER_HALF_DAY: z.coerce.number().int().min(1).max(500).default(defaultOrderPolicy.installCapacityPerHalfDay),
@@ -111,7 +123,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 
 export type Config = Pick<
   ParsedConfig,
-  'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY' | 'EMAIL_VISIT_RATE_PER_MINUTE'
+  'PORT' | 'HOST' | 'DATABASE_URL' | 'PUBLIC_BASE_URL' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE' | 'SMTP_URL' | 'TRUST_PROXY' | 'EMAIL_VISIT_RATE_PER_MINUTE' | 'LOG_LEVEL' | 'METRICS' | 'METRICS_TOKEN' | 'SHUTDOWN_TIMEOUT_MS'
 > & { workers: number; pool: DatabasePoolSettings } & { limits: LimitSettings; orderPolicy: OrderPolicy; sessionPolicy: SessionPolicy; demoStaff: boolean; operator: Operator }
 
 export class ConfigError extends Error {}

@@ -47,23 +47,29 @@ function withoutPassword(url: string): string {
   return parsed.toString()
 }
 
+/** Where start-up remarks go: the console in development, the JSON log in the production server. */
+export interface StartNotes {
+  info: (message: string) => void
+  warn: (message: string) => void
+}
+
 /**
  * What a starting server (not a command-line tool) does to its database before serving. It never
  * re-seeds: the catalog changes only through the console. A new embedded database (npm start on a fresh
  * machine) gets the demo data once; PostgreSQL is seeded on demand (npm run db:seed). Outside
  * production the demo console users are added, after the building managers one of them is linked to.
  */
-export async function prepareDatabaseForServing(database: DatabaseHandle, config: Pick<Config, 'demoStaff'>): Promise<void> {
+export async function prepareDatabaseForServing(database: DatabaseHandle, config: Pick<Config, 'demoStaff'>, notes: StartNotes = console): Promise<void> {
   if (!(await hasAnyRelease(database.db))) {
     if (database.kind === 'sqlite') {
       await seedDatabase(database.db, { now: new Date() })
-      console.log('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
+      notes.info('New embedded database: loaded the demo catalog, buildings and offer code (npm run db:seed).')
     } else {
-      console.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
+      notes.warn('No catalog is published in this database: pages and quotes answer errors until you run npm run db:seed or publish one.')
     }
   }
   if (config.demoStaff) {
     await seedDemoStaff(database.db, new Date())
-    console.log(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
+    notes.info(`Console demo users ${demoStaff.map((user) => user.email).join(', ')} are present (password in the README): NODE_ENV is not production.`)
   }
 }
