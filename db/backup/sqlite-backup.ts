@@ -75,7 +75,7 @@ async function refuseOccupiedSqlite(databasePath: string, force: boolean): Promi
     )
   }
   // The last connection to close removes the WAL file; if it is still there, someone else has the database open.
-  if (existsSync(`${databasePath}-wal`)) throw new BackupError(`The database at ${databasePath} is in use (the server is running?): stop the server first, then restore.`)
+  if (existsSync(`${databasePath}-wal`)) throw new BackupError(`The database at ${databasePath} is in use (another connection has it open: the server is running?): stop the server first, then restore.`)
 }
 
 async function checkedSummary(database: SqliteDatabase.Database, file: string): Promise<DatabaseSummary> {

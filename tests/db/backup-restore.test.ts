@@ -134,11 +134,20 @@ describe.each(databaseKinds)('npm run db:backup and db:restore on %s', (kind) =>
     }
   })
 
-  it('refuses to restore over a database with tables unless --force, and then replaces it', async () => {
+  it('refuses to restore over a database with tables unless --force, or while it is in use, and then replaces it', async () => {
     const file = join(dir, 'again.backup')
     await backupDatabase(source.url, file, { force: false })
     const refused = await runCli('restore', fresh.url, [file])
     expect(refused).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^Not restored: The database .* is not empty \(\d+ tables, 7 orders.*pass --force to replace it/) })
+
+    // Not even with --force while the server (here a connection that has read from it) has it open.
+    const running = fresh.open()
+    try {
+      await running.db.selectFrom('orders').select('number').execute()
+      await expect(restoreDatabase(fresh.url, file, { force: true })).rejects.toThrow(/is in use \(.*the server is running\?\): stop the server first/)
+    } finally {
+      await running.close()
+    }
 
     await restoreDatabase(fresh.url, file, { force: true })
     const restored = fresh.open()
