@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { BackupError } from './backup-error'
 
@@ -26,6 +26,12 @@ export function moveIntoPlace(partial: string, file: string): void {
   } finally {
     closeSync(directory)
   }
+}
+
+/** A backup holds customers' personal data: readable by its owner only, whatever the umask. */
+export function finishBackupFile(partial: string, file: string): void {
+  chmodSync(partial, 0o600)
+  moveIntoPlace(partial, file)
 }
 
 export function removePartial(partial: string): void {

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { BackupError } from './backup-error'
 import { requireBackupFileKind } from './backup-file-kind'
-import { moveIntoPlace, partialPathFor, refuseExistingBackup, removePartial } from './backup-files'
+import { finishBackupFile, partialPathFor, refuseExistingBackup, removePartial } from './backup-files'
 import { describeSummary, summarizeDatabase, type DatabaseSummary } from './database-summary'
 import { libpqEnvironment } from './libpq-environment'
 import { runPostgresTool } from './postgres-tools'
@@ -21,7 +21,7 @@ export async function backupPostgres(databaseUrl: string, file: string, { force 
     const summary = await summarizeDatabase('postgres', rowsOfClient(client))
     await runPostgresTool('pg_dump', ['--format=custom', `--snapshot=${rows[0].snapshot}`, `--file=${partial}`], databaseUrl)
     await client.query('commit')
-    moveIntoPlace(partial, file)
+    finishBackupFile(partial, file)
     return summary
   } catch (error) {
     removePartial(partial)

@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { BackupError } from './backup-error'
 import { requireBackupFileKind } from './backup-file-kind'
-import { moveIntoPlace, partialPathFor, refuseExistingBackup, removePartial } from './backup-files'
+import { finishBackupFile, moveIntoPlace, partialPathFor, refuseExistingBackup, removePartial } from './backup-files'
 import { describeSummary, summarizeDatabase, type DatabaseSummary } from './database-summary'
 
 export interface CopyOptions {
@@ -33,7 +33,7 @@ export async function backupSqlite(databasePath: string, file: string, { force }
       copy.pragma('journal_mode = DELETE')
       return checkedSummary(copy, partial)
     })
-    moveIntoPlace(partial, file)
+    finishBackupFile(partial, file)
     return summary
   } catch (error) {
     removePartial(partial)

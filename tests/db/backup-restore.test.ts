@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
@@ -103,12 +103,15 @@ describe.each(databaseKinds)('npm run db:backup and db:restore on %s', (kind) =>
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('backs up while the database is open and restores every order and its related rows into a fresh database, at the current migration', async () => {
+  it('backs up while the database is open, readable by its owner only, and restores every order and its related rows into a fresh database, at the current migration', async () => {
     const file = join(dir, 'storefront.backup')
     // The source stays open: on SQLite its latest writes may still be in the WAL only.
     const backup = await runCli('backup', source.url, [file])
     expect(backup.stderr).toBe('')
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Backed up to .*storefront\.backup \([\d.]+ [KM]B\): \d+ tables, 6 orders, migrations current \(0\d{3}-[a-z-]+\)\.\n$/) })
+
+    // It holds customers' personal data.
+    expect(statSync(file).mode & 0o777).toBe(0o600)
 
     const restore = await runCli('restore', fresh.url, [file])
     expect(restore.stderr).toBe('')
