@@ -5,6 +5,14 @@ import type { Release } from '../catalog-management/release-resolution'
 import { districts } from '../domain/districts'
 import { timeOrderedId } from '../domain/time-ordered-id'
 
+/**
+ * Release writes made by this process: a catalog store reads the release list again as soon as this
+ * changes, so an approval or withdrawal is in force at once in the process that made it (other
+ * processes see it within the store's freshness period).
+ */
+let releaseWrites = 0
+export const releaseWritesInThisProcess = () => releaseWrites
+
 const storedDistricts = z.array(z.enum(districts)).nullable()
 const storedBuildingIds = z.array(z.string()).nullable()
 
@@ -44,6 +52,7 @@ export async function insertRelease(db: Kysely<Database>, release: NewRelease, n
       created_at: now.toISOString(),
     })
     .execute()
+  releaseWrites++
   return id
 }
 
@@ -57,6 +66,7 @@ export async function withdrawScheduledRelease(db: Kysely<Database>, id: string,
     .where('withdrawn_at', 'is', null)
     .where('publish_at', '>', at)
     .executeTakeFirst()
+  releaseWrites++
   return result.numUpdatedRows > 0n
 }
 

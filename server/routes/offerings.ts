@@ -2,7 +2,10 @@ import { Hono } from 'hono'
 import { AppError } from '../errors'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { listedOfferings, offeringDetail, offeringSummary } from '../services/offering-presenter'
+import { derivedOnce } from '../services/catalog-derived'
 import type { Services } from '../services/services'
+
+const JSON_CONTENT = { 'content-type': 'application/json' }
 
 /**
  * The catalog in force (GET /api/offerings, /api/offerings/:slug). With `?building=<id>`, as sold at
@@ -18,12 +21,14 @@ export function offeringsRoutes(services: Services) {
   return new Hono()
     .get('/', async (c) => {
       const catalog = await catalogFor(c.req.query('building'))
-      return c.json({ catalogVersion: catalog.version, offerings: listedOfferings(catalog).map((offering) => offeringSummary(catalog, offering)) })
+      // The same bytes for every request of a catalog version: serialized once.
+      const body = derivedOnce(catalog, 'api offerings', () => JSON.stringify({ catalogVersion: catalog.version, offerings: listedOfferings(catalog).map((offering) => offeringSummary(catalog, offering)) }))
+      return c.body(body, 200, JSON_CONTENT)
     })
     .get('/:slug', async (c) => {
       const catalog = await catalogFor(c.req.query('building'))
       const offering = catalog.offerings.get(c.req.param('slug'))
       if (!offering || !offering.listed) throw new AppError('offering_not_found', `There is no offering called ${c.req.param('slug')}.`)
-      return c.json(offeringDetail(catalog, offering))
+      return c.body(derivedOnce(catalog, `api offering ${offering.slug}`, () => JSON.stringify(offeringDetail(catalog, offering))), 200, JSON_CONTENT)
     })
 }

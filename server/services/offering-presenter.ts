@@ -3,9 +3,16 @@ import type { Offering } from '../pricing/catalog-schema'
 import { describeOffering } from '../pricing/describe-offering'
 import { fromMonthlyPrice } from '../pricing/from-price'
 import { averageSpendLimits, optionChoices, optionLabels } from '../pricing/rules/registry'
+import { derivedOnce } from './catalog-derived'
 
-/** The public summary of an offering, as listed in the catalog. */
-export function offeringSummary(catalog: Catalog, offering: Offering) {
+export type OfferingSummary = ReturnType<typeof summarize>
+
+/** The public summary of an offering, as listed in the catalog (once per catalog version: read-only). */
+export function offeringSummary(catalog: Catalog, offering: Offering): OfferingSummary {
+  return derivedOnce(catalog, `summary ${offering.slug}`, () => summarize(catalog, offering))
+}
+
+function summarize(catalog: Catalog, offering: Offering) {
   const from = fromMonthlyPrice(catalog, offering)
   return {
     slug: offering.slug,
@@ -22,8 +29,12 @@ export function offeringSummary(catalog: Catalog, offering: Offering) {
   }
 }
 
-/** Everything a configurator needs: components with limits and prices, options, terms, eligibility. */
+/** Everything a configurator needs: components with limits and prices, options, terms, eligibility (once per version). */
 export function offeringDetail(catalog: Catalog, offering: Offering) {
+  return derivedOnce(catalog, `detail ${offering.slug}`, () => detail(catalog, offering))
+}
+
+function detail(catalog: Catalog, offering: Offering) {
   return {
     ...offeringSummary(catalog, offering),
     catalogVersion: catalog.version,
@@ -41,6 +52,6 @@ export function offeringDetail(catalog: Catalog, offering: Offering) {
   }
 }
 
-export function listedOfferings(catalog: Catalog): Offering[] {
-  return [...catalog.offerings.values()].filter((offering) => offering.listed)
+export function listedOfferings(catalog: Catalog): readonly Offering[] {
+  return derivedOnce(catalog, 'listed', () => [...catalog.offerings.values()].filter((offering) => offering.listed))
 }

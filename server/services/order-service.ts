@@ -30,6 +30,7 @@ import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import { verifiedOrderEmail } from './email-verification-service'
 import { assertInstallSlotFree } from './install-availability'
+import { writeTogether } from './group-commit'
 import type { Services } from './services'
 
 export interface OrderPlaced {
@@ -106,7 +107,8 @@ export async function placeOrder(services: Services, idempotencyKey: string, req
   const reasons = reviewReasons(delivered, ports, free, services.orderPolicy.reviewPortSharePercent)
 
   try {
-    return await services.db.transaction().execute(async (trx) => {
+    // Orders arriving together share one commit (one fsync on SQLite), each in a savepoint of its own.
+    return await writeTogether(services.db, async (trx) => {
       const twin = await replay(trx, idempotencyKey, requestHash)
       if (twin) return twin
       if (await findOrderForQuote(trx, quote.id)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')

@@ -9,6 +9,7 @@ import { findOfferCode, isOfferCodeUsable } from '../repositories/offer-codes-re
 import { insertQuote } from '../repositories/quotes-repository'
 import type { PricedQuote, Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
+import { writeTogether } from './group-commit'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
 
@@ -43,7 +44,8 @@ async function quotedBuilding(services: Services, buildingId: string) {
 export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
   const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
   const quote = storedQuote(services.now(), catalogVersion, request, priced)
-  await insertQuote(services.db, quote, request, offering.listed ? null : (request.offerCode ?? null))
+  // Quotes arriving together share one commit (and one fsync on SQLite); each is durable when answered.
+  await writeTogether(services.db, (trx) => insertQuote(trx, quote, request, offering.listed ? null : (request.offerCode ?? null)))
   return quote
 }
 

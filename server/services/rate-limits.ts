@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
-import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { DatabaseHandle } from '../../db/connect'
 import { RateLimitedError } from '../errors'
 import type { Services } from './services'
@@ -44,9 +44,14 @@ export interface RateLimits {
 }
 
 /**
- * Counters in the database (table rate_limits, created by migration 0004), so every server process
- * on the same database shares them. `sweepExpired` lets the library delete old rows every 5 minutes
- * (a long-running server wants it; a test whose database is dropped does not).
+ * On PostgreSQL the counters are in the database (table rate_limits, created by migration 0004), so
+ * every server process on the same database shares them. `sweepExpired` lets the library delete old
+ * rows every 5 minutes (a long-running server wants it; a test whose database is dropped does not).
+ *
+ * On SQLite exactly one server process serves a database (WORKERS above 1 is refused there), so its
+ * memory is where all the counting happens anyway; counted in the file, every quote preview paid a
+ * durable write (an fsync of a few ms, one after the other), which capped the whole API at a few
+ * hundred requests a second. The counters start from zero when the server restarts.
  */
 export function createRateLimits(driver: DatabaseHandle['driver'], settings: LimitSettings, options: { sweepExpired: boolean }): RateLimits {
   const limiters = new Map<LimitRule, RateLimiterAbstract>(
@@ -61,7 +66,7 @@ export function createRateLimits(driver: DatabaseHandle['driver'], settings: Lim
       }
       const limiter =
         driver.kind === 'sqlite'
-          ? new RateLimiterSQLite({ ...common, storeClient: driver.sqlite, storeType: 'better-sqlite3' })
+          ? new RateLimiterMemory({ keyPrefix: rule, points: settings[rule].points, duration: settings[rule].seconds })
           : new RateLimiterPostgres({ ...common, storeClient: driver.pool, storeType: 'pool' })
       return [rule, limiter]
     }),

@@ -1,0 +1,96 @@
+import { sql, SqliteAdapter, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema'
+
+/**
+ * Runs one unit of writes in a transaction, as if alone, and answers when it is durable.
+ *
+ * On SQLite every commit waits for an fsync (synchronous=FULL: an acknowledged write survives power
+ * loss), a few milliseconds each on this kind of disk, one after the other: that, not the work, caps
+ * writes per second. So writes that arrive while others wait share one transaction and one fsync
+ * (group commit): each runs in a savepoint of its own, in arrival order, and sees the earlier ones'
+ * rows as it would had they committed before it; one that throws is rolled back to its savepoint
+ * alone and its caller gets its own error; every caller hears back only after the shared COMMIT,
+ * and all of them get its error if it fails.
+ *
+ * On PostgreSQL each unit is its own transaction: concurrent commits on the pool's connections
+ * already share the WAL flush there.
+ */
+export function writeTogether<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (!isSqlite(db) || db.isTransaction) return db.transaction().execute(work)
+  let group = groups.get(db)
+  if (!group) {
+    group = createGroup(db)
+    groups.set(db, group)
+  }
+  return group.add(work)
+}
+
+const groups = new WeakMap<Kysely<Database>, Group>()
+
+const isSqlite = (db: Kysely<Database>) => db.getExecutor().adapter instanceof SqliteAdapter
+
+interface Pending {
+  work: (trx: Transaction<Database>) => Promise<unknown>
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
+interface Group {
+  add<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>
+}
+
+function createGroup(db: Kysely<Database>): Group {
+  let waiting: Pending[] = []
+  let committing = false
+
+  /** Writes that arrived in the same turn of the event loop (or during the last commit) go together. */
+  const schedule = () => {
+    committing = true
+    setImmediate(() => void commitWaiting())
+  }
+
+  async function commitWaiting() {
+    const batch = waiting
+    waiting = []
+    const outcomes: Outcome[] = []
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const { work } of batch) outcomes.push(await inSavepoint(trx, work))
+      })
+      batch.forEach(({ resolve, reject }, index) => {
+        const outcome = outcomes[index]
+        if (outcome.ok) resolve(outcome.value)
+        else reject(outcome.error)
+      })
+    } catch (error) {
+      // The shared COMMIT (or BEGIN) failed: nothing of the batch is stored, and everyone hears so.
+      for (const { reject } of batch) reject(error)
+    }
+    if (waiting.length > 0) schedule()
+    else committing = false
+  }
+
+  return {
+    add<T>(work: (trx: Transaction<Database>) => Promise<T>) {
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject })
+        if (!committing) schedule()
+      })
+    },
+  }
+}
+
+async function inSavepoint(trx: Transaction<Database>, work: (trx: Transaction<Database>) => Promise<unknown>): Promise<Outcome> {
+  await sql`savepoint group_write`.execute(trx)
+  try {
+    const value = await work(trx)
+    await sql`release savepoint group_write`.execute(trx)
+    return { ok: true, value }
+  } catch (error) {
+    await sql`rollback to savepoint group_write`.execute(trx)
+    await sql`release savepoint group_write`.execute(trx)
+    return { ok: false, error }
+  }
+}

@@ -1,0 +1,68 @@
+import { sql, type Transaction } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { connectDatabase } from '../../db/connect'
+import type { Database } from '../../db/schema'
+import { writeTogether } from '../../server/services/group-commit'
+import { createEmptyDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
+
+describe.each(databaseKinds)('writes arriving together (group commit) on %s', (kind) => {
+  let database: TestDatabase
+  beforeEach(async () => {
+    database = await createEmptyDatabase(kind)
+    await sql`create table probe (id varchar(20) primary key, note varchar(20))`.execute(database.db)
+  })
+  afterEach(async () => database.drop())
+
+  const insert = (trx: Transaction<Database>, id: string) => sql`insert into probe (id, note) values (${id}, 'x')`.execute(trx)
+  const storedIds = async () => (await sql<{ id: string }>`select id from probe order by id`.execute(database.db)).rows.map((row) => row.id)
+
+  it('stores every write of a burst and answers each caller with its own result, once committed', async () => {
+    const ids = Array.from({ length: 30 }, (_, index) => `q${String(index).padStart(2, '0')}`)
+    const answers = await Promise.all(ids.map((id) => writeTogether(database.db, async (trx) => (await insert(trx, id), `stored ${id}`))))
+    expect(answers).toEqual(ids.map((id) => `stored ${id}`))
+    // Answered means committed: another connection to the same database sees every row.
+    const other = connectDatabase(database.location.url, { schema: database.location.schema })
+    try {
+      expect((await sql<{ id: string }>`select id from probe order by id`.execute(other.db)).rows.map((row) => row.id)).toEqual(ids)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('rolls back only the write that failed: its caller gets its own error, the others are stored', async () => {
+    const results = await Promise.allSettled([
+      writeTogether(database.db, (trx) => insert(trx, 'first')),
+      writeTogether(database.db, async (trx) => {
+        await insert(trx, 'half-done')
+        await insert(trx, 'first') // already there: this write fails after writing a row of its own
+      }),
+      writeTogether(database.db, async () => {
+        throw new Error('refused before writing')
+      }),
+      writeTogether(database.db, (trx) => insert(trx, 'last')),
+    ])
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
+    expect(String((results[2] as PromiseRejectedResult).reason)).toContain('refused before writing')
+    expect(String((results[1] as PromiseRejectedResult).reason)).not.toContain('refused before writing')
+    expect(await storedIds()).toEqual(['first', 'last'])
+  })
+
+  it(kind === 'sqlite' ? 'shares one transaction (one fsync) among the writes that arrive together' : 'gives each write a transaction of its own', async () => {
+    const transactions: Transaction<Database>[] = []
+    const seen = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        writeTogether(database.db, async (trx) => {
+          transactions.push(trx)
+          await insert(trx, `t${index}`)
+          return Number((await sql<{ n: number | string }>`select count(*) as n from probe`.execute(trx)).rows[0].n)
+        }),
+      ),
+    )
+    expect(new Set(transactions).size).toBe(kind === 'sqlite' ? 1 : 10)
+    // Together, each write sees the ones before it, as if they had committed first.
+    if (kind === 'sqlite') expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    // A write that comes later is committed in a transaction of its own.
+    await writeTogether(database.db, async (trx) => void (transactions.push(trx), await insert(trx, 'later')))
+    expect(new Set(transactions).size).toBe(kind === 'sqlite' ? 2 : 11)
+  })
+})
