@@ -154,7 +154,7 @@ async function createPostgresDatabase(): Promise<BenchDatabase> {
   return { ...handle, drop: async () => (await handle.close(), await adminQuery(`drop schema ${schema} cascade`)) }
 }
 
-async function adminQuery(statement: string): Promise<void> {
+export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 })
   await client.connect()
   try {

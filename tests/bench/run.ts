@@ -2,11 +2,12 @@ import type { DatabaseKind } from '../../db/connect'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startBenchServer, probePostgres, postgresUrl } from './bench-server'
+import { probePostgres, postgresUrl } from './bench-server'
 import { measureEngineThroughput } from './engine-throughput'
-import { measureHttpThroughput, type EndpointLoad, type HttpThroughput } from './http-throughput'
+import { describeTarget, measureHttpTargets, withinTarget, CONNECTIONS } from './http-targets'
+import type { EndpointLoad } from './http-throughput'
+import { serverCommand } from './server-under-test'
 import { JS_BUDGET_BYTES, LIGHTHOUSE_TARGET, measureLandingPages } from './landing-page'
-import { measureOrderThroughput } from './order-throughput'
 import { CAMPAIGN_REPORT_P95_TARGET_MS, measureCampaignReports } from './campaign-report'
 import { startCityBenchServer } from './city-server'
 import { measureQueueLatency, QUEUE_P95_TARGET_MS } from './queue-latency'
@@ -33,25 +34,18 @@ async function main() {
   else warnings.push(`PostgreSQL is unreachable at ${postgresUrl} (${postgres.reason}): HTTP measured on SQLite only.`)
 
   for (const kind of kinds) {
-    console.error(`http: loading a ${kind}-backed server…`)
-    const server = await startBenchServer(kind)
-    let http: HttpThroughput
-    let orders: EndpointLoad
-    try {
-      http = await measureHttpThroughput(server)
-      orders = await measureOrderThroughput(server)
-    } finally {
-      await server.close()
+    console.error(`http: ${kind}: a bare hello, then the storefront (${serverCommand().join(' ')}), each in its own process…`)
+    const http = await measureHttpTargets(kind, { cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR })
+    rows.push(httpRow(kind, http.hello, 'baseline, its own process'))
+    for (const result of [...http.endpoints, http.orders]) {
+      const ratio = result.requestsPerSecond / http.hello.requestsPerSecond
+      rows.push(httpRow(kind, result, `ratio ${ratio.toFixed(3)}; target ${describeTarget(result.target)}: ${withinTarget(result, http.hello) ? 'within' : 'OVER'}`))
     }
-    rows.push(
-      httpRow(kind, http.hello, ''),
-      httpRow(kind, http.quote, `ratio ${http.ratio.toPrecision(2)} of hello`),
-      httpRow(kind, orders, `ratio ${(orders.requestsPerSecond / http.hello.requestsPerSecond).toPrecision(2)} of hello; one transaction each`),
-    )
-    for (const load of [http.hello, http.quote, orders]) {
+    for (const load of [http.hello, ...http.endpoints, http.orders]) {
       if (load.failures) warnings.push(`${kind} ${load.label}: unexpected responses in ${formatCount(load.requests)} requests: ${load.failures}`)
     }
   }
+  if (process.env.BENCH_ONLY === 'http') return printReport(rows, warnings)
 
   // BENCH_CITY_SCALE=0.1 for a quicker run; the issue's figures are at 1 (100,000 orders).
   const cityScale = Number(process.env.BENCH_CITY_SCALE ?? '1')
@@ -127,17 +121,19 @@ async function main() {
     rmSync(landingDir, { recursive: true, force: true })
   }
 
-  const memory = process.memoryUsage()
-  rows.push(['memory rss', formatMegabytes(memory.rss), '', 'whole process, load generator included'])
-  rows.push(['memory heap used', formatMegabytes(memory.heapUsed), '', 'main thread'])
+  printReport(rows, warnings)
+}
 
+function printReport(rows: string[][], warnings: string[]) {
+  const memory = process.memoryUsage()
+  rows.push(['memory rss (bench process)', formatMegabytes(memory.rss), '', 'the bench itself: servers and load generators run in their own processes'])
   console.log(
     renderTable(
       [{ header: 'benchmark' }, { header: 'value', align: 'right' }, { header: 'p99', align: 'right' }, { header: '' }],
       rows,
     ),
   )
-  console.log('\nnote: 2 cores are shared by the load generator (its own process) and the server; compare ratios to the hello baseline, not absolute numbers.')
+  console.log(`\nnote: HTTP load comes from autocannon in its own process, ${CONNECTIONS} connections, warm-up then the best of two 8 s rounds; the hello baseline and the storefront each run in a process of their own. 2 cores are shared by the load generator and the server: compare ratios to the hello baseline, not absolute numbers.`)
   for (const warning of warnings) console.log(`warning: ${warning}`)
 }
 
