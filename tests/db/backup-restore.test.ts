@@ -174,6 +174,17 @@ describe.each(databaseKinds)('npm run db:backup and db:restore on %s', (kind) =>
     await expect(restoreDatabase(fresh.url, existing, { force: true })).rejects.toThrow(/is not a storefront backup/)
     await expect(restoreDatabase(fresh.url, join(dir, 'missing.backup'), { force: true })).rejects.toThrow(/Cannot read the backup .*missing\.backup: ENOENT/)
   })
+
+  it('replaces a database with a table the backup lacks only where the whole database is replaced (SQLite); PostgreSQL asks for a new database', async () => {
+    const file = join(dir, 'stray.backup')
+    await backupDatabase(source.url, file, { force: false })
+    const target = fresh.open()
+    await sql`create table stray_notes (id integer)`.execute(target.db)
+    await target.close()
+    const restore = restoreDatabase(fresh.url, file, { force: true })
+    if (kind === 'sqlite') await expect(restore).resolves.toMatchObject({ orders: 6 })
+    else await expect(restore).rejects.toThrow(/has tables the backup lacks \(stray_notes\): restore into a new empty database/)
+  })
 })
 
 describe('PostgreSQL tools', () => {
