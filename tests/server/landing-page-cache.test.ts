@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/connect'
+import { migrateToLatest } from '../../db/migrate'
+import priceBook from '../../db/seed/price-book.json'
+import { seedDatabase } from '../../db/seed/seed'
+import type { PriceBookInput } from '../../server/pricing/catalog-schema'
+import { landingViews } from '../../server/repositories/landing-views-repository'
+import { testPostgresUrl } from '../support/postgres-url'
+import { publishPriceBook } from '../support/publish-catalog'
+import { startServer, type RunningServer } from '../support/server-process'
+import { adminQuery, databaseKinds } from '../support/test-database'
+
+/** A database the server process opens by URL: a temp SQLite file, or a PostgreSQL database of its own. */
+async function serverDatabase(kind: DatabaseKind): Promise<{ url: string; handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'storefront-landing-cache-'))
+    const url = `file:${join(dir, 'storefront.db')}`
+    const handle = connectDatabase(url)
+    return { url, handle, drop: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) }
+  }
+  const name = `storefront_landing_${randomBytes(4).toString('hex')}`
+  await adminQuery(`create database ${name}`)
+  const url = new URL(testPostgresUrl)
+  url.pathname = `/${name}`
+  const handle = connectDatabase(url.toString())
+  return { url: url.toString(), handle, drop: async () => (await handle.close(), await adminQuery(`drop database if exists ${name} with (force)`)) }
+}
+
+/**
+ * Landing pages are rendered once per catalog version and served from memory (server/landing): what
+ * must still happen per request, and what must never be served from memory, on the built server.
+ */
+describe.each(databaseKinds)('landing pages served from memory (built server, %s)', (kind) => {
+  let database: Awaited<ReturnType<typeof serverDatabase>>
+  let server: RunningServer
+  beforeAll(async () => {
+    database = await serverDatabase(kind)
+    await migrateToLatest(database.handle.db)
+    await seedDatabase(database.handle.db, { now: new Date() })
+    server = await startServer({ DATABASE_URL: database.url, NODE_ENV: 'test' })
+  }, 60_000)
+  afterAll(async () => {
+    await server?.stop()
+    await database?.drop()
+  })
+
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.baseUrl}${path}`, { headers, redirect: 'manual' })
+    return { status: response.status, cookie: response.headers.get('set-cookie'), html: await response.text() }
+  }
+
+  it('shows a new release on the pages already served', async () => {
+    for (let i = 0; i < 2; i++) expect((await page('/en/bundles/evergreen')).html).toContain('Business Evergreen')
+    const book = structuredClone(priceBook) as PriceBookInput
+    book.offerings.find((offering) => offering.slug === 'evergreen')!.name.en = 'Evergreen Cache Probe'
+    await publishPriceBook(database.handle.db, book, new Date())
+    // Another process approved it: the server reads the release list again within a second.
+    let html = ''
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline && !html.includes('Evergreen Cache Probe'); ) {
+      html = (await page('/en/bundles/evergreen')).html
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(html).toContain('Evergreen Cache Probe')
+    expect((await page('/en/')).html).toContain('Evergreen Cache Probe')
+  })
+
+  it('counts every view and sets the first-touch cookie on a page served from memory', async () => {
+    const landing = '/bundles/shangjiale?utm_source=baidu&utm_medium=cpc&utm_campaign=lujiazui'
+    const visits = await Promise.all([0, 1, 2].map(() => page(landing)))
+    visits.push(await page(landing))
+    for (const visit of visits) {
+      expect(visit.status).toBe(200)
+      expect(visit.cookie).toMatch(/^sf_attribution=/)
+    }
+    // A visitor who has the cookie already keeps their first touch: no new cookie, still a view.
+    const returning = await page(landing, { cookie: visits[0].cookie!.split(';')[0] })
+    expect(returning.cookie).toBeNull()
+    const views = await landingViews(database.handle.db, '/bundles/shangjiale')
+    expect(views.filter((row) => row.utm_campaign === 'lujiazui').reduce((total, row) => total + row.views, 0)).toBe(5)
+  })
+
+  it('never serves a visitor’s refused callback form from memory', async () => {
+    const refused = await fetch(`${server.baseUrl}/api/leads`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl },
+      body: new URLSearchParams({ company: 'Cache Probe Trading', name: '李雷', mobile: '123', lang: 'zh', source: 'callback', return: '/bundles/evergreen' }),
+    })
+    expect(refused.status).toBe(303)
+    const back = refused.headers.get('location')!
+    expect(back).toMatch(/lead_form=/)
+    const shown = await page(back)
+    expect(shown.html).toContain('Cache Probe Trading')
+    // Once the typed values are gone (expired), the same address shows an empty form, and no other page shows them.
+    await database.handle.db.deleteFrom('form_flashes').execute()
+    expect((await page(back)).html).not.toContain('Cache Probe Trading')
+    expect((await page('/bundles/evergreen')).html).not.toContain('Cache Probe Trading')
+  })
+})
