@@ -6,7 +6,7 @@ import { defaultLimits, limitSettingName } from './server/config'
 import { E2E_STRIPE_WEBHOOK_SECRET } from './tests/e2e/support/stripe'
 
 /**
- * Browser tests against the built server (`npx astro build` first; `npm test` does it).
+ * Browser tests against the built server (`npm run build` first: the site and the compiled server; `npm test` does it).
  * Every run starts the server on a FRESH SQLite database in a new temporary folder; the specs open
  * the same file read-only through E2E_DATABASE_PATH to check what was stored.
  */
@@ -31,17 +31,33 @@ if (process.env.TEST_WORKER_INDEX === undefined) {
 }
 const databasePath = process.env.E2E_DATABASE_PATH!
 
+/**
+ * Journeys that change what every other journey sees while they run: they run alone, after the others.
+ * console-catalog-change publishes a plan B price for a while (others quote, preview and edit plan B).
+ * The rest share the database without stepping on each other: each counts only its own rows (its
+ * campaign tag, its order number, a building nobody else orders at); install slots are booked only
+ * when operations schedule a paid order, and install-slot-full fills a half-day nobody else books.
+ */
+const runAlone = ['**/console-catalog-change.spec.ts']
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
-  workers: 1, // two cores, shared with the server
+  // Two cores, shared with the server and the browsers: two journeys at a time keep both busy while
+  // one waits on the server or a hydration (CI time budget, issue 15). Spec files are the unit.
+  workers: 2,
   retries: 0,
   fullyParallel: false,
+  projects: [
+    { name: 'side-by-side', testIgnore: runAlone },
+    { name: 'alone', testMatch: runAlone, dependencies: ['side-by-side'], workers: 1 },
+  ],
   forbidOnly: true,
   reporter: 'list',
   outputDir: 'test-results/playwright',
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Two journeys share two cores with the server: a step may wait on the other's work for a while.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     viewport: { width: 1280, height: 800 },
@@ -57,7 +73,7 @@ export default defineConfig({
   // Either may start first: the app calls Stripe only when a customer pays, the fake posts webhooks only then.
   webServer: [
     {
-      command: 'node --import tsx tests/e2e/support/prepare-database.ts && node --import tsx server/main.ts',
+      command: 'node --import tsx tests/e2e/support/prepare-database.ts && node dist/app/server/main.js',
       url: `${baseURL}/api/offerings`,
       reuseExistingServer: false,
       timeout: 60_000,

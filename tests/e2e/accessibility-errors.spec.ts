@@ -1,16 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { seriousAxeViolations as seriousViolations } from './support/axe'
 import { createFixedBroadbandQuote } from './support/orders'
 import { enterSpend, waitForCheckout, waitForConfigurator } from './support/pages'
 import { viewports } from './support/viewports'
-
-/** Serious and critical axe violations on the page as it is now (WCAG 2 A/AA, contrast included), described for the report. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`))
-}
+import { reviewScreenshot } from './support/review-screenshot'
 
 for (const { name: screen, viewport } of viewports) {
   for (const lang of ['zh', 'en'] as const) {
@@ -37,7 +30,7 @@ for (const { name: screen, viewport } of viewports) {
         await expect(page.locator('[id="cfg-items.fixed-line-error"]')).toBeVisible()
         await expect(page.getByTestId('quote-stale')).toBeVisible()
         expect(await seriousViolations(page), 'configurator with a refusal').toEqual([])
-        await page.screenshot({ path: `test-results/screenshots/configurator-stale-quote-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/configurator-stale-quote-${lang}-${screen}.png`, fullPage: true })
       })
 
       test('the checkout with errors', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { waitForConfigurator } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** Fully booked on fibre: bundles that must include broadband cannot be installed there; voice and mobile can. */
 const slowBuilding = { id: 'bld-shanghai-tower', servable: ['fixed-mobile', 'local-ld-gift'], notServable: ['bb-express', 'fixed-broadband'] }
@@ -21,7 +22,7 @@ for (const { name, viewport } of viewports) {
       await expect(bundles.getByRole('heading')).toHaveText(/^本楼可以办理的套餐（\d+ 个）$/)
       await expect(bundles.getByRole('link', { name: '配置「商务常青」' })).toBeVisible()
       await expect(bundles.getByRole('link', { name: '配置「网络快车」' })).toBeVisible()
-      await page.screenshot({ path: `test-results/screenshots/check-bundles-zh-${name}.png`, fullPage: true })
+      await reviewScreenshot(page, { path: `test-results/screenshots/check-bundles-zh-${name}.png`, fullPage: true })
       await bundles.getByRole('link', { name: '配置「商务常青」' }).click()
 
       await expect(page).toHaveURL(/\/configure\/evergreen\?building=bld-jinmao-tower/)
@@ -35,7 +36,7 @@ for (const { name, viewport } of viewports) {
       await expect(bundles.getByRole('heading')).toHaveText(/^Bundles your building can get \(\d+\)$/)
       for (const slug of slowBuilding.servable) await expect(bundles.locator(`a[href^="/en/configure/${slug}?building=${slowBuilding.id}"]`)).toHaveCount(1)
       for (const slug of slowBuilding.notServable) await expect(bundles.locator(`a[href^="/en/configure/${slug}?"]`)).toHaveCount(0)
-      await page.screenshot({ path: `test-results/screenshots/check-bundles-en-${name}.png`, fullPage: true })
+      await reviewScreenshot(page, { path: `test-results/screenshots/check-bundles-en-${name}.png`, fullPage: true })
     })
   })
 }

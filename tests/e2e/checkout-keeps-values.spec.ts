@@ -3,6 +3,7 @@ import { checkoutText } from '../../src/lib/checkout-text'
 import { createFixedBroadbandQuote } from './support/orders'
 import { waitForCheckout, verifyCheckoutEmail } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** The seven text fields, as a customer types them: a mobile number with spaces and a full-width credit code (an input method's). */
 const typed = {
@@ -50,7 +51,7 @@ for (const { name: screen, viewport } of viewports) {
         await expect(creditCode).toHaveAttribute('aria-describedby', /checkout-creditCode-error/)
         await expectValuesKept(page, { ...typed, creditCode: wrongCheckCharacter })
         await expect(page.locator('.field .error')).toHaveCount(1)
-        await page.screenshot({ path: `test-results/screenshots/checkout-error-credit-code-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/checkout-error-credit-code-${lang}-${screen}.png`, fullPage: true })
 
         // 2. The server refuses a field: it is shown there, and focus moves to it.
         await creditCode.fill(typed.creditCode)
@@ -82,7 +83,7 @@ for (const { name: screen, viewport } of viewports) {
         await expect(page.locator('.field .error')).toHaveCount(0)
         await expectValuesKept(page, typed)
         await expect(page.locator('#checkout-acceptTerms')).toBeChecked()
-        await page.screenshot({ path: `test-results/screenshots/checkout-error-409-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/checkout-error-409-${lang}-${screen}.png`, fullPage: true })
       })
     })
   }

@@ -4,6 +4,7 @@ import { configuratorText, fill } from '../../src/lib/configurator-text'
 import type { OfferingDetail } from '../../src/islands/configurator/configuration'
 import { enterSpend, waitForConfigurator } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** The offering as the API describes it: limits in the expected sentences come from here, never from the test. */
 async function offeringDetail(request: APIRequestContext, slug: string): Promise<OfferingDetail> {
@@ -61,10 +62,10 @@ for (const { name: screen, viewport } of viewports) {
           await expect(bar).toHaveAttribute('aria-describedby', 'quote-stale')
           await expect(bar).toContainText(t.staleBar)
         }
-        await page.screenshot({ path: `test-results/screenshots/configurator-count-limit-${lang}-${screen}.png`, fullPage: screen === 'desktop' })
+        await reviewScreenshot(page, { path: `test-results/screenshots/configurator-count-limit-${lang}-${screen}.png`, fullPage: screen === 'desktop' })
         if (screen === 'phone') {
           await page.locator('[id="cfg-items.fixed-line"]').scrollIntoViewIfNeeded()
-          await page.screenshot({ path: `test-results/screenshots/configurator-count-limit-field-${lang}-${screen}.png` })
+          await reviewScreenshot(page, { path: `test-results/screenshots/configurator-count-limit-field-${lang}-${screen}.png` })
         }
 
         await page.keyboard.press('Backspace')
@@ -133,7 +134,7 @@ for (const { name: screen, viewport } of viewports) {
         }
         await expect(page.getByTestId('checkout-link')).toHaveAttribute('aria-disabled', 'true')
         await error.scrollIntoViewIfNeeded()
-        await page.screenshot({ path: `test-results/screenshots/configurator-below-minimum-${lang}-${screen}.png` })
+        await reviewScreenshot(page, { path: `test-results/screenshots/configurator-below-minimum-${lang}-${screen}.png` })
         // Its first link leads to a bundle page that exists.
         const first = await links.first().getAttribute('href')
         expect((await request.get(first!)).status()).toBe(200)

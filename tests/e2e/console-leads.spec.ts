@@ -8,6 +8,7 @@ import { waitForCheckout } from './support/pages'
 const uniqueMobile = () => `139${String(Date.now()).slice(-8)}`
 
 test('a building manager works a callback lead from new to won, in zh and en', async ({ page, request }) => {
+  test.setTimeout(120_000) // every step, and ten axe runs
   const response = await request.post('/api/leads', {
     data: { company: '上海浦江贸易有限公司', contact: { name: '韩梅梅', mobile: uniqueMobile() }, buildingId: 'bld-jinmao-tower', note: '想了解宽带和固话\n工作日下午方便' },
   })

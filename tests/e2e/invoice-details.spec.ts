@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
 import { fillCheckout, waitForCheckout } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 const words = {
   zh: { special: '增值税专用发票', general: '增值税普通发票', account: '银行账号为 8 至 30 位数字。', address: '开具专用发票需填写注册地址', accept: /我已阅读并同意/ },
@@ -42,7 +43,7 @@ for (const { name: screen, viewport } of viewports) {
         await expect(page.locator('[id="checkout-invoice.bank"]')).toHaveValue('招商银行上海分行')
         await expect(page.locator('[id="checkout-invoice.account"]')).toHaveValue('6222-abc')
         expect(posts).toBe(0)
-        await page.screenshot({ path: `test-results/screenshots/checkout-invoice-errors-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/checkout-invoice-errors-${lang}-${screen}.png`, fullPage: true })
       })
 
       test('the tracking page shows the invoice the order was placed with', async ({ page, request }) => {
@@ -53,7 +54,7 @@ for (const { name: screen, viewport } of viewports) {
         await expect(details).toContainText(w.general)
         await expect(details).toContainText('上海测试科技有限公司')
         await expect(details).toContainText('91330100716105852F')
-        await page.screenshot({ path: `test-results/screenshots/tracking-invoice-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/tracking-invoice-${lang}-${screen}.png`, fullPage: true })
       })
     })
   }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
 import { waitForConfigurator } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 for (const { name, viewport } of viewports) {
   test.describe(`the language switch keeps the page's state (${name})`, () => {
@@ -50,7 +51,7 @@ for (const { name, viewport } of viewports) {
       await expect(page.getByRole('radio', { name: /^Plan A/ })).toBeChecked()
       await expect(page.locator('#cfg-prior input').first()).toHaveValue('9000')
       await expect(page.locator('#cfg-current input').first()).toHaveValue('12000')
-      await page.screenshot({ path: `test-results/screenshots/language-switch-configurator-en-${name}.png` })
+      await reviewScreenshot(page, { path: `test-results/screenshots/language-switch-configurator-en-${name}.png` })
     })
   })
 }

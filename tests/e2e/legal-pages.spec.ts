@@ -3,6 +3,7 @@ import { defaultOperator } from '../../server/domain/operator'
 import { createFixedBroadbandQuote } from './support/orders'
 import { waitForCheckout } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 const words = {
   zh: { agreement: '企业融合套餐服务协议', privacy: '隐私政策', agreementLink: '服务协议', privacyLink: '隐私政策', hotline: '企业客户热线', effective: '2026年12月1日' },
@@ -27,12 +28,12 @@ for (const { name: screen, viewport } of viewports) {
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.agreement)
         await expect(page.locator('main')).toContainText(w.effective)
         await expect(page.locator('main')).toContainText(defaultOperator.hotline)
-        await page.screenshot({ path: `test-results/screenshots/agreement-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/agreement-${lang}-${screen}.png`, fullPage: true })
         await page.locator('footer.site-footer').getByRole('link', { name: w.privacyLink }).click()
         await expect(page).toHaveURL(new RegExp(`${prefix}/privacy$`))
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.privacy)
         await expect(page.locator('main')).toContainText(defaultOperator.privacyEmail)
-        await page.screenshot({ path: `test-results/screenshots/privacy-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/privacy-${lang}-${screen}.png`, fullPage: true })
       })
 
       test('the checkout links both documents where the terms are accepted, opening beside the form', async ({ page, request }) => {

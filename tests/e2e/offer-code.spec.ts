@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { waitForConfigurator } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** The seed's win-back code (db/seed/seed.ts): evergreen-winback for one company at one building. */
 const CODE = 'WB-TEST-0001'
@@ -36,7 +37,7 @@ for (const { name: screen, viewport } of viewports) {
         await expect(page.getByTestId('offer-code-error')).toContainText(w.unknown)
         await expect(page.locator('#offer-code')).toHaveValue('wb-wrong-1234')
         await expect(page.locator('#offer-code')).toHaveAttribute('aria-invalid', 'true')
-        await page.screenshot({ path: `test-results/screenshots/offer-code-refused-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/offer-code-refused-${lang}-${screen}.png`, fullPage: true })
       })
 
       test('the code (typed in the configurator, lower case) opens the offering, priced with the code, at its building', async ({ page }) => {
@@ -49,7 +50,7 @@ for (const { name: screen, viewport } of viewports) {
         const offer = page.getByTestId('offer')
         await expect(offer).toContainText(w.offer)
         await expect(offer).toContainText('上海示例贸易有限公司')
-        await page.screenshot({ path: `test-results/screenshots/offer-code-offer-${lang}-${screen}.png`, fullPage: true })
+        await reviewScreenshot(page, { path: `test-results/screenshots/offer-code-offer-${lang}-${screen}.png`, fullPage: true })
 
         await offer.getByRole('link', { name: w.configure }).click()
         await expect(page).toHaveURL(new RegExp(`${prefix}/configure/evergreen-winback\\?code=${CODE}&building=`))

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** A phone and a laptop. */
 const viewports = [{ width: 390, height: 844 }, { width: 1280, height: 800 }]
@@ -32,11 +33,11 @@ test.describe('the tracking page of an order in review and of an unpaid order', 
         await page.goto(new URL(inReview.trackingUrl).pathname + new URL(inReview.trackingUrl).search)
         await expect(page.getByTestId('order-status')).toHaveText(lang === 'zh' ? '等待运营审核' : 'Being reviewed by our operations team')
         await expect(page.getByTestId('next-step')).toContainText(lang === 'zh' ? '目前无需付款' : 'nothing is due until then')
-        await page.screenshot({ path: `${SCREENSHOTS}order-in-review-${lang}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
+        await reviewScreenshot(page, { path: `${SCREENSHOTS}order-in-review-${lang}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
 
         await page.goto(new URL(unpaid.trackingUrl).pathname + new URL(unpaid.trackingUrl).search)
         await expect(page.getByTestId('payment-deadline')).toContainText(lang === 'zh' ? '（北京时间）前付款' : '(Beijing time); unpaid by then')
-        await page.screenshot({ path: `${SCREENSHOTS}order-unpaid-deadline-${lang}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
+        await reviewScreenshot(page, { path: `${SCREENSHOTS}order-unpaid-deadline-${lang}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
       }
     })
   }

@@ -3,6 +3,7 @@ import { ordersForQuote } from './support/database'
 import { createFixedBroadbandQuote } from './support/orders'
 import { chooseFirstMorning, fillCheckout, waitForCheckout, type CheckoutDetails } from './support/pages'
 import { viewports } from './support/viewports'
+import { reviewScreenshot } from './support/review-screenshot'
 
 const customer: CheckoutDetails = {
   companyName: '上海示例科技有限公司',
@@ -37,7 +38,7 @@ for (const { name, viewport } of viewports) {
       await expect(placed.getByRole('link', { name: '查看订单' })).toHaveAttribute('href', new RegExp(`/orders/${order.number}\\?token=`))
       await expect(placed.getByRole('link', { name: '去支付' })).toHaveAttribute('href', new RegExp(`/api/orders/${order.number}/checkout\\?token=`))
       await expect(page.locator('form.checkout')).toHaveCount(0)
-      await page.screenshot({ path: `test-results/screenshots/checkout-placed-order-zh-${name}.png` })
+      await reviewScreenshot(page, { path: `test-results/screenshots/checkout-placed-order-zh-${name}.png` })
       await placed.getByRole('link', { name: '查看订单' }).click()
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`订单 ${order.number}`)
 

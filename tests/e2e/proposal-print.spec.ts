@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** Pages of a PDF, from its page objects (`/Type /Page`, not `/Type /Pages`); Chromium writes them uncompressed. */
 function pdfPageCount(pdf: Buffer): number {
@@ -22,7 +23,7 @@ for (const lang of ['zh', 'en'] as const) {
     await page.goto(`${lang === 'en' ? '/en' : ''}/quotes/${id}`)
     await expect(page.locator('#proposal-title')).toBeVisible()
     await page.emulateMedia({ media: 'print' })
-    await page.screenshot({ path: `test-results/screenshots/proposal-print-24-${lang}.png`, fullPage: true })
+    await reviewScreenshot(page, { path: `test-results/screenshots/proposal-print-24-${lang}.png`, fullPage: true })
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true })
     expect(pdfPageCount(pdf)).toBe(1)
   })

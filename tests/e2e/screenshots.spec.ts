@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { createFixedBroadbandQuote, placeOrder } from './support/orders'
 import { waitForCheckout, waitForConfigurator } from './support/pages'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /**
- * Full-page screenshots of the main pages on a phone and a laptop, for a person to look at, plus the
+ * Full-page screenshots of the main pages on a phone and a laptop, for a person to look at (outside CI), plus the
  * layout checks a machine can make: the page answers 200, has one h1, and nothing overflows a phone.
  */
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
@@ -101,7 +102,7 @@ test.describe('screenshots and layout of the main pages', () => {
         expect(response?.status(), `${path} status`).toBe(200)
         await shot.ready?.(page)
         await page.evaluate(() => document.fonts.ready)
-        await page.screenshot({ path: `${SCREENSHOTS}${shot.name}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
+        await reviewScreenshot(page, { path: `${SCREENSHOTS}${shot.name}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
 
         await expect.soft(page.locator('h1'), `${path} at ${viewport.width}px: one h1`).toHaveCount(1)
         if (viewport.width === 390) {

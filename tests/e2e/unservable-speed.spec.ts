@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { ordersForQuote } from './support/database'
 import { chooseFirstMorning, fillCheckout, waitForCheckout, waitForConfigurator } from './support/pages'
+import { reviewScreenshot } from './support/review-screenshot'
 
 /** Lujiazui Business Plaza: free ports and a manager, but its riser carries at most 300 Mbps. */
 const SLOW_BUILDING = 'bld-lujiazui-business-plaza'
@@ -29,7 +30,7 @@ test.describe('only what the building can deliver is offered and sold', () => {
     await expect(page.locator('.configurator__result')).toContainText('网络快车 300M（安装费）')
     await expect(page.getByTestId('checkout-link')).toBeVisible()
 
-    await page.locator('#cfg-group\\.0').screenshot({ path: 'test-results/screenshots/unservable-speed-zh.png' })
+    await reviewScreenshot(page.locator('#cfg-group\\.0'), { path: 'test-results/screenshots/unservable-speed-zh.png' })
   })
 
   test('in English the reason is in English', async ({ page }) => {
@@ -39,7 +40,7 @@ test.describe('only what the building can deliver is offered and sold', () => {
     await expect(gigabit).toBeDisabled()
     await expect(gigabit).toHaveAccessibleDescription('Not available in your building (up to 300 Mbps)')
     await expect(page.getByRole('radio', { name: /300/ })).toBeChecked()
-    await page.locator('#cfg-group\\.0').screenshot({ path: 'test-results/screenshots/unservable-speed-en.png' })
+    await reviewScreenshot(page.locator('#cfg-group\\.0'), { path: 'test-results/screenshots/unservable-speed-en.png' })
   })
 
   test('a 1000M quote made without a building cannot be ordered there: the checkout names the alternative', async ({ page }) => {

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 import { DEMO_STAFF_PASSWORD } from '../../../db/seed/demo-staff'
 import { seriousAxeViolations } from './axe'
+import { reviewScreenshot } from './review-screenshot'
 
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url))
 const PHONE = { width: 390, height: 844 }
@@ -14,7 +15,7 @@ const LAPTOP = { width: 1280, height: 800 }
 export async function checkConsolePage(page: Page, name: string) {
   for (const viewport of [PHONE, LAPTOP]) {
     await page.setViewportSize(viewport)
-    if (!process.env.CI) await page.screenshot({ path: `${SCREENSHOTS}console-${name}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
+    await reviewScreenshot(page, { path: `${SCREENSHOTS}console-${name}-${viewport.width}.png`, fullPage: true, animations: 'disabled' })
     expect(await seriousAxeViolations(page), `${name} at ${viewport.width}px`).toEqual([])
   }
   await page.setViewportSize(LAPTOP)
@@ -36,4 +37,14 @@ export async function act(page: Page, action: string, fill: (form: Locator) => P
   await fill(form)
   await form.getByRole('checkbox').check()
   await form.getByRole('button').click()
+}
+
+/** A fresh browser (no cookies shared with the others) signed in to the console at `path`. */
+export async function consoleUser(browser: Browser, email: string, path: string, password = DEMO_STAFF_PASSWORD): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(path)
+  await signInToConsole(page, email, password)
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\$&')}$`))
+  return page
 }
