@@ -19,7 +19,6 @@ import { createReadinessCheck } from './observability/readiness'
 import { labelRoute, trackRequests, type CompletedRequest } from './observability/request-tracking'
 import { headersAddedBy, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
-import type { Services } from './services/services'
 import { prepareDatabaseForServing, startServices } from './services/start-services'
 import { startLeadsJob } from './services/leads-job'
 import { startUnpaidOrdersJob } from './services/unpaid-orders-job'
@@ -43,9 +42,7 @@ export interface ServerProcess {
 export async function startServerProcess(config: Config): Promise<ServerProcess> {
   if (!existsSync(ASTRO_ENTRY)) throw new ConfigError(`The site is not built (${ASTRO_ENTRY} is missing): run npm run build first.`)
   const logger = createLogger(config.LOG_LEVEL)
-  const started = await startServices(config)
-  const database = started.database
-  const services: Services = { ...started.services, log: errorLogger(logger) }
+  const { services, database } = await startServices(config, errorLogger(logger))
   await prepareDatabaseForServing(database, config, logger)
   provideServices(services)
   const { handler: astroHandler } = (await import(pathToFileURL(ASTRO_ENTRY).href)) as { handler: AstroHandler }
@@ -108,12 +105,16 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
       readiness.markShuttingDown()
       draining = true
       const closed = new Promise<void>((done) => server.close(() => done()))
+      // A request that began before the signal answers on a kept-alive connection, which then idles
+      // until the client's keep-alive runs out: close idle connections as they appear.
       server.closeIdleConnections()
+      const sweep = setInterval(() => server.closeIdleConnections(), 100)
       const cutOff = setTimeout(() => {
         logger.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timeout: closing the connections still open')
         server.closeAllConnections()
       }, config.SHUTDOWN_TIMEOUT_MS)
       await closed
+      clearInterval(sweep)
       clearTimeout(cutOff)
       // Each stop waits for its pass in progress (an outbox pass finishes its sends) and starts no new one.
       await Promise.all([unpaidOrders.stop(), leads.stop(), outbox.stop()])

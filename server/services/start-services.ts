@@ -10,7 +10,7 @@ import { createStripeGateway } from './stripe-gateway'
 import type { Services } from './services'
 
 /** Opens the database, brings its schema up to date and wires the services (the command-line tools too). */
-export async function startServices(config: Config): Promise<{ services: Services; database: DatabaseHandle }> {
+export async function startServices(config: Config, log: Services['log'] = (error) => console.error(error)): Promise<{ services: Services; database: DatabaseHandle }> {
   const database = connectDatabase(config.DATABASE_URL, { pool: config.pool })
   // Migrations may run longer than a request's statement timeout, or wait that long for another
   // process's (the migrator's advisory lock): on PostgreSQL they get a connection without one.
@@ -28,7 +28,7 @@ export async function startServices(config: Config): Promise<{ services: Service
     catalogs: createCatalogStore(database.db, now),
     now,
     siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
-    log: (error) => console.error(error),
+    log,
     stripe: createStripeGateway(config),
     orderPolicy: config.orderPolicy,
     limits: createRateLimits(database.driver, config.limits, { sweepExpired: true }),

@@ -17,10 +17,13 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-/** Starts `server/main.ts` (needs `npm run build` first) and waits until it listens. */
+/** The compiled server, as `npm start` runs it: `npm run build` makes it (and the site it serves). */
+const SERVER_ENTRY = 'dist/app/server/main.js'
+
+/** Starts the compiled server (needs `npm run build` first) and waits until it listens. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -47,7 +50,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
 
 /** Runs the server entry to completion (for start-up failures) and returns its exit code and output. */
 export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [SERVER_ENTRY], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
