@@ -1,18 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import type { Kysely } from 'kysely'
-import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/connect'
+import type { DatabaseKind } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import type { Database } from '../../db/schema'
 import { seedDatabase } from '../../db/seed/seed'
 import { limitSettingName } from '../../server/config'
 import { limitRules, type LimitRule } from '../../server/services/rate-limits'
 import { freePort } from '../support/server-process'
-import { adminQuery, postgresUrl } from './bench-server'
+import { createServerDatabase } from '../support/server-database'
 
 /** The compiled production server once `npm run build` makes it; the TypeScript entry until then. */
 const COMPILED_SERVER = 'dist/app/server/main.js'
@@ -71,7 +68,7 @@ const generousLimitSettings = Object.fromEntries((Object.keys(limitRules) as Lim
  * with `--cpu-prof` (a .cpuprofile is written there when it stops).
  */
 export async function startServerUnderTest(kind: DatabaseKind, options: { cpuProfileDir?: string } = {}): Promise<ServerUnderTest> {
-  const database = kind === 'sqlite' ? sqliteDatabase() : await postgresDatabase()
+  const database = await createServerDatabase(kind)
   try {
     await migrateToLatest(database.handle.db)
     await seedDatabase(database.handle.db, { now: new Date() })
@@ -91,26 +88,4 @@ export async function startServerUnderTest(kind: DatabaseKind, options: { cpuPro
     await database.drop()
     throw error
   }
-}
-
-interface PreparedDatabase {
-  url: string
-  handle: DatabaseHandle
-  drop: () => Promise<void>
-}
-
-function sqliteDatabase(): PreparedDatabase {
-  const dir = mkdtempSync(join(tmpdir(), 'storefront-bench-http-'))
-  const url = `file:${join(dir, 'bench.db')}`
-  const handle = connectDatabase(url)
-  return { url, handle, drop: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) }
-}
-
-async function postgresDatabase(): Promise<PreparedDatabase> {
-  const name = `storefront_bench_${randomBytes(4).toString('hex')}`
-  await adminQuery(`create database ${name}`)
-  const url = new URL(postgresUrl)
-  url.pathname = `/${name}`
-  const handle = connectDatabase(url.toString())
-  return { url: url.toString(), handle, drop: async () => (await handle.close(), await adminQuery(`drop database if exists ${name} with (force)`)) }
 }

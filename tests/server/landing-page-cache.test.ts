@@ -1,44 +1,23 @@
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import priceBook from '../../db/seed/price-book.json'
 import { seedDatabase } from '../../db/seed/seed'
 import type { PriceBookInput } from '../../server/pricing/catalog-schema'
 import { landingViews } from '../../server/repositories/landing-views-repository'
-import { testPostgresUrl } from '../support/postgres-url'
 import { publishPriceBook } from '../support/publish-catalog'
 import { startServer, type RunningServer } from '../support/server-process'
-import { adminQuery, databaseKinds } from '../support/test-database'
-
-/** A database the server process opens by URL: a temp SQLite file, or a PostgreSQL database of its own. */
-async function serverDatabase(kind: DatabaseKind): Promise<{ url: string; handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'storefront-landing-cache-'))
-    const url = `file:${join(dir, 'storefront.db')}`
-    const handle = connectDatabase(url)
-    return { url, handle, drop: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) }
-  }
-  const name = `storefront_landing_${randomBytes(4).toString('hex')}`
-  await adminQuery(`create database ${name}`)
-  const url = new URL(testPostgresUrl)
-  url.pathname = `/${name}`
-  const handle = connectDatabase(url.toString())
-  return { url: url.toString(), handle, drop: async () => (await handle.close(), await adminQuery(`drop database if exists ${name} with (force)`)) }
-}
+import { createServerDatabase, type ServerDatabase } from '../support/server-database'
+import { databaseKinds } from '../support/test-database'
 
 /**
  * Landing pages are rendered once per catalog version and served from memory (server/landing): what
  * must still happen per request, and what must never be served from memory, on the built server.
  */
 describe.each(databaseKinds)('landing pages served from memory (built server, %s)', (kind) => {
-  let database: Awaited<ReturnType<typeof serverDatabase>>
+  let database: ServerDatabase
   let server: RunningServer
   beforeAll(async () => {
-    database = await serverDatabase(kind)
+    database = await createServerDatabase(kind)
     await migrateToLatest(database.handle.db)
     await seedDatabase(database.handle.db, { now: new Date() })
     server = await startServer({ DATABASE_URL: database.url, NODE_ENV: 'test' })
