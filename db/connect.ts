@@ -68,9 +68,13 @@ export function connectDatabase(url: string, options: { schema?: string; pool?: 
       // Money columns are bigint; every amount we store is far below 2^53.
       types: { getTypeParser: (oid: number, format?: any) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
     })
-    // An idle client whose connection drops (server restart, pg_terminate_backend) emits 'error' on the
-    // pool; unhandled, that would end the process. The pool has already discarded it and opens a new one.
+    // A connection that drops (server restart, failover, pg_terminate_backend) emits 'error' with no
+    // query to fail: on the pool for an idle client, on the client itself while it is checked out
+    // between statements (a transaction awaiting the app, the job lock holder). Unhandled, either
+    // would end the process. The client is left unqueryable: its next query fails (503), and the pool
+    // drops it on release and opens a new one.
     pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', driver: { kind: 'postgres', pool }, close: () => db.destroy() }
   }
