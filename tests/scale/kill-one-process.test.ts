@@ -3,10 +3,10 @@ import { startNginx, type RunningNginx } from '../support/nginx'
 import { startServer, type RunningServer } from '../support/server-process'
 import { createSharedPostgres, generousLimitEnv, givePortsToSpare, readyOrder, repeated, startSmtpSink, type SharedPostgres, type SmtpSink } from '../support/shared-postgres'
 
-const ORDERS = 60
+const ORDERS = 30
 const CONNECTIONS = 8
 /** The first process is killed once this many orders were acknowledged: mid-load. */
-const KILL_AFTER = 20
+const KILL_AFTER = 10
 /** Answers a client treats as "try again with the same Idempotency-Key": nginx lost the process, or it asked for a retry. */
 const RETRYABLE = new Set([0, 409, 502, 503, 504])
 
@@ -96,11 +96,11 @@ describe('a server process killed mid-load behind nginx (PostgreSQL)', () => {
 
     // Mail: the survivor delivers what is due; nothing arrives twice. (What the killed process had
     // claimed waits for its lease to expire; the same Message-ID then lets a provider drop a repeat.)
-    const deadline = Date.now() + 30_000
+    const deadline = Date.now() + 45_000
     for (;;) {
       const due = await shared.database.db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', new Date().toISOString()).execute()
       if (due.length === 0) break
-      if (Date.now() > deadline) throw new Error(`${due.length} mails still due after 30 s`)
+      if (Date.now() > deadline) throw new Error(`${due.length} mails still due after 45 s`)
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
     console.log(`kill-one-process: ${smtp.received.length} mails received, outbox drained ${Date.now() - loadStarted} ms after the load began`)
