@@ -7,6 +7,7 @@ import { measureEngineThroughput } from './engine-throughput'
 import { describeTarget, measureHttpTargets, withinTarget, CONNECTIONS } from './http-targets'
 import type { EndpointLoad } from './http-throughput'
 import { serverCommand } from './server-under-test'
+import { measureScaleOut } from './scale-out'
 import { JS_BUDGET_BYTES, LIGHTHOUSE_TARGET, measureLandingPages } from './landing-page'
 import { CAMPAIGN_REPORT_P95_TARGET_MS, measureCampaignReports } from './campaign-report'
 import { startCityBenchServer } from './city-server'
@@ -33,6 +34,7 @@ async function main() {
   if (postgres.ok) kinds.push('postgres')
   else warnings.push(`PostgreSQL is unreachable at ${postgresUrl} (${postgres.reason}): HTTP measured on SQLite only.`)
 
+  if (process.env.BENCH_ONLY === 'scale') return printReport(postgres.ok ? await measureScaleOut(warnings) : [], warnings)
   for (const kind of kinds) {
     console.error(`http: ${kind}: a bare hello, then the storefront (${serverCommand().join(' ')}), each in its own process…`)
     const http = await measureHttpTargets(kind, { cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR })
@@ -46,6 +48,8 @@ async function main() {
     }
   }
   if (process.env.BENCH_ONLY === 'http') return printReport(rows, warnings)
+  // 1, 2 and 4 server processes behind nginx on PostgreSQL (tests/bench/scale-out.ts).
+  if (postgres.ok) rows.push(...(await measureScaleOut(warnings)))
 
   // BENCH_CITY_SCALE=0.1 for a quicker run; the issue's figures are at 1 (100,000 orders).
   const cityScale = Number(process.env.BENCH_CITY_SCALE ?? '1')
