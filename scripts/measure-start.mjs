@@ -8,19 +8,22 @@ import { join } from 'node:path'
 
 const runs = Number(process.argv[2] ?? 10)
 const dir = mkdtempSync(join(tmpdir(), 'storefront-start-'))
-const env = { ...process.env, HOST: '127.0.0.1', PORT: String(40_000 + (process.pid % 20_000)), DATABASE_URL: `file:${join(dir, 'storefront.db')}`, LOG_LEVEL: 'info' }
+const env = { ...process.env, HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'storefront.db')}`, LOG_LEVEL: 'info' }
+let port = 40_000 + (process.pid % 20_000)
 
 function startOnce(command, args) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] })
+    // A port per start, and a process group of its own: SIGTERM to npm alone leaves its `sh -c`
+    // child's server running, so the whole group is signalled.
+    const child = spawn(command, args, { env: { ...env, PORT: String(port++) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
     let output = ''
     let listenedAfter
     child.stdout.on('data', (chunk) => {
       output += chunk
       if (listenedAfter === undefined && output.includes('listening on')) {
         listenedAfter = performance.now() - started
-        child.kill('SIGTERM')
+        process.kill(-child.pid, 'SIGTERM')
       }
     })
     child.on('exit', (code) => (listenedAfter === undefined ? reject(new Error(`exited ${code} before listening:\n${output}`)) : resolve(listenedAfter)))
