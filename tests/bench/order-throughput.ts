@@ -79,7 +79,7 @@ export async function measureOrderThroughput(server: { origin: string; db: Kysel
   }
 }
 
-/** BUILDINGS copies of the template building, spread over the seed's districts, each with ports to spare. */
+/** BUILDINGS copies of the template building, spread over the seed's districts, each with ports to spare and no manager. */
 async function cloneBuildings(db: Kysely<Database>): Promise<string[]> {
   const template = await db.selectFrom('buildings').selectAll().where('id', '=', TEMPLATE_BUILDING).executeTakeFirstOrThrow()
   const districts = (await db.selectFrom('buildings').select('district').distinct().execute()).map((row) => row.district)
@@ -87,7 +87,9 @@ async function cloneBuildings(db: Kysely<Database>): Promise<string[]> {
   for (let start = 0; start < ids.length; start += 200) {
     await db
       .insertInto('buildings')
-      .values(ids.slice(start, start + 200).map((id, offset) => ({ ...template, id, district: districts[(start + offset) % districts.length], free_fibre_ports: 1_000 })))
+      // Without a manager (their orders go to the district queue): one manager with 2,000 buildings would make every
+      // order look for the company's open leads across all of them, which no real portfolio is like.
+      .values(ids.slice(start, start + 200).map((id, offset) => ({ ...template, id, district: districts[(start + offset) % districts.length], manager_id: null, free_fibre_ports: 1_000 })))
       .execute()
   }
   return ids
