@@ -3,20 +3,30 @@
 // uncounted start), a free port, each start stopped with SIGTERM once it listens.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const runs = Number(process.argv[2] ?? 10)
 const dir = mkdtempSync(join(tmpdir(), 'storefront-start-'))
 const env = { ...process.env, HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'storefront.db')}`, LOG_LEVEL: 'info' }
-let port = 40_000 + (process.pid % 20_000)
 
-function startOnce(command, args) {
+/** A port nobody listens on now (the system's pick). */
+async function freePort() {
+  const probe = createServer().listen(0, '127.0.0.1')
+  await new Promise((resolve) => probe.once('listening', resolve))
+  const { port } = probe.address()
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+async function startOnce(command, args) {
+  const port = await freePort()
   return new Promise((resolve, reject) => {
     const started = performance.now()
     // A port per start, and a process group of its own: SIGTERM to npm alone leaves its `sh -c`
     // child's server running, so the whole group is signalled.
-    const child = spawn(command, args, { env: { ...env, PORT: String(port++) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+    const child = spawn(command, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
     let output = ''
     let listenedAfter
     child.stdout.on('data', (chunk) => {
