@@ -7,13 +7,13 @@ import { testPostgresUrl } from './postgres-url'
 import { adminQuery } from './test-database'
 
 export interface CliDatabase {
-  /** DATABASE_URL for a command-line tool: it takes nothing else, so no per-test schema. */
+  /** DATABASE_URL for a command-line tool or a server process: they take nothing else, so no per-test schema. */
   url: string
   open: () => DatabaseHandle
   drop: () => Promise<void>
 }
 
-/** A new empty database a command-line tool reaches by URL alone: a temp SQLite file, or a PostgreSQL database of its own. */
+/** A new empty database a command-line tool or a server process reaches by URL alone: a temp SQLite file, or a PostgreSQL database of its own. */
 export async function createCliDatabase(kind: DatabaseKind, label: string): Promise<CliDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `${label}-`))
@@ -23,5 +23,5 @@ export async function createCliDatabase(kind: DatabaseKind, label: string): Prom
   const name = `${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`
   await adminQuery(`create database ${name}`)
   const url = Object.assign(new URL(testPostgresUrl), { pathname: `/${name}` }).toString()
-  return { url, open: () => connectDatabase(url), drop: () => adminQuery(`drop database ${name} with (force)`) }
+  return { url, open: () => connectDatabase(url), drop: () => adminQuery(`drop database if exists ${name} with (force)`) }
 }
