@@ -6,9 +6,10 @@ export type { Logger }
 
 
 /**
- * One JSON object per line on stdout, for journald or a log shipper. Written asynchronously (a
- * blocking write per request would stall the event loop under load); pino flushes what is buffered
- * when the process exits. A line written while a request is handled carries its id (`reqId`).
+ * One JSON object per line on stdout, for journald or a log shipper. Written synchronously, pino's
+ * default: with asynchronous writes, a SIGTERM after the reader of stdout went away left the shutdown
+ * hanging (seen with an orphaned `npm start`), and a line is never lost on exit. A line written while
+ * a request is handled carries its id (`reqId`).
  */
 export function createLogger(level: LogLevel): Logger {
   return pino(
@@ -22,7 +23,7 @@ export function createLogger(level: LogLevel): Logger {
         return reqId === undefined ? {} : { reqId }
       },
     },
-    pino.destination({ dest: 1, sync: false }),
+    pino.destination({ dest: 1, sync: true }),
   )
 }
 
