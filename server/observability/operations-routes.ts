@@ -1,5 +1,5 @@
-import { Hono } from 'hono'
-import { bearerAuth } from 'hono/bearer-auth'
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { Metrics } from './metrics'
 import type { ReadinessCheck } from './readiness'
 
@@ -26,8 +26,20 @@ export function operationsRoutes({ readiness, metrics, metricsToken }: Operation
     return state.ready ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable', reason: state.reason }, 503)
   })
   if (metrics) {
-    if (metricsToken) routes.use('/metrics', bearerAuth({ token: metricsToken }))
+    if (metricsToken) routes.use('/metrics', requireBearer(metricsToken))
     routes.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }))
   }
   return routes
+}
+
+/** 401 unless `Authorization: Bearer <token>`; compared as digests in constant time, so timing tells nothing. */
+function requireBearer(token: string): MiddlewareHandler {
+  const expected = createHash('sha256').update(token).digest()
+  return async (c, next) => {
+    const sent = /^Bearer (.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? ''
+    if (!timingSafeEqual(createHash('sha256').update(sent).digest(), expected)) {
+      return c.text('Unauthorized', 401, { 'WWW-Authenticate': 'Bearer realm="metrics"', 'Cache-Control': 'no-store' })
+    }
+    await next()
+  }
 }
