@@ -3,7 +3,7 @@ import { ATTRIBUTION_COOKIE, attributionCookieOptions, attributionFromCookie, at
 import { CALLBACK_FLASH_PARAM } from '../server/services/callback-flash'
 import { createLandingPageCache, isCacheableLandingRequest } from '../server/landing/landing-page-cache'
 import { countLandingView } from '../server/repositories/landing-views-repository'
-import { writeTogether } from '../server/services/group-commit'
+import { writeGroupedOnSqlite } from '../server/services/group-commit'
 import { currentServices } from '../server/services/registry'
 import { localePath } from './lib/lang'
 
@@ -37,7 +37,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (bundle && response.status === 200 && ['GET', 'HEAD'].includes(context.request.method)) {
     const path = localePath(bundle[1] === 'en' ? 'en' : 'zh', `/bundles/${decodeURI(bundle[2])}`)
     const view = { path, attribution: attributionFromUrl(context.url) ?? {}, at: services.now() }
-    await writeTogether(services.db, (trx) => countLandingView(trx, view))
+    await writeGroupedOnSqlite(services.db, (db) => countLandingView(db, view))
   }
   if (PRIVATE_PAGE.test(context.url.pathname) || context.url.searchParams.has(CALLBACK_FLASH_PARAM)) response.headers.set('Cache-Control', 'no-store')
   return response

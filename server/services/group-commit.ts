@@ -25,6 +25,15 @@ export function writeTogether<T>(db: Kysely<Database>, work: (trx: Transaction<D
   return group.add(work)
 }
 
+/**
+ * The same for writes that need no transaction of their own (one insert, an upsert of a counter):
+ * grouped on SQLite as above, straight on the pool on PostgreSQL, where a transaction around them
+ * would only hold a pooled connection for two more round trips.
+ */
+export function writeGroupedOnSqlite<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return isSqlite(db) ? writeTogether(db, work) : work(db)
+}
+
 const groups = new WeakMap<Kysely<Database>, Group>()
 
 const isSqlite = (db: Kysely<Database>) => db.getExecutor().adapter instanceof SqliteAdapter

@@ -9,7 +9,7 @@ import { findOfferCode, isOfferCodeUsable } from '../repositories/offer-codes-re
 import { insertQuote } from '../repositories/quotes-repository'
 import type { PricedQuote, Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
-import { writeTogether } from './group-commit'
+import { writeGroupedOnSqlite } from './group-commit'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
 
@@ -45,7 +45,7 @@ export async function createQuote(services: Services, request: QuoteRequest): Pr
   const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
   const quote = storedQuote(services.now(), catalogVersion, request, priced)
   // Quotes arriving together share one commit (and one fsync on SQLite); each is durable when answered.
-  await writeTogether(services.db, (trx) => insertQuote(trx, quote, request, offering.listed ? null : (request.offerCode ?? null)))
+  await writeGroupedOnSqlite(services.db, (db) => insertQuote(db, quote, request, offering.listed ? null : (request.offerCode ?? null)))
   return quote
 }
 
