@@ -6,9 +6,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    // Vitest runs cores - 1 files at once: ONE on CI's two cores. A file spends much of its time
-    // importing the app and waiting on PostgreSQL or a server process it started, so two at a time
-    // keep both cores busy (CI time budget, issue 15). Each file has its own databases and ports.
-    maxWorkers: 2,
+    // One file at a time (vitest's default on two cores). Two at a time failed twice in a PostgreSQL
+    // migration test ("schema test_… does not exist" while migrating down and up), never with one:
+    // not parallel until that is understood (issue 15 notes, workstream E).
   },
 })
