@@ -73,7 +73,7 @@ export default defineConfig({
   // Either may start first: the app calls Stripe only when a customer pays, the fake posts webhooks only then.
   webServer: [
     {
-      command: 'node --import tsx tests/e2e/support/prepare-database.ts && node dist/app/server/main.js',
+      command: 'node --import tsx tests/e2e/support/prepare-database.ts && exec node dist/app/server/main.js',
       url: `${baseURL}/api/offerings`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -96,7 +96,7 @@ export default defineConfig({
       },
     },
     {
-      command: 'node --import tsx tests/support/fake-stripe/server.ts',
+      command: 'exec node --import tsx tests/support/fake-stripe/server.ts',
       url: `${stripeOrigin}/health`,
       reuseExistingServer: false,
       timeout: 30_000,
