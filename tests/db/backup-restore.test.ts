@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import { seedDatabase } from '../../db/seed/seed'
 import * as lifecycle from '../../server/orders/lifecycle'
 import type { QuoteRequestInput } from '../../server/schemas/quote-request'
 import { createCliDatabase, type CliDatabase } from '../support/cli-database'
+import { runCli } from '../support/cli-process'
 import { createQuote, orderBody, postOrder, reviewedEvergreenQuote } from '../support/orders'
 import { createStaff } from '../support/staff'
 import { createTestApi, type TestApi } from '../support/test-api'
@@ -31,14 +31,8 @@ const specialInvoice = {
   account: '621483000012345678',
 } as const
 
-/** Runs `npm run db:backup|db:restore -- …` (their scripts) against a database URL. */
-function runCli(script: 'backup' | 'restore', databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', `db/cli/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    )
-  })
-}
+/** Runs `npm run db:backup|db:restore -- …` (their scripts, compiled) against a database URL. */
+const runBackupCli = (script: 'backup' | 'restore', databaseUrl: string, args: string[]) => runCli(script, args, { DATABASE_URL: databaseUrl })
 
 /** Orders in every kind of state, with their items, events, work orders, invoice details, grams and mails. */
 async function placeOrdersInVariousStates(api: TestApi): Promise<void> {
@@ -106,14 +100,14 @@ describe.each(databaseKinds)('npm run db:backup and db:restore on %s', (kind) =>
   it('backs up while the database is open, readable by its owner only, and restores every order and its related rows into a fresh database, at the current migration', async () => {
     const file = join(dir, 'storefront.backup')
     // The source stays open: on SQLite its latest writes may still be in the WAL only.
-    const backup = await runCli('backup', source.url, [file])
+    const backup = await runBackupCli('backup', source.url, [file])
     expect(backup.stderr).toBe('')
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Backed up to .*storefront\.backup \([\d.]+ [KM]B\): \d+ tables, 6 orders, migrations current \(0\d{3}-[a-z-]+\)\.\n$/) })
 
     // It holds customers' personal data.
     expect(statSync(file).mode & 0o777).toBe(0o600)
 
-    const restore = await runCli('restore', fresh.url, [file])
+    const restore = await runBackupCli('restore', fresh.url, [file])
     expect(restore.stderr).toBe('')
     expect(restore).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Restored from .*: \d+ tables, 6 orders, migrations current/) })
 
@@ -140,7 +134,7 @@ describe.each(databaseKinds)('npm run db:backup and db:restore on %s', (kind) =>
   it('refuses to restore over a database with tables unless --force, or while it is in use, and then replaces it', async () => {
     const file = join(dir, 'again.backup')
     await backupDatabase(source.url, file, { force: false })
-    const refused = await runCli('restore', fresh.url, [file])
+    const refused = await runBackupCli('restore', fresh.url, [file])
     expect(refused).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^Not restored: The database .* is not empty \(\d+ tables, 7 orders.*pass --force to replace it/) })
 
     // Not even with --force while the server (here a connection that has read from it) has it open.

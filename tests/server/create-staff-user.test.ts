@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { verifyPassword } from '../../server/console/passwords'
 import { findStaffUser } from '../../server/repositories/staff-users-repository'
 import { auditOf } from '../../server/repositories/audit-repository'
 import { createCliDatabase, type CliDatabase } from '../support/cli-database'
+import { runCli } from '../support/cli-process'
 import { databaseKinds } from '../support/test-database'
 
 const PASSWORD = 'the first admin password'
 
-/** Runs `npm run console:create-user -- …` (its script) with the password piped to standard input. */
-function createUser(databaseUrl: string, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'db/cli/create-staff-user.ts', ...args],
-      { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    )
-    child.stdin!.end(stdin)
-  })
-}
+/** Runs `npm run console:create-user -- …` (its script, compiled) with the password piped to standard input. */
+const createUser = (databaseUrl: string, args: string[], stdin: string) => runCli('create-staff-user', args, { DATABASE_URL: databaseUrl, NODE_ENV: 'production' }, stdin)
 
 describe.each(databaseKinds)('npm run console:create-user on %s', (kind) => {
   let database: CliDatabase
