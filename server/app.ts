@@ -29,9 +29,10 @@ export function createApi(services: Services) {
   const api = root
     // File uploads (tenant lists) have a limit of their own, on their route.
     .use((c, next) => (isTenantUpload(c.req.method, c.req.path) ? next() : limit(c, next)))
+    // Set before the handler (after it, Hono would rebuild every answer); a handler may still choose its own.
     .use(async (c, next) => {
-      await next()
       c.header('Cache-Control', 'no-store')
+      await next()
     })
     .use(crossSiteGuard(services.siteUrl))
     // The console's forms (no JavaScript) send PATCH and DELETE as POST to `…?_method=PATCH`; in the

@@ -49,10 +49,22 @@ export function securityHeaders(siteUrl: string): MiddlewareHandler {
 }
 
 /**
- * The headers a middleware adds to an answer, for a handler that writes to the socket itself
- * (Astro in middleware mode) and so never passes its response back through Hono.
+ * The headers a middleware adds to an answer: for a handler that writes to the socket itself (Astro
+ * in middleware mode), which never passes its response back through Hono, and for `presetHeaders`.
  */
 export async function headersAddedBy(middleware: MiddlewareHandler): Promise<[string, string][]> {
   const probe = new Hono().use(middleware).get('/', (c) => c.body(null, 204))
   return [...(await probe.request('/')).headers]
+}
+
+/**
+ * Sets these headers on every answer before its handler runs. Hono's secureHeaders adds them after,
+ * which makes every response be rebuilt and leaves @hono/node-server's fast path (measured: 17,000
+ * against 4,000 answers a second for a bare JSON route); set up front, Hono builds the response with them.
+ */
+export function presetHeaders(headers: readonly [string, string][]): MiddlewareHandler {
+  return async (c, next) => {
+    for (const [name, value] of headers) c.header(name, value)
+    await next()
+  }
 }

@@ -17,7 +17,7 @@ import { createMetrics } from './observability/metrics'
 import { operationsRoutes } from './observability/operations-routes'
 import { createReadinessCheck } from './observability/readiness'
 import { labelRoute, trackRequests, type CompletedRequest } from './observability/request-tracking'
-import { headersAddedBy, securityHeaders } from './security-headers'
+import { headersAddedBy, presetHeaders, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
 import { prepareDatabaseForServing, startServices } from './services/start-services'
 import { startLeadsJob } from './services/leads-job'
@@ -56,8 +56,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   }
   let draining = false
 
-  const security = securityHeaders(services.siteUrl)
-  const pageHeaders = await headersAddedBy(security)
+  const pageHeaders = await headersAddedBy(securityHeaders(services.siteUrl))
   const app = new Hono<{ Bindings: HttpBindings }>()
   app.use('*', trackRequests(observe))
   // While draining, each answer closes its connection: a kept-alive one would hold the shutdown up.
@@ -66,7 +65,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
     return next()
   })
   app.route('/', operationsRoutes({ readiness, metrics, metricsToken: config.METRICS_TOKEN }))
-  app.use('*', security)
+  app.use('*', presetHeaders(pageHeaders))
   app.route('/', createApi(services))
   app.use('/*', serveStatic({ root: './dist/client', onFound: (_path, c) => labelRoute(c, '(static)') }))
   app.all('*', async (c) => {

@@ -30,10 +30,11 @@ export function trackRequests(onCompleted: (request: CompletedRequest) => void):
     const started = performance.now()
     // Astro writes its page to the socket itself: its headers must be on the socket's response first.
     c.env?.outgoing?.setHeader(REQUEST_ID_HEADER, requestId)
+    // Before the handler, so Hono builds the answer with it (set after, every response is rebuilt: slow).
+    c.header(REQUEST_ID_HEADER, requestId)
     return runWithRequestId(requestId, async () => {
       await next()
       const answeredOnSocket = c.env?.outgoing?.headersSent === true
-      if (!answeredOnSocket) c.header(REQUEST_ID_HEADER, requestId)
       onCompleted({
         requestId,
         method: c.req.method,
