@@ -64,10 +64,29 @@ function orderNumber(now: Date): string {
  * (order-review-service approves or rejects it). The same key with the same body replays the first answer.
  */
 export async function placeOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
-  // The verification proves who asks, it is not part of what is ordered: a retry of the same order
-  // with a fresh proof is still the same order.
-  const { verification: proof, ...ordered } = request
-  const requestHash = createHash('sha256').update(JSON.stringify(ordered)).digest('hex')
+  try {
+    return await placeNewOrder(services, idempotencyKey, request)
+  } catch (error) {
+    // A twin with the same key (a retry sent while the first was being placed, maybe to another server
+    // process) may have committed meanwhile and used up what this one was checked against (the e-mail
+    // proof, the quote): the customer gets the first answer, not a refusal of their own order.
+    const twin = error instanceof AppError ? await replay(services.db, idempotencyKey, requestHashOf(request)) : undefined
+    if (twin) return twin
+    throw error
+  }
+}
+
+/**
+ * The verification proves who asks, it is not part of what is ordered: a retry of the same order
+ * with a fresh proof is still the same order.
+ */
+function requestHashOf({ verification: _proof, ...ordered }: OrderRequest): string {
+  return createHash('sha256').update(JSON.stringify(ordered)).digest('hex')
+}
+
+async function placeNewOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
+  const { verification: proof } = request
+  const requestHash = requestHashOf(request)
   const known = await replay(services.db, idempotencyKey, requestHash)
   if (known) return known
 
