@@ -15,7 +15,7 @@ export interface OperationsOptions {
  * For the machines around the server, not for visitors: liveness (/healthz: the process answers),
  * readiness (/readyz: it can serve; 503 while shutting down) and Prometheus metrics. No session, no
  * rate limit: a probe every few seconds must never be refused. /metrics is not for the public:
- * nginx denies it from outside (deploy/nginx).
+ * nginx denies it from outside (server/deploy/nginx).
  */
 export function operationsRoutes({ readiness, metrics, metricsToken }: OperationsOptions): Hono {
   const routes = new Hono()

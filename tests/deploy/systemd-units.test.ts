@@ -15,13 +15,13 @@ function unitSettings(path: string): Map<string, string> {
 const seconds = (value: string) => Number(/^(\d+)s$/.exec(value)?.[1] ?? Number.NaN)
 
 /** The units are read, not run, here: these keep them in step with the build output and the settings. */
-describe('deploy/systemd', () => {
-  const service = unitSettings('deploy/systemd/storefront.service')
-  const backup = unitSettings('deploy/systemd/storefront-backup.service')
+describe('server/deploy/systemd', () => {
+  const service = unitSettings('server/deploy/systemd/storefront.service')
+  const backup = unitSettings('server/deploy/systemd/storefront-backup.service')
 
   it('starts the compiled server from the build, with the settings file, and restarts it on failure', () => {
     expect(service.get('ExecStart')).toBe('/usr/bin/node dist/app/server/main.js')
-    // scripts/build-server.mjs compiles each of these entry points to dist/app/<same path>.js.
+    // server/build/build-server.mjs compiles each of these entry points to dist/app/<same path>.js.
     expect(existsSync('server/main.ts')).toBe(true)
     expect(service.get('EnvironmentFile')).toBe('/etc/storefront.env')
     expect(service.get('Restart')).toBe('on-failure')

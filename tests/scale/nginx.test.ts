@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNginx, type RunningNginx } from '../support/nginx'
 
 /** The shipped nginx config in front of a stand-in upstream that answers with what it received. */
-describe('deploy/nginx/storefront.conf', () => {
+describe('server/deploy/nginx/storefront.conf', () => {
   let upstream: Server
   let nginx: RunningNginx
   const seen: { url: string; headers: IncomingHttpHeaders }[] = []

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { freePort } from './server-process'
 
 /** The production config, as shipped in the repository. */
-export const NGINX_CONFIG = resolve('deploy/nginx/storefront.conf')
+export const NGINX_CONFIG = resolve('server/deploy/nginx/storefront.conf')
 const NGINX = process.env.NGINX ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx')
 
 export interface RunningNginx {
@@ -20,7 +20,7 @@ export interface RunningNginx {
 }
 
 /**
- * deploy/nginx/storefront.conf with its `listen` and upstream `server` lines swapped for test ports;
+ * server/deploy/nginx/storefront.conf with its `listen` and upstream `server` lines swapped for test ports;
  * everything else (proxy headers, retries, body size, gzip, denied paths) is the shipped file.
  */
 export function renderStorefrontConfig(port: number, upstreams: string[]): string {

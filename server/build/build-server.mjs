@@ -26,6 +26,6 @@ await build({
   logLevel: 'warning',
 })
 
-// Written last: `npm start` rebuilds whenever a source is newer than this (scripts/start.mjs).
+// Written last: `npm start` rebuilds whenever a source is newer than this (server/build/start.mjs).
 writeFileSync(BUILD_STAMP, `${new Date().toISOString()}\n`)
 console.log(`server compiled into dist/app (${servers.length + cliTools.length} entry points)`)

@@ -8,4 +8,4 @@ if (buildIsStale()) {
   const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
-await import('../dist/app/server/main.js')
+await import('../../dist/app/server/main.js')

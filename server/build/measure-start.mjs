@@ -1,5 +1,5 @@
 // How long `npm start` takes on a built tree, from launch to "listening on" (issue 15: under 2 s).
-// node scripts/measure-start.mjs [runs] — on a temporary SQLite database (prepared by a first,
+// node server/build/measure-start.mjs [runs] — on a temporary SQLite database (prepared by a first,
 // uncounted start), a free port, each start stopped with SIGTERM once it listens.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -47,9 +47,9 @@ const summary = (label, times) => {
 }
 
 try {
-  await startOnce('node', ['scripts/start.mjs']) // seeds the new database; not counted
+  await startOnce('node', ['server/build/start.mjs']) // seeds the new database; not counted
   for (const [label, command, args] of [
-    ['node scripts/start.mjs', 'node', ['scripts/start.mjs']],
+    ['node server/build/start.mjs', 'node', ['server/build/start.mjs']],
     ['npm start', 'npm', ['start', '--silent']],
   ]) {
     const times = []

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 export const BUILD_STAMP = 'dist/app/.build-stamp'
 
 /** What the build is made from: a change to any of these makes the build stale. */
-export const BUILD_SOURCES = ['src', 'server', 'db', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts']
+export const BUILD_SOURCES = ['src', 'server', 'db', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json']
 
 /** The newest modification time (ms) under `path`, a file or a folder. */
 export function newestChange(path) {
