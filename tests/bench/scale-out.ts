@@ -26,7 +26,7 @@ interface ScaleRun {
 
 /**
  * Quote previews (CPU: the pricing engine) and orders (PostgreSQL transactions) through nginx
- * (deploy/nginx/storefront.conf) to 1, 2 and 4 server processes on one PostgreSQL database, the load
+ * (server/deploy/nginx/storefront.conf) to 1, 2 and 4 server processes on one PostgreSQL database, the load
  * from a generator process of its own. Each count gets a fresh database, so the orders of one run do
  * not slow the next. Answers table rows and warnings for `npm run bench`.
  */

@@ -33,7 +33,7 @@ if (!hasCjkFont()) {
   else console.warn('preflight: WARNING no CJK font (fc-list :lang=zh is empty); Chinese text in screenshots will be boxes. Install it with:\n  sudo apt-get install -y fonts-wqy-zenhei')
 }
 
-// The scale-out tests run deploy/nginx/storefront.conf in a real nginx (tests/support/nginx.ts).
+// The scale-out tests run server/deploy/nginx/storefront.conf in a real nginx (tests/support/nginx.ts).
 const NGINX = '/usr/sbin/nginx'
 if (!existsSync(NGINX) && spawnSync('nginx', ['-v']).status !== 0) {
   if (!isRoot) {
