@@ -1,12 +1,12 @@
+import type { Kysely } from 'kysely'
+import { inOneProcessAtATime } from './job-lock'
+
 export interface PeriodicJob<T> {
   /** Runs one pass now, after any pass in progress; never rejects (errors are logged). */
   runOnce: () => Promise<T>
   /** No more passes; resolves once the pass in progress has finished, so the database can be closed. */
   stop: () => Promise<void>
 }
-
-import type { Kysely } from 'kysely'
-import { inOneProcessAtATime } from './job-lock'
 
 /**
  * Runs `work` every `intervalMs` in the server process. With `oneProcessAtATime`, a pass runs in one
