@@ -37,16 +37,17 @@ export function coversPlace(release: Pick<Release, 'districts' | 'buildingIds'>,
   return (release.districts ?? []).some((district) => district === place.district) || (release.buildingIds ?? []).includes(place.buildingId)
 }
 
-export function isLive(release: Pick<Release, 'publishAt' | 'validUntil' | 'withdrawnAt'>, now: Date): boolean {
-  const at = now.toISOString()
-  return release.withdrawnAt === null && release.publishAt <= at && (release.validUntil === null || at < release.validUntil)
-}
+export const isLive = (release: Pick<Release, 'publishAt' | 'validUntil' | 'withdrawnAt'>, now: Date): boolean => isLiveAt(release, now.toISOString())
+
+const isLiveAt = (release: Pick<Release, 'publishAt' | 'validUntil' | 'withdrawnAt'>, at: string): boolean =>
+  release.withdrawnAt === null && release.publishAt <= at && (release.validUntil === null || at < release.validUntil)
 
 /** Later publish time first; one instant's releases by when they were made. */
 const newerFirst = (a: Release, b: Release) => b.publishAt.localeCompare(a.publishAt) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)
 
 export function liveRelease(releases: readonly Release[], now: Date, place?: Place): Release | undefined {
-  return releases.filter((release) => isLive(release, now) && coversPlace(release, place)).sort(newerFirst)[0]
+  const at = now.toISOString()
+  return releases.filter((release) => isLiveAt(release, at) && coversPlace(release, place)).sort(newerFirst)[0]
 }
 
 export type ReleaseState = 'scheduled' | 'live' | 'superseded' | 'ended' | 'withdrawn'

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { HttpBindings } from '@hono/node-server'
 import type { Context, MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
+import { presetHeader } from '../security-headers'
 import { runWithRequestId } from './request-context'
 
 export const REQUEST_ID_HEADER = 'X-Request-Id'
@@ -28,10 +29,9 @@ export function trackRequests(onCompleted: (request: CompletedRequest) => void):
     const incoming = c.req.header(REQUEST_ID_HEADER)
     const requestId = incoming !== undefined && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
     const started = performance.now()
-    // Astro writes its page to the socket itself: its headers must be on the socket's response first.
-    c.env?.outgoing?.setHeader(REQUEST_ID_HEADER, requestId)
-    // Before the handler, so Hono builds the answer with it (set after, every response is rebuilt: slow).
-    c.header(REQUEST_ID_HEADER, requestId)
+    // Before the handler, on the socket's response: Astro writes its pages there itself, and Hono,
+    // had it been set on its answer after the handler, would rebuild every response (slow).
+    presetHeader(c, REQUEST_ID_HEADER, requestId)
     return runWithRequestId(requestId, async () => {
       await next()
       const answeredOnSocket = c.env?.outgoing?.headersSent === true
