@@ -10,6 +10,7 @@ import { Hono } from 'hono'
 import { createApi } from './app'
 import { ConfigError, type Config } from './config'
 import { createErrorHandler } from './errors'
+import { landingPagesFromMemory } from './landing/landing-route'
 import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
 import { accessLog } from './observability/access-log'
 import { createLogger, errorLogger, type Logger } from './observability/logger'
@@ -67,11 +68,11 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   app.route('/', operationsRoutes({ readiness, metrics, metricsToken: config.METRICS_TOKEN }))
   app.use('*', presetHeaders(pageHeaders))
   app.route('/', createApi(services))
+  app.get('*', landingPagesFromMemory(services))
   app.use('/*', serveStatic({ root: './dist/client', onFound: (_path, c) => labelRoute(c, '(static)') }))
   app.all('*', async (c) => {
     labelRoute(c, '(page)')
-    // Astro answers on the socket itself, past Hono's middleware: it gets the same headers up front.
-    for (const [name, value] of pageHeaders) c.env.outgoing.setHeader(name, value)
+    // Astro answers on the socket itself, past Hono's answer: presetHeaders put its headers there already.
     let passed = false
     await astroHandler(c.env.incoming, c.env.outgoing, () => {
       passed = true
@@ -116,7 +117,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
       clearInterval(sweep)
       clearTimeout(cutOff)
       // Each stop waits for its pass in progress (an outbox pass finishes its sends) and starts no new one.
-      await Promise.all([unpaidOrders.stop(), leads.stop(), outbox.stop()])
+      await Promise.all([unpaidOrders.stop(), leads.stop(), outbox.stop(), services.landingViews.stop()])
       mail.close()
       await database.close()
       logger.info('stopped')

@@ -17,14 +17,21 @@ export const MAX_COUNTED_TERM = 60
  */
 export const MAX_TERMS_PER_CAMPAIGN_DAY = 500
 
+/** One view of a landing page: which page, the visit's ad parameters, when. */
+export interface LandingView {
+  path: string
+  attribution: Attribution
+  at: Date
+}
+
 /**
- * Adds one view of a landing page for its Shanghai day, campaign and search keyword. Only known campaign
- * values get rows of their own: anyone can put random values in a URL, and each would otherwise add a
- * row. A keyword (utm_term) is kept only under a known utm_campaign, cut to MAX_COUNTED_TERM characters,
+ * Adds views (one, or those of one row counted together) of a landing page for its Shanghai day,
+ * campaign and search keyword. Only known campaign values get rows of their own: anyone can put
+ * random values in a URL, and each would otherwise add a row. A keyword (utm_term) is kept only under a known utm_campaign, cut to MAX_COUNTED_TERM characters,
  * and only while the campaign has fewer than MAX_TERMS_PER_CAMPAIGN_DAY keywords that day; else it is
- * '(other)'. A view of an existing row is one UPDATE; only a new row pays for the keyword count.
+ * '(other)'. Views of an existing row are one UPDATE; only a new row pays for the keyword count.
  */
-export async function countLandingView(db: Kysely<Database>, view: { path: string; attribution: Attribution; at: Date }): Promise<void> {
+export async function countLandingView(db: Kysely<Database>, view: LandingView, views = 1): Promise<void> {
   const given = campaignParameters.flatMap((parameter) => (view.attribution[parameter] ? [{ parameter, value: view.attribution[parameter] }] : []))
   const known =
     given.length === 0
@@ -42,28 +49,28 @@ export async function countLandingView(db: Kysely<Database>, view: { path: strin
   const campaign = counted('utm_campaign')
   const term = view.attribution.utm_term ? (campaign !== '' && campaign !== OTHER_CAMPAIGN ? view.attribution.utm_term.slice(0, MAX_COUNTED_TERM) : OTHER_CAMPAIGN) : ''
   const row = { day: shanghaiDate(view.at), path: view.path, utm_source: counted('utm_source'), utm_medium: counted('utm_medium'), utm_campaign: campaign, utm_term: term }
-  if (await addView(db, row)) return
+  if (await addViews(db, row, views)) return
   if (term !== '' && term !== OTHER_CAMPAIGN && (await keywordsOfDay(db, row.day, campaign)) >= MAX_TERMS_PER_CAMPAIGN_DAY) {
     row.utm_term = OTHER_CAMPAIGN
-    if (await addView(db, row)) return
+    if (await addViews(db, row, views)) return
   }
   // An upsert both databases understand: a view arriving at the same moment may have made the row.
   await db
     .insertInto('landing_views')
-    .values({ ...row, views: 1 })
+    .values({ ...row, views })
     .onConflict((conflict) =>
-      conflict.columns(['day', 'path', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term']).doUpdateSet({ views: sql`landing_views.views + 1` }),
+      conflict.columns(['day', 'path', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term']).doUpdateSet({ views: sql`landing_views.views + ${views}` }),
     )
     .execute()
 }
 
 type ViewKey = Omit<Database['landing_views'], 'views'>
 
-/** One more view on the key's row, if it exists. */
-async function addView(db: Kysely<Database>, key: ViewKey): Promise<boolean> {
+/** More views on the key's row, if it exists. */
+async function addViews(db: Kysely<Database>, key: ViewKey, views: number): Promise<boolean> {
   const result = await db
     .updateTable('landing_views')
-    .set({ views: sql`views + 1` })
+    .set({ views: sql`views + ${views}` })
     .where('day', '=', key.day)
     .where('path', '=', key.path)
     .where('utm_source', '=', key.utm_source)

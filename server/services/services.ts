@@ -3,6 +3,8 @@ import type { Database } from '../../db/schema'
 import type { SessionPolicy } from '../console/session-policy'
 import type { Operator } from '../domain/operator'
 import type { OrderPolicy } from '../domain/order-policy'
+import type { LandingPageCache } from '../landing/landing-page-cache'
+import type { LandingViewCounter } from '../landing/landing-view-counter'
 import type { CatalogStore } from './catalog-store'
 import type { RateLimits } from './rate-limits'
 import type { StripeGateway } from './stripe-gateway'
@@ -27,4 +29,8 @@ export interface Services {
   sessionPolicy: SessionPolicy
   /** Who runs the site: footer, agreement and privacy pages (settings). */
   operator: Operator
+  /** Landing pages rendered once per catalog version, served from memory. */
+  landingPages: LandingPageCache
+  /** Landing page views, counted in memory and added to the database each second. */
+  landingViews: LandingViewCounter
 }

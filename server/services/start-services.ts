@@ -7,6 +7,8 @@ import { hasAnyRelease } from '../repositories/catalog-releases-repository'
 import { createCatalogStore } from './catalog-store'
 import { createRateLimits } from './rate-limits'
 import { createStripeGateway } from './stripe-gateway'
+import { createLandingPageCache } from '../landing/landing-page-cache'
+import { createLandingViewCounter } from '../landing/landing-view-counter'
 import type { Services } from './services'
 
 /** Opens the database, brings its schema up to date and wires the services (the command-line tools too). */
@@ -35,6 +37,8 @@ export async function startServices(config: Config, log: Services['log'] = (erro
     trustProxy: config.TRUST_PROXY,
     sessionPolicy: config.sessionPolicy,
     operator: config.operator,
+    landingPages: createLandingPageCache(),
+    landingViews: createLandingViewCounter(database.db, log),
   }
   return { services, database }
 }

@@ -12,6 +12,8 @@ import { seedDatabase } from '../../db/seed/seed'
 import { createApi } from '../../server/app'
 import { defaultSessionPolicy } from '../../server/console/session-policy'
 import { defaultOperator } from '../../server/domain/operator'
+import { createLandingPageCache } from '../../server/landing/landing-page-cache'
+import { createLandingViewCounter } from '../../server/landing/landing-view-counter'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits } from '../../server/services/rate-limits'
@@ -78,6 +80,8 @@ export async function startBenchServer(kind: DatabaseKind, options: BenchServerO
     trustProxy: false,
     sessionPolicy: defaultSessionPolicy,
     operator: defaultOperator,
+    landingPages: createLandingPageCache(),
+    landingViews: createLandingViewCounter(database.db, console.error),
   }
   const inFlight = trackInFlight()
   const app = new Hono()

@@ -58,8 +58,32 @@ describe.each(databaseKinds)('landing pages served from memory (built server, %s
     // A visitor who has the cookie already keeps their first touch: no new cookie, still a view.
     const returning = await page(landing, { cookie: visits[0].cookie!.split(';')[0] })
     expect(returning.cookie).toBeNull()
-    const views = await landingViews(database.handle.db, '/bundles/shangjiale')
-    expect(views.filter((row) => row.utm_campaign === 'lujiazui').reduce((total, row) => total + row.views, 0)).toBe(5)
+    // Counted in memory, added to the database within a second or so.
+    const counted = async () => (await landingViews(database.handle.db, '/bundles/shangjiale')).filter((row) => row.utm_campaign === 'lujiazui').reduce((total, row) => total + Number(row.views), 0)
+    await expect.poll(counted, { timeout: 5_000 }).toBe(5)
+  })
+
+  it('serves every ad click from one rendering, each page carrying its own click on', async () => {
+    await page('/bundles/evergreen')
+    for (const click of ['bd_vid=click-1', 'bd_vid=click-2']) {
+      const { html } = await page(`/bundles/evergreen?utm_source=baidu&${click}`)
+      // The language switch and the callback form's way back keep this click (its & escaped in HTML).
+      expect(html).toContain(`href="/en/bundles/evergreen?utm_source=baidu&#38;${click}"`)
+      expect(html).toContain(`name="return" value="/bundles/evergreen?utm_source=baidu&#38;${click}"`)
+      expect(html).not.toContain('CARRIEDQUERY')
+    }
+    const plain = await page('/bundles/evergreen')
+    expect(plain.html).toContain('href="/en/bundles/evergreen"')
+    expect(plain.html).not.toContain('bd_vid')
+  })
+
+  it('keeps the bundle list’s filters apart', async () => {
+    const count = (html: string) => /共 (\d+) 个套餐/.exec(html)?.[1]
+    const all = count((await page('/')).html)
+    const mobiles = count((await page('/?need=mobile&utm_source=baidu')).html)
+    expect(Number(mobiles)).toBeLessThan(Number(all))
+    expect(count((await page('/?utm_source=baidu&need=mobile')).html)).toBe(mobiles)
+    expect(count((await page('/?utm_source=google')).html)).toBe(all)
   })
 
   it('never serves a visitor’s refused callback form from memory', async () => {

@@ -65,13 +65,16 @@ describe('the built storefront server (npm start)', () => {
 
     const handle = connectDatabase(`file:${databasePath()}`)
     try {
-      const views = await landingViews(handle.db, '/bundles/evergreen')
-      expect(views.map(({ utm_source, utm_campaign, views }) => ({ utm_source, utm_campaign, views }))).toEqual(
-        expect.arrayContaining([
-          { utm_source: 'baidu', utm_campaign: 'lujiazui', views: 2 },
-          { utm_source: 'google', utm_campaign: '', views: 1 },
-        ]),
-      )
+      // Counted in memory, added to the database within a second or so.
+      const views = async () => (await landingViews(handle.db, '/bundles/evergreen')).map(({ utm_source, utm_campaign, views }) => ({ utm_source, utm_campaign, views }))
+      await expect
+        .poll(views, { timeout: 5_000 })
+        .toEqual(
+          expect.arrayContaining([
+            { utm_source: 'baidu', utm_campaign: 'lujiazui', views: 2 },
+            { utm_source: 'google', utm_campaign: '', views: 1 },
+          ]),
+        )
     } finally {
       await handle.close()
     }

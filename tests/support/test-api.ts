@@ -1,6 +1,8 @@
 import { createApi } from '../../server/app'
 import { defaultSessionPolicy } from '../../server/console/session-policy'
 import { defaultOperator } from '../../server/domain/operator'
+import { createLandingPageCache } from '../../server/landing/landing-page-cache'
+import { createLandingViewCounter } from '../../server/landing/landing-view-counter'
 import { defaultOrderPolicy } from '../../server/domain/order-policy'
 import { createCatalogStore } from '../../server/services/catalog-store'
 import { createRateLimits, type LimitSettings } from '../../server/services/rate-limits'
@@ -52,6 +54,8 @@ export function createTestApi(
     orderPolicy: defaultOrderPolicy,
     sessionPolicy: defaultSessionPolicy,
     operator: defaultOperator,
+    landingPages: createLandingPageCache(),
+    landingViews: createLandingViewCounter(database.db, (error) => errors.push(error)),
   }
   const api = createApi(services)
   const request = async (path: string, init: RequestInit = {}, from = TEST_CLIENT_ADDRESS) => {
