@@ -17,6 +17,7 @@ import * as orderSearchGrams from './0015-order-search-grams'
 import * as emailVisits from './0016-email-visits'
 import * as campaigns from './0017-campaigns'
 import * as catalogDraftsReleases from './0018-catalog-drafts-releases'
+import * as unloggedRateLimits from './0019-unlogged-rate-limits'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-email-visits': emailVisits,
   '0017-campaigns': campaigns,
   '0018-catalog-drafts-releases': catalogDraftsReleases,
+  '0019-unlogged-rate-limits': unloggedRateLimits,
 }
 
 export const migrationProvider: MigrationProvider = {
