@@ -18,6 +18,7 @@ import * as emailVisits from './0016-email-visits'
 import * as campaigns from './0017-campaigns'
 import * as catalogDraftsReleases from './0018-catalog-drafts-releases'
 import * as unloggedRateLimits from './0019-unlogged-rate-limits'
+import * as bookedInstallsIndex from './0020-booked-installs-index'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-campaigns': campaigns,
   '0018-catalog-drafts-releases': catalogDraftsReleases,
   '0019-unlogged-rate-limits': unloggedRateLimits,
+  '0020-booked-installs-index': bookedInstallsIndex,
 }
 
 export const migrationProvider: MigrationProvider = {

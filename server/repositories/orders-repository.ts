@@ -29,7 +29,8 @@ export async function insertOrder(
   await indexOrdersForSearch(db, [order])
   if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
   await insertWorkOrders(db, order.id, workOrders)
-  await appendOrderEvent(db, order.id, order.status as OrderStatus, null, order.created_at)
+  // A new order's first event.
+  await db.insertInto('order_events').values({ order_id: order.id, sequence: 1, status: order.status, note: null, created_at: order.created_at }).execute()
 }
 
 export async function insertWorkOrders(db: Kysely<Database>, orderId: string, workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[]): Promise<void> {
@@ -156,9 +157,4 @@ export async function consumeOfferCode(db: Kysely<Database>, code: string, at: s
     .where('expires_at', '>', at)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
-}
-
-export async function quoteOfferCode(db: Kysely<Database>, quoteId: string): Promise<string | null> {
-  const row = await db.selectFrom('quotes').select('offer_code').where('id', '=', quoteId).executeTakeFirst()
-  return row?.offer_code ?? null
 }

@@ -17,11 +17,9 @@ import {
   consumeOfferCode,
   findIdempotentResponse,
   findOrderForQuote,
-  insertOrder,
-  quoteOfferCode,
   saveIdempotentResponse,
 } from '../repositories/orders-repository'
-import { findQuote, findQuoteAttribution } from '../repositories/quotes-repository'
+import { findQuoteToOrder } from '../repositories/quotes-repository'
 import { defaultInvoiceDetails } from '../schemas/invoice-details'
 import type { OrderRequest } from '../schemas/order-request'
 import type { Quote } from '../schemas/quote'
@@ -94,8 +92,9 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
   // The one address this order ever writes to: the one its contact proved they read.
   const verified = await verifiedOrderEmail(services.db, proof, request.contact.email, now)
   const email = verified.email
-  const quote = await findQuote(services.db, request.quoteId)
-  if (!quote) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
+  const quoted = await findQuoteToOrder(services.db, request.quoteId)
+  if (!quoted) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
+  const { quote } = quoted
   if (Date.parse(quote.expiresAt) <= now.getTime()) throw new AppError('quote_expired', 'This quote has expired; please make a new one.')
   const amountDue = quote.oneTime.total
   if (request.payment.method === 'online' && amountDue > 0 && !services.stripe) {
@@ -120,7 +119,7 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
   // The quote may have named no building, or another one: the site is where it must be deliverable.
   assertServiceable(site.building, catalog, offering, delivered)
   // First touch: what the order page sent, else what the quote was made with.
-  const attribution = request.attribution ?? (await findQuoteAttribution(services.db, quote.id))
+  const attribution = request.attribution ?? quoted.attribution
   const ports = portsNeeded(delivered)
   const free = { fibre: site.building.free_fibre_ports, voice: site.building.free_voice_ports }
   const reasons = reviewReasons(delivered, ports, free, services.orderPolicy.reviewPortSharePercent)
@@ -132,7 +131,8 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
       if (twin) return twin
       if (await findOrderForQuote(trx, quote.id)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
       const at = now.toISOString()
-      const offerCode = await quoteOfferCode(trx, quote.id)
+      // A quote never changes: the offer code it was priced with was read with it.
+      const { offerCode } = quoted
       // A win-back code is the offer of one company in one building: whoever else holds it may see the
       // price, but not order it. Refused before it is consumed, so the holder can still use it.
       if (offerCode && !isOfferCodeHolder(await findOfferCode(trx, offerCode), request.company.creditCode, site.building.id)) {
