@@ -31,7 +31,7 @@ export async function startServices(config: Config, log: Services['log'] = (erro
     now,
     siteUrl: (config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, ''),
     log,
-    stripe: createStripeGateway(config),
+    stripe: await createStripeGateway(config),
     orderPolicy: config.orderPolicy,
     limits: createRateLimits(database.driver, config.limits, { sweepExpired: true }),
     trustProxy: config.TRUST_PROXY,

@@ -10,7 +10,7 @@ describe.each(databaseKinds)('Stripe webhook signature times on %s', (kind) => {
   let api: TestApi
   beforeAll(async () => {
     database = await createSeededDatabase(kind)
-    api = createTestApi(database, new Date(), createStripeGateway({ STRIPE_SECRET_KEY: 'sk_test_storefront', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET }))
+    api = createTestApi(database, new Date(), await createStripeGateway({ STRIPE_SECRET_KEY: 'sk_test_storefront', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET }))
   })
   afterAll(() => database?.drop())
 

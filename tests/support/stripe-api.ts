@@ -17,7 +17,7 @@ export function useStripeApi(kind: DatabaseKind): { readonly database: TestDatab
   beforeAll(async () => {
     context.stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET })
     context.database = await createSeededDatabase(kind)
-    const gateway = createStripeGateway({ STRIPE_SECRET_KEY: 'sk_test_storefront', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: context.stripe.apiBase })
+    const gateway = await createStripeGateway({ STRIPE_SECRET_KEY: 'sk_test_storefront', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: context.stripe.apiBase })
     const now = new Date()
     context.api = createTestApi(context.database, now, gateway)
     context.firstSlot = { date: installDays(now, false)[0].date, slot: 'am' }
