@@ -12,7 +12,7 @@ import { ConfigError, type Config } from './config'
 import { createErrorHandler } from './errors'
 import { landingPagesFromMemory } from './landing/landing-route'
 import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
-import { accessLog } from './observability/access-log'
+import { createAccessLog } from './observability/access-log'
 import { createLogger, errorLogger, type Logger } from './observability/logger'
 import { createMetrics } from './observability/metrics'
 import { operationsRoutes } from './observability/operations-routes'
@@ -50,9 +50,9 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
 
   const readiness = createReadinessCheck(database.db)
   const metrics = config.METRICS ? createMetrics(database.db, services.now) : undefined
-  const logRequest = accessLog(logger)
+  const accessLog = createAccessLog(config.LOG_LEVEL)
   const observe = (request: CompletedRequest) => {
-    logRequest(request)
+    accessLog.record(request)
     metrics?.observeRequest(request)
   }
   let draining = false
@@ -120,6 +120,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
       await Promise.all([unpaidOrders.stop(), leads.stop(), outbox.stop(), services.landingViews.stop()])
       mail.close()
       await database.close()
+      accessLog.flush()
       logger.info('stopped')
     })())
   const onSignal = (signal: NodeJS.Signals) => {

@@ -11,7 +11,7 @@ export type { Logger }
  * hanging (seen with an orphaned `npm start`), and a line is never lost on exit. A line written while
  * a request is handled carries its id (`reqId`).
  */
-export function createLogger(level: LogLevel): Logger {
+export function createLogger(level: LogLevel, destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
   return pino(
     {
       level,
@@ -23,7 +23,7 @@ export function createLogger(level: LogLevel): Logger {
         return reqId === undefined ? {} : { reqId }
       },
     },
-    pino.destination({ dest: 1, sync: true }),
+    destination,
   )
 }
 

@@ -73,7 +73,8 @@ export async function startServerUnderTest(kind: DatabaseKind, options: { cpuPro
     await migrateToLatest(database.handle.db)
     await seedDatabase(database.handle.db, { now: new Date() })
     const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []
-    const server = await spawnListening([...profile, ...serverCommand()], { DATABASE_URL: database.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...generousLimitSettings }, '/api/offerings')
+    // LOG_LEVEL as in production (info): each request's access line is written, as it would be there.
+    const server = await spawnListening([...profile, ...serverCommand()], { DATABASE_URL: database.url, NODE_ENV: 'production', LOG_LEVEL: 'info', ...generousLimitSettings }, '/api/offerings')
     return {
       kind,
       origin: `http://127.0.0.1:${server.port}`,

@@ -137,5 +137,10 @@ describe.each(databaseKinds)('the compiled production server on %s', (kind) => {
     const [code] = await exited
     expect(code).toBe(0)
     expect(observed.output()).toContain('"msg":"stopped"')
+    // Access lines gather in memory (access-log.ts): the stop writes them out, the last answer's too.
+    const lines = logLines(observed)
+    const previewLine = lines.findIndex((line) => line.route === '/api/quotes/preview' && line.status === 200)
+    expect(previewLine).toBeGreaterThanOrEqual(0)
+    expect(previewLine).toBeLessThan(lines.findIndex((line) => line.msg === 'stopped'))
   })
 })
