@@ -18,7 +18,7 @@ export interface AccessLog {
 
 /**
  * One line per answered request; its id comes with it from the request's context (logger.ts). A
- * write per line was a sixth of a cached API read's time (measured with LOG_LEVEL=info): access lines
+ * write per line was a fifth of a cached API read's time (measured at LOG_LEVEL=info): access lines
  * gather in memory and go out together, within a second, and at exit. Everything else the server
  * logs (start, errors, shutdown) is written at once by the main logger. A process killed outright
  * loses at most the last second's access lines.

@@ -27,16 +27,18 @@ export async function insertQuote(db: Kysely<Database>, quote: Quote, request: Q
     .execute()
 }
 
+const storedQuoteOf = (quoteJson: string): Quote => quoteSchema.parse(JSON.parse(quoteJson))
+
 export async function findQuote(db: Kysely<Database>, id: string): Promise<Quote | undefined> {
   const row = await db.selectFrom('quotes').select('quote_json').where('id', '=', id).executeTakeFirst()
-  return row ? quoteSchema.parse(JSON.parse(row.quote_json)) : undefined
+  return row ? storedQuoteOf(row.quote_json) : undefined
 }
 
 /** A quote with what an order takes from its row besides: the visit's attribution and the offer code it was priced with. */
 export async function findQuoteToOrder(db: Kysely<Database>, id: string): Promise<{ quote: Quote; attribution: Record<string, string> | null; offerCode: string | null } | undefined> {
   const row = await db.selectFrom('quotes').select(['quote_json', 'attribution_json', 'offer_code']).where('id', '=', id).executeTakeFirst()
   if (!row) return undefined
-  return { quote: quoteSchema.parse(JSON.parse(row.quote_json)), attribution: row.attribution_json ? JSON.parse(row.attribution_json) : null, offerCode: row.offer_code }
+  return { quote: storedQuoteOf(row.quote_json), attribution: row.attribution_json ? JSON.parse(row.attribution_json) : null, offerCode: row.offer_code }
 }
 
 export async function findQuoteAttribution(db: Kysely<Database>, id: string): Promise<Record<string, string> | null | undefined> {

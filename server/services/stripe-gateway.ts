@@ -9,7 +9,7 @@ export interface StripeGateway {
 /**
  * The real SDK, or null without keys (online payment is then not offered). STRIPE_API_BASE sends
  * its calls elsewhere, e.g. to the project's fake Stripe in tests and offline demos. The SDK is loaded
- * only when there are keys: it is a sixth of a start without them (measured).
+ * only when there are keys: importing it takes about 0.15 s (measured), a tenth of a start.
  */
 export async function createStripeGateway(config: Pick<Config, 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_BASE'>): Promise<StripeGateway | null> {
   if (!config.STRIPE_SECRET_KEY || !config.STRIPE_WEBHOOK_SECRET) return null
