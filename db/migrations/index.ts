@@ -19,6 +19,7 @@ import * as campaigns from './0017-campaigns'
 import * as catalogDraftsReleases from './0018-catalog-drafts-releases'
 import * as unloggedRateLimits from './0019-unlogged-rate-limits'
 import * as bookedInstallsIndex from './0020-booked-installs-index'
+import * as orderWriteIndexes from './0021-order-write-indexes'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018-catalog-drafts-releases': catalogDraftsReleases,
   '0019-unlogged-rate-limits': unloggedRateLimits,
   '0020-booked-installs-index': bookedInstallsIndex,
+  '0021-order-write-indexes': orderWriteIndexes,
 }
 
 export const migrationProvider: MigrationProvider = {
