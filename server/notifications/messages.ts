@@ -275,26 +275,25 @@ export function isOutboxKind(kind: string): kind is OutboxKind {
 export type EnqueuedMessage = OutboxMessage & { recipient: string; lang: Lang }
 
 /**
- * Inserts one pending message, due at once (or at `dueAt`, e.g. an e-mail visit's send time). Pass the transaction (`trx`) of the business change
- * so that the message commits or rolls back with it.
+ * Inserts pending messages, due at once (or at `dueAt`, e.g. an e-mail visit's send time), in one
+ * statement. Pass the transaction (`trx`) of the business change so that the messages commit or roll
+ * back with it.
  */
-export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, now: Date, dueAt: Date = now): Promise<void> {
+export async function enqueue(db: Kysely<Database>, messages: EnqueuedMessage | EnqueuedMessage[], now: Date, dueAt: Date = now): Promise<void> {
   const at = now.toISOString()
-  await db
-    .insertInto('outbox')
-    .values({
-      id: randomUUID(),
-      kind: message.kind,
-      recipient: message.recipient,
-      lang: message.lang,
-      payload_json: JSON.stringify(message.payload),
-      status: 'pending',
-      priority: outboxPriority[message.kind],
-      attempts: 0,
-      next_attempt_at: dueAt.toISOString(),
-      last_error: null,
-      sent_at: null,
-      created_at: at,
-    })
-    .execute()
+  const rows = (Array.isArray(messages) ? messages : [messages]).map((message) => ({
+    id: randomUUID(),
+    kind: message.kind,
+    recipient: message.recipient,
+    lang: message.lang,
+    payload_json: JSON.stringify(message.payload),
+    status: 'pending' as const,
+    priority: outboxPriority[message.kind],
+    attempts: 0,
+    next_attempt_at: dueAt.toISOString(),
+    last_error: null,
+    sent_at: null,
+    created_at: at,
+  }))
+  if (rows.length > 0) await db.insertInto('outbox').values(rows).execute()
 }

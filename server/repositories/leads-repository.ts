@@ -134,29 +134,26 @@ export async function leadsDueForEscalation(db: Kysely<Database>, since: string,
 }
 
 /**
- * Open leads of the company that ordered: in `buildingIds` (the order's building's scope), with the
- * order's credit code or its contact's mobile.
+ * Open leads of the company that ordered, with the order's credit code or its contact's mobile, in the
+ * scope of the order's building: the buildings of its manager, or the building alone when it has none.
+ * One statement: the scope is a subquery, not a read of its own before every order.
  */
-export async function openLeadsOfCompany(db: Kysely<Database>, buildingIds: readonly string[], company: { creditCode: string; mobile: string }): Promise<Lead[]> {
-  if (buildingIds.length === 0) return []
+export async function openLeadsOfCompany(db: Kysely<Database>, buildingId: string, company: { creditCode: string; mobile: string }): Promise<Lead[]> {
+  const managerOfSite = db.selectFrom('buildings as site').select('site.manager_id').where('site.id', '=', buildingId)
+  const scope = db
+    .selectFrom('buildings as scope')
+    .select('scope.id')
+    // A building without a manager: `manager_id = null` holds for no building, and the scope is the building alone.
+    .where((eb) => eb.or([eb('scope.id', '=', buildingId), eb('scope.manager_id', '=', managerOfSite)]))
   return db
     .selectFrom('leads')
     .selectAll()
-    .where('building_id', 'in', buildingIds)
+    .where('building_id', 'in', scope)
     .where('status', 'in', openLeadStatuses)
     .where((eb) => eb.or([eb('credit_code', '=', company.creditCode), ...(company.mobile ? [eb('mobile', '=', company.mobile)] : [])]))
     .orderBy('created_at')
     .orderBy('id')
     .execute()
-}
-
-/** The buildings whose leads an order in `buildingId` may win: those of the building's manager, or the building alone when it has none. */
-export async function buildingScopeOf(db: Kysely<Database>, buildingId: string): Promise<string[]> {
-  const building = await db.selectFrom('buildings').select('manager_id').where('id', '=', buildingId).executeTakeFirst()
-  if (!building) return []
-  if (building.manager_id === null) return [buildingId]
-  const rows = await db.selectFrom('buildings').select('id').where('manager_id', '=', building.manager_id).execute()
-  return rows.map((row) => row.id)
 }
 
 /** The district lead's address for `district`, if the district has one. */

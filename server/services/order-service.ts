@@ -6,7 +6,7 @@ import { reviewReasons } from '../domain/order-review'
 import type { OrderStatus } from '../domain/order-status'
 import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
-import { enqueue, OPERATIONS_ADDRESS } from '../notifications/messages'
+import { enqueue, OPERATIONS_ADDRESS, type EnqueuedMessage } from '../notifications/messages'
 import { winLeadsForOrder } from '../leads/lifecycle'
 import { customerActor, place } from '../orders/lifecycle'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
@@ -16,7 +16,6 @@ import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
 import {
   consumeOfferCode,
   findIdempotentResponse,
-  findOrderForQuote,
   saveIdempotentResponse,
 } from '../repositories/orders-repository'
 import { findQuoteToOrder } from '../repositories/quotes-repository'
@@ -62,14 +61,17 @@ function orderNumber(now: Date): string {
  * (order-review-service approves or rejects it). The same key with the same body replays the first answer.
  */
 export async function placeOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
+  const requestHash = requestHashOf(request)
   try {
-    return await placeNewOrder(services, idempotencyKey, request)
+    return await placeNewOrder(services, idempotencyKey, requestHash, request)
   } catch (error) {
-    // A twin with the same key (a retry sent while the first was being placed, maybe to another server
-    // process) may have committed meanwhile and used up what this one was checked against (the e-mail
-    // proof, the quote): the customer gets the first answer, not a refusal of their own order.
-    const twin = error instanceof AppError ? await replay(services.db, idempotencyKey, requestHashOf(request)) : undefined
+    // A retry is refused by what its first placing used up: the e-mail proof, the quote (its unique
+    // order), the key itself. So the answer stored under the key is looked for only on a refusal, not
+    // before every order: a retry, whether the first has long committed or commits meanwhile in
+    // another server process, gets the first answer, not a refusal of its own order.
+    const twin = error instanceof AppError || isUniqueViolation(error) ? await replay(services.db, idempotencyKey, requestHash) : undefined
     if (twin) return twin
+    if (isUniqueViolation(error)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
     throw error
   }
 }
@@ -82,12 +84,8 @@ function requestHashOf({ verification: _proof, ...ordered }: OrderRequest): stri
   return createHash('sha256').update(JSON.stringify(ordered)).digest('hex')
 }
 
-async function placeNewOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
+async function placeNewOrder(services: Services, idempotencyKey: string, requestHash: string, request: OrderRequest): Promise<IdempotentAnswer> {
   const { verification: proof } = request
-  const requestHash = requestHashOf(request)
-  const known = await replay(services.db, idempotencyKey, requestHash)
-  if (known) return known
-
   const now = services.now()
   // The one address this order ever writes to: the one its contact proved they read.
   const verified = await verifiedOrderEmail(services.db, proof, request.contact.email, now)
@@ -124,157 +122,140 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
   const free = { fibre: site.building.free_fibre_ports, voice: site.building.free_voice_ports }
   const reasons = reviewReasons(delivered, ports, free, services.orderPolicy.reviewPortSharePercent)
 
-  try {
-    // Orders arriving together share one commit (one fsync on SQLite), each in a savepoint of its own.
-    return await writeTogether(services.db, async (trx) => {
-      const twin = await replay(trx, idempotencyKey, requestHash)
-      if (twin) return twin
-      if (await findOrderForQuote(trx, quote.id)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
-      const at = now.toISOString()
-      // A quote never changes: the offer code it was priced with was read with it.
-      const { offerCode } = quoted
-      // A win-back code is the offer of one company in one building: whoever else holds it may see the
-      // price, but not order it. Refused before it is consumed, so the holder can still use it.
-      if (offerCode && !isOfferCodeHolder(await findOfferCode(trx, offerCode), request.company.creditCode, site.building.id)) {
-        throw new AppError('offer_code_invalid', 'This offer code was issued to another company or building: order it with the company (credit code) and building it was issued to.', [
-          { path: 'company.creditCode', message: 'not the company or building the offer code was issued to' },
-        ])
-      }
-      if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
-        throw new AppError('offer_code_invalid', 'The offer code of this quote has been used, revoked or has expired.')
-      }
-      const id = randomUUID()
-      const number = orderNumber(now)
-      const token = randomBytes(24).toString('base64url')
-      const links = orderLinks(services.siteUrl, request.lang, number, token)
-      const routing = { manager_id: site.manager?.id ?? null, queue_district: site.manager ? null : site.building.district }
-      const { status, amountDue: owed, deadlines } = await place(
-        services,
-        trx,
-        customerActor,
-        {
-          id,
-          number,
-          quote_id: quote.id,
-          payment_method: request.payment.method,
-          monthly_fen: quote.monthly.estimatedBill,
-          currency: quote.currency,
-          company_name: request.company.name,
-          credit_code: request.company.creditCode,
-          contact_name: request.contact.name,
-          contact_mobile: request.contact.mobile,
-          contact_email: email,
-          lang: request.lang,
-          building_id: site.building.id,
-          floor: request.site.floor,
-          unit: request.site.unit,
-          install_date: date,
-          install_slot: slot,
-          ...routing,
-          tracking_token: token,
-          stripe_session_id: null,
-          flagged_reason: null,
-          attribution_json: attribution ? JSON.stringify(attribution) : null,
-          terms_accepted_at: at,
-          created_at: at,
-          updated_at: at,
-        },
-        orderItems(quote),
-        { amountDue, delivered, ports, reviewReasons: reasons, site: { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing },
-      )
-      await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
-      // The company ordered: its open leads in the building's scope are won by this order.
-      await winLeadsForOrder(services, trx, { id, number, building_id: site.building.id, credit_code: request.company.creditCode, contact_mobile: request.contact.mobile })
-
-      // One order per proof; a twin placed concurrently with the same proof rolls back here.
-      if (!(await useEmailVerification(trx, verified.id, id, at))) {
-        throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
-      }
-      const manager = site.manager
-      await enqueue(
-        trx,
-        {
-          kind: 'order_confirmation',
-          recipient: email,
-          lang: request.lang,
-          payload: {
-            orderNumber: number,
-            companyName: request.company.name,
-            status,
-            amountDue: owed,
-            monthly: quote.monthly.estimatedBill,
-            installDate: date,
-            installSlot: slot,
-            trackingUrl: links.tracking,
-            ...(deadlines ? { paymentDueAt: deadlines.paymentDueAt.toISOString() } : {}),
-            ...(manager ? { managerName: request.lang === 'zh' ? manager.name : manager.name_en, managerPhone: manager.phone } : {}),
-          },
-        },
-        now,
-      )
-      await enqueue(
-        trx,
-        {
-          kind: 'manager_new_order',
-          recipient: manager?.email ?? OPERATIONS_ADDRESS,
-          lang: 'zh',
-          payload: {
-            orderNumber: number,
-            companyName: request.company.name,
-            buildingName: site.building.name_zh,
-            status,
-            installDate: date,
-            installSlot: slot,
-            contactName: request.contact.name,
-            contactMobile: request.contact.mobile,
-            amountDue,
-            ...(manager ? {} : { queueDistrict: site.building.district }),
-          },
-        },
-        now,
-      )
-      if (status === 'pending_review') {
-        await enqueue(
-          trx,
-          {
-            kind: 'ops_order_review',
-            recipient: OPERATIONS_ADDRESS,
-            lang: 'zh',
-            payload: {
-              orderNumber: number,
-              companyName: request.company.name,
-              creditCode: request.company.creditCode,
-              buildingName: site.building.name_zh,
-              contactName: request.contact.name,
-              contactMobile: request.contact.mobile,
-              reasons,
-            },
-          },
-          now,
-        )
-      }
-
-      const body: OrderPlaced = {
+  // Orders arriving together share one commit (one fsync on SQLite), each in a savepoint of its own.
+  // An order of the same quote, or under the same key, committed first is refused by a unique index.
+  return writeTogether(services.db, async (trx) => {
+    const at = now.toISOString()
+    // A quote never changes: the offer code it was priced with was read with it.
+    const { offerCode } = quoted
+    // A win-back code is the offer of one company in one building: whoever else holds it may see the
+    // price, but not order it. Refused before it is consumed, so the holder can still use it.
+    if (offerCode && !isOfferCodeHolder(await findOfferCode(trx, offerCode), request.company.creditCode, site.building.id)) {
+      throw new AppError('offer_code_invalid', 'This offer code was issued to another company or building: order it with the company (credit code) and building it was issued to.', [
+        { path: 'company.creditCode', message: 'not the company or building the offer code was issued to' },
+      ])
+    }
+    if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
+      throw new AppError('offer_code_invalid', 'The offer code of this quote has been used, revoked or has expired.')
+    }
+    const id = randomUUID()
+    const number = orderNumber(now)
+    const token = randomBytes(24).toString('base64url')
+    const links = orderLinks(services.siteUrl, request.lang, number, token)
+    const routing = { manager_id: site.manager?.id ?? null, queue_district: site.manager ? null : site.building.district }
+    const { status, amountDue: owed, deadlines } = await place(
+      services,
+      trx,
+      customerActor,
+      {
         id,
         number,
+        quote_id: quote.id,
+        payment_method: request.payment.method,
+        monthly_fen: quote.monthly.estimatedBill,
+        currency: quote.currency,
+        company_name: request.company.name,
+        credit_code: request.company.creditCode,
+        contact_name: request.contact.name,
+        contact_mobile: request.contact.mobile,
+        contact_email: email,
+        lang: request.lang,
+        building_id: site.building.id,
+        floor: request.site.floor,
+        unit: request.site.unit,
+        install_date: date,
+        install_slot: slot,
+        ...routing,
+        tracking_token: token,
+        stripe_session_id: null,
+        flagged_reason: null,
+        attribution_json: attribution ? JSON.stringify(attribution) : null,
+        terms_accepted_at: at,
+        created_at: at,
+        updated_at: at,
+      },
+      orderItems(quote),
+      { amountDue, delivered, ports, reviewReasons: reasons, site: { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing },
+    )
+    await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
+    // The company ordered: its open leads in the building's scope are won by this order.
+    await winLeadsForOrder(services, trx, { id, number, building_id: site.building.id, credit_code: request.company.creditCode, contact_mobile: request.contact.mobile })
+
+    // One order per proof; a twin placed concurrently with the same proof rolls back here.
+    if (!(await useEmailVerification(trx, verified.id, id, at))) {
+      throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
+    }
+    const manager = site.manager
+    const confirmation: EnqueuedMessage = {
+      kind: 'order_confirmation',
+      recipient: email,
+      lang: request.lang,
+      payload: {
+        orderNumber: number,
+        companyName: request.company.name,
         status,
-        payment: {
-          method: request.payment.method,
-          amountDue: owed,
-          ...(status === 'awaiting_payment' ? { url: links.payment } : {}),
-        },
+        amountDue: owed,
+        monthly: quote.monthly.estimatedBill,
+        installDate: date,
+        installSlot: slot,
         trackingUrl: links.tracking,
-      }
-      await saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at)
-      return { statusCode: 201, body, replayed: false }
-    })
-  } catch (error) {
-    // A concurrent twin committed first (PostgreSQL reports the clash when ours commits or inserts).
-    if (!isUniqueViolation(error)) throw error
-    const twin = await replay(services.db, idempotencyKey, requestHash)
-    if (twin) return twin
-    throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
-  }
+        ...(deadlines ? { paymentDueAt: deadlines.paymentDueAt.toISOString() } : {}),
+        ...(manager ? { managerName: request.lang === 'zh' ? manager.name : manager.name_en, managerPhone: manager.phone } : {}),
+      },
+    }
+    const toManager: EnqueuedMessage = {
+      kind: 'manager_new_order',
+      recipient: manager?.email ?? OPERATIONS_ADDRESS,
+      lang: 'zh',
+      payload: {
+        orderNumber: number,
+        companyName: request.company.name,
+        buildingName: site.building.name_zh,
+        status,
+        installDate: date,
+        installSlot: slot,
+        contactName: request.contact.name,
+        contactMobile: request.contact.mobile,
+        amountDue,
+        ...(manager ? {} : { queueDistrict: site.building.district }),
+      },
+    }
+    // Operations review an order above what is taken without review before it holds anything.
+    const toReview: EnqueuedMessage[] =
+      status === 'pending_review'
+        ? [
+            {
+              kind: 'ops_order_review',
+              recipient: OPERATIONS_ADDRESS,
+              lang: 'zh',
+              payload: {
+                orderNumber: number,
+                companyName: request.company.name,
+                creditCode: request.company.creditCode,
+                buildingName: site.building.name_zh,
+                contactName: request.contact.name,
+                contactMobile: request.contact.mobile,
+                reasons,
+              },
+            },
+          ]
+        : []
+    await enqueue(trx, [confirmation, toManager, ...toReview], now)
+
+    const body: OrderPlaced = {
+      id,
+      number,
+      status,
+      payment: {
+        method: request.payment.method,
+        amountDue: owed,
+        ...(status === 'awaiting_payment' ? { url: links.payment } : {}),
+      },
+      trackingUrl: links.tracking,
+    }
+    await saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at)
+    return { statusCode: 201, body, replayed: false }
+  })
 }
 
 async function replay(db: Kysely<Database>, key: string, requestHash: string): Promise<IdempotentAnswer | undefined> {

@@ -51,6 +51,17 @@ describe.each(databaseKinds)('a lead is won when its company orders, on %s', (ki
     expect((await auditOf(db(), { kind: 'lead', id })).find((row) => row.action === 'mark_won')).toMatchObject({ after: { matchedBy: 'credit_code' } })
   })
 
+  it('in a building without a manager, wins the leads of that building alone', async () => {
+    const unmanaged = await db().selectFrom('buildings').select('id').where('manager_id', 'is', null).where('free_fibre_ports', '>', 0).orderBy('id').limit(2).execute()
+    expect(unmanaged).toHaveLength(2)
+    const here = await newLead(unmanaged[0].id, '13600000005')
+    const nextDoor = await newLead(unmanaged[1].id, '13600000005')
+    const placed = await order(unmanaged[0].id, '13600000005')
+    expect(await findLead(db(), here)).toMatchObject({ status: 'won', order_id: placed.id })
+    // Another building without a manager is not in the scope: managerless buildings share no manager.
+    expect(await findLead(db(), nextDoor)).toMatchObject({ status: 'new', order_id: null })
+  })
+
   it('leaves other managers’ leads, closed leads and other companies’ leads alone', async () => {
     const elsewhere = await newLead('bld-hongqiao-nanfung', '13600000003')
     const lost = await newLead('bld-jinmao-tower', '13600000003')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema'
 import { systemActor } from '../../orders/lifecycle/context'
-import { buildingScopeOf, openLeadsOfCompany } from '../../repositories/leads-repository'
+import { openLeadsOfCompany } from '../../repositories/leads-repository'
 import type { OrderRow } from '../../repositories/orders-repository'
 import { moveLead } from './change'
 import type { LeadServices } from './context'
@@ -16,7 +16,7 @@ export async function winLeadsForOrder(
   trx: Kysely<Database>,
   order: Pick<OrderRow, 'id' | 'number' | 'building_id' | 'credit_code' | 'contact_mobile'>,
 ): Promise<number> {
-  const leads = await openLeadsOfCompany(trx, await buildingScopeOf(trx, order.building_id), { creditCode: order.credit_code, mobile: order.contact_mobile })
+  const leads = await openLeadsOfCompany(trx, order.building_id, { creditCode: order.credit_code, mobile: order.contact_mobile })
   let won = 0
   for (const lead of leads) {
     const matchedBy = lead.credit_code === order.credit_code ? 'credit_code' : 'mobile'
