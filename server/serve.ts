@@ -18,7 +18,7 @@ import { createMetrics } from './observability/metrics'
 import { operationsRoutes } from './observability/operations-routes'
 import { createReadinessCheck } from './observability/readiness'
 import { labelRoute, trackRequests, type CompletedRequest } from './observability/request-tracking'
-import { headersAddedBy, presetHeaders, securityHeaders } from './security-headers'
+import { apiSecurityHeaders, headersAddedBy, presetHeaders, securityHeaders } from './security-headers'
 import { provideServices } from './services/registry'
 import { prepareDatabaseForServing, startServices } from './services/start-services'
 import { startLeadsJob } from './services/leads-job'
@@ -57,7 +57,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   }
   let draining = false
 
-  const pageHeaders = await headersAddedBy(securityHeaders(services.siteUrl))
+  const securityHeaderLines = { pages: await headersAddedBy(securityHeaders(services.siteUrl)), api: await headersAddedBy(apiSecurityHeaders(services.siteUrl)) }
   const app = new Hono<{ Bindings: HttpBindings }>()
   app.use('*', trackRequests(observe))
   // While draining, each answer closes its connection: a kept-alive one would hold the shutdown up.
@@ -66,7 +66,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
     return next()
   })
   app.route('/', operationsRoutes({ readiness, metrics, metricsToken: config.METRICS_TOKEN }))
-  app.use('*', presetHeaders(pageHeaders))
+  app.use('*', presetHeaders(securityHeaderLines))
   app.route('/', createApi(services))
   app.get('*', landingPagesFromMemory(services))
   app.use('/*', serveStatic({ root: './dist/client', onFound: (_path, c) => labelRoute(c, '(static)') }))

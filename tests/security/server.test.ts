@@ -24,7 +24,7 @@ describe('the real server process: headers, limits, start-up checks', () => {
   })
 
   it('sends the security headers with pages, assets and API answers', async () => {
-    for (const path of ['/', '/bundles/evergreen', '/favicon.svg', '/api/offerings', '/no-such-page']) {
+    for (const path of ['/', '/bundles/evergreen', '/favicon.svg', '/no-such-page']) {
       const response = await fetch(`${http.baseUrl}${path}`)
       const csp = response.headers.get('content-security-policy')!
       expect(csp, path).toContain("frame-ancestors 'none'")
@@ -36,6 +36,22 @@ describe('the real server process: headers, limits, start-up checks', () => {
       expect(response.headers.get('strict-transport-security')).toBeNull()
     }
     expect((await fetch(`${https.baseUrl}/`)).headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+  })
+
+  it('answers the API with the headers of a resource no page may load or frame, without the pages’ policy', async () => {
+    for (const path of ['/api/offerings', '/api/no-such-route']) {
+      const response = await fetch(`${http.baseUrl}${path}`)
+      expect(response.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'")
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      // Headers only a rendered document heeds are left off the API's answers.
+      for (const documentOnly of ['permissions-policy', 'cross-origin-opener-policy', 'x-xss-protection', 'x-dns-prefetch-control']) expect(response.headers.get(documentOnly), documentOnly).toBeNull()
+      expect(response.headers.get('strict-transport-security')).toBeNull()
+    }
+    expect((await fetch(`${https.baseUrl}/api/offerings`)).headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
   })
 
   it('keeps pages with a token or personal data out of caches', async () => {
