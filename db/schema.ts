@@ -240,6 +240,7 @@ export interface Database {
   /** A row to lock while booking installations into a district's half-day (see migration 0010). */
   /** Trigrams of an order's number, company, credit code and mobile (server/domain/search-grams.ts). */
   order_search_grams: { gram: string; order_id: string }
+  order_search_backlog: { order_id: string; queued_at: string }
   install_slot_locks: { district: string; install_date: string; install_slot: string; locked_at: string }
   work_orders: {
     id: string

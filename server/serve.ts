@@ -22,6 +22,7 @@ import { apiSecurityHeaders, headersAddedBy, presetHeaders, securityHeaders } fr
 import { provideServices } from './services/registry'
 import { prepareDatabaseForServing, startServices } from './services/start-services'
 import { startLeadsJob } from './services/leads-job'
+import { startSearchIndexJob } from './services/search-index-job'
 import { startUnpaidOrdersJob } from './services/unpaid-orders-job'
 
 type AstroHandler = (req: HttpBindings['incoming'], res: HttpBindings['outgoing'], next: () => void) => Promise<void>
@@ -89,6 +90,8 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   const unpaidOrders = startUnpaidOrdersJob(services)
   // Abandoned quotes become leads; untouched leads are escalated to their district lead after a working day.
   const leads = startLeadsJob(services)
+  // New orders go under their search trigrams in batches (the search looks at those queued meanwhile).
+  const searchIndex = startSearchIndexJob(services)
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ address: info.address, port: info.port, database: database.kind }, `storefront listening on http://${info.address}:${info.port} (${database.kind})`)
@@ -117,7 +120,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
       clearInterval(sweep)
       clearTimeout(cutOff)
       // Each stop waits for its pass in progress (an outbox pass finishes its sends) and starts no new one.
-      await Promise.all([unpaidOrders.stop(), leads.stop(), outbox.stop(), services.landingViews.stop()])
+      await Promise.all([unpaidOrders.stop(), leads.stop(), searchIndex.stop(), outbox.stop(), services.landingViews.stop()])
       mail.close()
       await database.close()
       accessLog.flush()

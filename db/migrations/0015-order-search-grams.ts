@@ -28,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-function trigrams(texts: string[]): string[] {
+export function trigrams(texts: string[]): string[] {
   const grams = new Set<string>()
   for (const text of texts) {
     const characters = [...text.normalize('NFKC').replace(/[\s\-()（）]/g, '').toUpperCase()]

@@ -20,6 +20,7 @@ import * as catalogDraftsReleases from './0018-catalog-drafts-releases'
 import * as unloggedRateLimits from './0019-unlogged-rate-limits'
 import * as bookedInstallsIndex from './0020-booked-installs-index'
 import * as orderWriteIndexes from './0021-order-write-indexes'
+import * as orderSearchBacklog from './0022-order-search-backlog'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019-unlogged-rate-limits': unloggedRateLimits,
   '0020-booked-installs-index': bookedInstallsIndex,
   '0021-order-write-indexes': orderWriteIndexes,
+  '0022-order-search-backlog': orderSearchBacklog,
 }
 
 export const migrationProvider: MigrationProvider = {

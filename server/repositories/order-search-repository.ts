@@ -4,11 +4,43 @@ import { orderSearchGrams, searchGrams } from '../domain/search-grams'
 
 type SearchedOrder = { id: string } & Parameters<typeof orderSearchGrams>[0]
 
-/** Indexes orders for the queue's search; in the transaction that writes them. */
+/**
+ * Queues a new order for the search index; in the transaction that writes it. One row, where its
+ * trigrams were some 45 on as many pages of the index: the search-index job writes those in batches
+ * (server/services/search-index-job.ts), and the search looks at queued orders meanwhile.
+ */
+export async function queueForSearchIndex(db: Kysely<Database>, orderId: string, at: string): Promise<void> {
+  await db.insertInto('order_search_backlog').values({ order_id: orderId, queued_at: at }).execute()
+}
+
+/**
+ * Puts up to `limit` queued orders, oldest first, under their trigrams and takes them off the queue;
+ * in one transaction (pass it). Answers how many. A trigram already there is left as it is, so a
+ * second indexer in another process at the same moment does no harm.
+ */
+export async function indexQueuedOrders(trx: Kysely<Database>, limit: number): Promise<number> {
+  const queued = await trx
+    .selectFrom('order_search_backlog')
+    .innerJoin('orders', 'orders.id', 'order_search_backlog.order_id')
+    .select(['orders.id', 'orders.number', 'orders.company_name', 'orders.credit_code', 'orders.contact_mobile'])
+    .orderBy('order_search_backlog.queued_at')
+    .orderBy('order_search_backlog.order_id')
+    .limit(limit)
+    .execute()
+  if (queued.length === 0) return 0
+  await indexOrdersForSearch(trx, queued)
+  await trx.deleteFrom('order_search_backlog').where('order_id', 'in', queued.map((order) => order.id)).execute()
+  return queued.length
+}
+
+/** Puts orders under their trigrams (a batch: queued orders, a generated city's); a trigram already there is left as it is. */
 export async function indexOrdersForSearch(db: Kysely<Database>, orders: SearchedOrder[]): Promise<void> {
-  const rows = orders.flatMap((order) => orderSearchGrams(order).map((gram) => ({ gram, order_id: order.id })))
+  // Sorted, the rows go into the index in its own order, page after page.
+  const rows = orders.flatMap((order) => orderSearchGrams(order).map((gram) => ({ gram, order_id: order.id }))).sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.order_id < b.order_id ? -1 : 1))
   // Two parameters a row: well below SQLite's 32,766 per statement.
-  for (let start = 0; start < rows.length; start += 10_000) await db.insertInto('order_search_grams').values(rows.slice(start, start + 10_000)).execute()
+  for (let start = 0; start < rows.length; start += 10_000) {
+    await db.insertInto('order_search_grams').values(rows.slice(start, start + 10_000)).onConflict((conflict) => conflict.columns(['gram', 'order_id']).doNothing()).execute()
+  }
 }
 
 /**
@@ -37,8 +69,17 @@ export async function rarestSearchGram(db: Kysely<Database>, text: string): Prom
   return rarest?.gram
 }
 
-/** The orders holding any of these (rare) trigrams: at most COMMON_GRAM_ORDERS for each. */
+/**
+ * The orders holding any of these (rare) trigrams, at most COMMON_GRAM_ORDERS for each, and the
+ * orders queued for the index (a second or so of new ones while the job keeps up), which the search
+ * then checks as it checks every candidate.
+ */
 export async function searchCandidates(db: Kysely<Database>, grams: string[]): Promise<string[]> {
-  const rows = await db.selectFrom('order_search_grams').select('order_id').distinct().where('gram', 'in', grams).execute()
+  const rows = await db
+    .selectFrom('order_search_grams')
+    .select('order_id')
+    .where('gram', 'in', grams)
+    .union(db.selectFrom('order_search_backlog').select('order_id'))
+    .execute()
   return rows.map((row) => row.order_id)
 }

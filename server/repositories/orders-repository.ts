@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
 import { unpaidOrderStatuses, type OrderStatus } from '../domain/order-status'
-import { indexOrdersForSearch } from './order-search-repository'
+import { queueForSearchIndex } from './order-search-repository'
 import { utmColumns } from './utm-columns'
 
 export type OrderRow = Selectable<Database['orders']>
@@ -26,7 +26,7 @@ export async function insertOrder(
 ): Promise<void> {
   const firstYear = sql<number>`(select first_year_total_fen from quotes where id = ${order.quote_id})`
   await db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json), first_year_total_fen: firstYear }).execute()
-  await indexOrdersForSearch(db, [order])
+  await queueForSearchIndex(db, order.id, order.created_at)
   if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
   await insertWorkOrders(db, order.id, workOrders)
   // A new order's first event.

@@ -115,7 +115,7 @@ describe.each(databaseKinds)('npm run db:backup and db:restore on %s', (kind) =>
     try {
       const statuses = new Set(sourceRows.orders.map((row) => JSON.parse(row as string).status))
       expect([...statuses].sort()).toEqual(['active', 'awaiting_transfer', 'cancelled', 'pending_review', 'scheduled'])
-      for (const related of ['order_items', 'order_events', 'order_invoices', 'order_search_grams', 'work_orders', 'outbox', 'audit_log', 'quotes', 'idempotency_keys']) {
+      for (const related of ['order_items', 'order_events', 'order_invoices', 'order_search_backlog', 'work_orders', 'outbox', 'audit_log', 'quotes', 'idempotency_keys']) {
         expect(sourceRows[related], related).not.toHaveLength(0)
       }
       expect(await everyRow(restored.db)).toEqual(sourceRows)

@@ -22,7 +22,7 @@ describe.each(databaseKinds)('migration 0021 (order write indexes) on %s', (kind
       const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
       expect((await migrator.migrateTo('0020-booked-installs-index')).error).toBeUndefined()
       if (kind === 'sqlite') expect(await storedWithoutRowid(db)).toBe(false)
-      expect(await migrateToLatest(db)).toEqual(['0021-order-write-indexes'])
+      expect(await migrateToLatest(db)).toEqual(['0021-order-write-indexes', '0022-order-search-backlog'])
       if (kind === 'sqlite') expect(await storedWithoutRowid(db)).toBe(true)
 
       const grams = await db.selectFrom('order_search_grams').selectAll().orderBy('gram').orderBy('order_id').execute()

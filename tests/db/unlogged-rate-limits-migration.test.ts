@@ -23,7 +23,7 @@ describe.each(databaseKinds)('migration 0019 (unlogged rate-limit counters) on %
       const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
       expect((await migrator.migrateTo('0018-catalog-drafts-releases')).error).toBeUndefined()
       expect(await persistence(db)).toBe(kind === 'postgres' ? 'p' : undefined)
-      expect(await migrateToLatest(db)).toEqual(['0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes'])
+      expect(await migrateToLatest(db)).toEqual(['0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog'])
 
       const limits = createRateLimits(database.driver, { ...generousLimits, previews: { points: 2, seconds: 60 } }, { sweepExpired: false })
       await limits.take('previews', '203.0.113.9')

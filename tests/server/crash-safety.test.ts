@@ -260,6 +260,9 @@ describe('crash safety: the server process killed mid-order', () => {
         const number = JSON.parse(row.payload_json).orderNumber as string | undefined
         if (number) outboxByNumber.set(number, (outboxByNumber.get(number) ?? 0) + 1)
       }
+      // Each order is under its search trigrams (had the server's index job got to it) or still queued for them, never lost to search.
+      const grams = countBy('select order_id, count(*) as n from order_search_grams group by order_id')
+      const queuedForSearch = countBy('select order_id, count(*) as n from order_search_backlog group by order_id')
       const idempotentById = new Map<string, string>()
       for (const row of sqlite.prepare('select key, response_json from idempotency_keys').all() as { key: string; response_json: string }[]) {
         idempotentById.set(JSON.parse(row.response_json).id, row.key)
@@ -285,6 +288,7 @@ describe('crash safety: the server process killed mid-order', () => {
           outboxByNumber.get(order.number) !== 2 && `${outboxByNumber.get(order.number) ?? 0} outbox messages`,
           !idempotentById.has(order.id) && 'no idempotency key',
           order.fibre_ports_reserved !== 1 && `${order.fibre_ports_reserved} fibre ports`,
+          !(grams.get(order.id)! > 20) && !queuedForSearch.has(order.id) && 'neither indexed for search nor queued',
         ].filter(Boolean)
         if (problems.length > 0) broken.push(`${order.number}: ${problems.join(', ')}`)
       }
