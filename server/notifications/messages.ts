@@ -280,8 +280,14 @@ export type EnqueuedMessage = OutboxMessage & { recipient: string; lang: Lang }
  * back with it.
  */
 export async function enqueue(db: Kysely<Database>, messages: EnqueuedMessage | EnqueuedMessage[], now: Date, dueAt: Date = now): Promise<void> {
+  const list = Array.isArray(messages) ? messages : [messages]
+  if (list.length > 0) await outboxInsert(db, list, now, dueAt).execute()
+}
+
+/** The insert of pending messages, for writing them with the change they tell of (one-trip-writes.ts); at least one message. */
+export function outboxInsert(db: Kysely<Database>, messages: EnqueuedMessage[], now: Date, dueAt: Date = now) {
   const at = now.toISOString()
-  const rows = (Array.isArray(messages) ? messages : [messages]).map((message) => ({
+  const rows = messages.map((message) => ({
     id: randomUUID(),
     kind: message.kind,
     recipient: message.recipient,
@@ -295,5 +301,5 @@ export async function enqueue(db: Kysely<Database>, messages: EnqueuedMessage | 
     sent_at: null,
     created_at: at,
   }))
-  if (rows.length > 0) await db.insertInto('outbox').values(rows).execute()
+  return db.insertInto('outbox').values(rows)
 }

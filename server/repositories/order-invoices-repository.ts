@@ -21,8 +21,9 @@ function detailsOf(row: Selectable<Database['order_invoices']>): InvoiceDetails 
     : { kind: 'general', ...common }
 }
 
-export async function insertInvoiceDetails(db: Db, orderId: string, details: InvoiceDetails, at: string): Promise<void> {
-  await db.insertInto('order_invoices').values({ order_id: orderId, ...columnsOf(details), updated_at: at }).execute()
+/** The insert of an order's invoice details (run it, or write it with the order). */
+export function insertInvoiceDetails(db: Db, orderId: string, details: InvoiceDetails, at: string) {
+  return db.insertInto('order_invoices').values({ order_id: orderId, ...columnsOf(details), updated_at: at })
 }
 
 /** Null for an order placed before invoices were kept with orders. */
@@ -34,5 +35,5 @@ export async function findInvoiceDetails(db: Db, orderId: string): Promise<Invoi
 /** Replaces the order's invoice details (inserted when the order had none). */
 export async function saveInvoiceDetails(db: Db, orderId: string, details: InvoiceDetails, at: string): Promise<void> {
   const updated = await db.updateTable('order_invoices').set({ ...columnsOf(details), updated_at: at }).where('order_id', '=', orderId).executeTakeFirst()
-  if (Number(updated.numUpdatedRows) === 0) await insertInvoiceDetails(db, orderId, details, at)
+  if (Number(updated.numUpdatedRows) === 0) await insertInvoiceDetails(db, orderId, details, at).execute()
 }

@@ -5,12 +5,12 @@ import { orderSearchGrams, searchGrams } from '../domain/search-grams'
 type SearchedOrder = { id: string } & Parameters<typeof orderSearchGrams>[0]
 
 /**
- * Queues a new order for the search index; in the transaction that writes it. One row, where its
+ * The insert that queues a new order for the search index, written with the order. One row, where its
  * trigrams were some 45 on as many pages of the index: the search-index job writes those in batches
  * (server/services/search-index-job.ts), and the search looks at queued orders meanwhile.
  */
-export async function queueForSearchIndex(db: Kysely<Database>, orderId: string, at: string): Promise<void> {
-  await db.insertInto('order_search_backlog').values({ order_id: orderId, queued_at: at }).execute()
+export function queueForSearchIndex(db: Kysely<Database>, orderId: string, at: string) {
+  return db.insertInto('order_search_backlog').values({ order_id: orderId, queued_at: at })
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
 import { unpaidOrderStatuses, type OrderStatus } from '../domain/order-status'
+import { writeInOneTrip } from './one-trip-writes'
 import { queueForSearchIndex } from './order-search-repository'
 import { utmColumns } from './utm-columns'
 
@@ -25,12 +26,15 @@ export async function insertOrder(
   workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[],
 ): Promise<void> {
   const firstYear = sql<number>`(select first_year_total_fen from quotes where id = ${order.quote_id})`
-  await db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json), first_year_total_fen: firstYear }).execute()
-  await queueForSearchIndex(db, order.id, order.created_at)
-  if (items.length > 0) await db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id }))).execute()
-  await insertWorkOrders(db, order.id, workOrders)
-  // A new order's first event.
-  await db.insertInto('order_events').values({ order_id: order.id, sequence: 1, status: order.status, note: null, created_at: order.created_at }).execute()
+  // The order and its rows: one round trip on PostgreSQL.
+  await writeInOneTrip(db, [
+    db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json), first_year_total_fen: firstYear }),
+    queueForSearchIndex(db, order.id, order.created_at),
+    ...(items.length > 0 ? [db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id })))] : []),
+    ...(workOrders.length > 0 ? [db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: order.id })))] : []),
+    // A new order's first event.
+    db.insertInto('order_events').values({ order_id: order.id, sequence: 1, status: order.status, note: null, created_at: order.created_at }),
+  ])
 }
 
 export async function insertWorkOrders(db: Kysely<Database>, orderId: string, workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[]): Promise<void> {
@@ -142,8 +146,9 @@ export async function findIdempotentResponse(db: Kysely<Database>, key: string) 
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst()
 }
 
-export async function saveIdempotentResponse(db: Kysely<Database>, key: string, requestHash: string, statusCode: number, response: unknown, at: string): Promise<void> {
-  await db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, status_code: statusCode, response_json: JSON.stringify(response), created_at: at }).execute()
+/** The insert that keeps the answer to an Idempotency-Key, written with what it answers. */
+export function saveIdempotentResponse(db: Kysely<Database>, key: string, requestHash: string, statusCode: number, response: unknown, at: string) {
+  return db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, status_code: statusCode, response_json: JSON.stringify(response), created_at: at })
 }
 
 /** Consumes a single-use offer code; false when it was used, revoked or expired meanwhile. */

@@ -6,13 +6,14 @@ import { reviewReasons } from '../domain/order-review'
 import type { OrderStatus } from '../domain/order-status'
 import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
-import { enqueue, OPERATIONS_ADDRESS, type EnqueuedMessage } from '../notifications/messages'
+import { OPERATIONS_ADDRESS, outboxInsert, type EnqueuedMessage } from '../notifications/messages'
 import { winLeadsForOrder } from '../leads/lifecycle'
 import { customerActor, place } from '../orders/lifecycle'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { useEmailVerification } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
 import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
+import { writeInOneTrip } from '../repositories/one-trip-writes'
 import {
   consumeOfferCode,
   findIdempotentResponse,
@@ -177,7 +178,6 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
       orderItems(quote),
       { amountDue, delivered, ports, reviewReasons: reasons, site: { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing },
     )
-    await insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at)
     // The company ordered: its open leads in the building's scope are won by this order.
     await winLeadsForOrder(services, trx, { id, number, building_id: site.building.id, credit_code: request.company.creditCode, contact_mobile: request.contact.mobile })
 
@@ -240,7 +240,6 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
             },
           ]
         : []
-    await enqueue(trx, [confirmation, toManager, ...toReview], now)
 
     const body: OrderPlaced = {
       id,
@@ -253,7 +252,12 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
       },
       trackingUrl: links.tracking,
     }
-    await saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at)
+    // The order's invoice details, its mails and the answer to its key: one round trip on PostgreSQL.
+    await writeInOneTrip(trx, [
+      insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at),
+      outboxInsert(trx, [confirmation, toManager, ...toReview], now),
+      saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at),
+    ])
     return { statusCode: 201, body, replayed: false }
   })
 }
