@@ -237,10 +237,11 @@ export interface Database {
     waived: number
     rule: string
   }
-  /** A row to lock while booking installations into a district's half-day (see migration 0010). */
   /** Trigrams of an order's number, company, credit code and mobile (server/domain/search-grams.ts). */
   order_search_grams: { gram: string; order_id: string }
+  /** Orders placed and not yet under their search trigrams (migration 0022); the search-index job empties it. */
   order_search_backlog: { order_id: string; queued_at: string }
+  /** A row to lock while booking installations into a district's half-day (see migration 0010). */
   install_slot_locks: { district: string; install_date: string; install_slot: string; locked_at: string }
   work_orders: {
     id: string

@@ -18,9 +18,12 @@ import type { Services } from './services/services'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
+/** Where the API answers; everything else is the site. */
+export const API_BASE_PATH = '/api'
+
 /** The HTTP API under /api: one route module per resource, one error handler for all. */
 export function createApi(services: Services) {
-  const root = new Hono().basePath('/api')
+  const root = new Hono().basePath(API_BASE_PATH)
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

@@ -84,13 +84,14 @@ export async function headersAddedBy(middleware: MiddlewareHandler): Promise<[st
 }
 
 /**
- * Sets these headers on every answer (the API's own under /api/) before its handler runs. Hono's secureHeaders adds them after,
+ * Sets these headers on every answer (the API's own under its base path) before its handler runs. Hono's secureHeaders adds them after,
  * which makes every response be rebuilt and leaves @hono/node-server's fast path (measured: 17,000
  * against 4,000 answers a second for a bare JSON route); set up front, Hono builds the response with them.
  */
-export function presetHeaders(headers: { pages: readonly [string, string][]; api: readonly [string, string][] }): MiddlewareHandler {
+export function presetHeaders(headers: { pages: readonly [string, string][]; api: readonly [string, string][]; apiBasePath: string }): MiddlewareHandler {
+  const apiPrefix = `${headers.apiBasePath}/`
   return async (c, next) => {
-    for (const [name, value] of c.req.path.startsWith('/api/') ? headers.api : headers.pages) presetHeader(c, name, value)
+    for (const [name, value] of c.req.path.startsWith(apiPrefix) ? headers.api : headers.pages) presetHeader(c, name, value)
     await next()
   }
 }

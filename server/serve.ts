@@ -7,7 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
-import { createApi } from './app'
+import { API_BASE_PATH, createApi } from './app'
 import { ConfigError, type Config } from './config'
 import { createErrorHandler } from './errors'
 import { landingPagesFromMemory } from './landing/landing-route'
@@ -58,7 +58,11 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   }
   let draining = false
 
-  const securityHeaderLines = { pages: await headersAddedBy(securityHeaders(services.siteUrl)), api: await headersAddedBy(apiSecurityHeaders(services.siteUrl)) }
+  const securityHeaderLines = {
+    pages: await headersAddedBy(securityHeaders(services.siteUrl)),
+    api: await headersAddedBy(apiSecurityHeaders(services.siteUrl)),
+    apiBasePath: API_BASE_PATH,
+  }
   const app = new Hono<{ Bindings: HttpBindings }>()
   app.use('*', trackRequests(observe))
   // While draining, each answer closes its connection: a kept-alive one would hold the shutdown up.

@@ -14,18 +14,29 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely'
  *   buildings are found by manager, which read every building of the city without an index.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('orders_install_slot_idx').execute()
-  await db.schema.createIndex('orders_booked_installs_idx').on('orders').columns(['install_date', 'install_slot', 'status', 'building_id']).execute()
-  await db.schema.createIndex('buildings_manager_idx').on('buildings').column('manager_id').execute()
-  if (isSqlite(db)) await rebuildSearchGrams(db, sql`without rowid`)
+  await atomically(db, async (trx) => {
+    await trx.schema.dropIndex('orders_install_slot_idx').execute()
+    await trx.schema.createIndex('orders_booked_installs_idx').on('orders').columns(['install_date', 'install_slot', 'status', 'building_id']).execute()
+    await trx.schema.createIndex('buildings_manager_idx').on('buildings').column('manager_id').execute()
+    if (isSqlite(trx)) await rebuildSearchGrams(trx, sql`without rowid`)
+  })
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isSqlite(db)) await rebuildSearchGrams(db, sql``)
-  await db.schema.dropIndex('buildings_manager_idx').execute()
-  await db.schema.dropIndex('orders_booked_installs_idx').execute()
-  await db.schema.createIndex('orders_install_slot_idx').on('orders').columns(['install_date', 'install_slot']).execute()
+  await atomically(db, async (trx) => {
+    if (isSqlite(trx)) await rebuildSearchGrams(trx, sql``)
+    await trx.schema.dropIndex('buildings_manager_idx').execute()
+    await trx.schema.dropIndex('orders_booked_installs_idx').execute()
+    await trx.schema.createIndex('orders_install_slot_idx').on('orders').columns(['install_date', 'install_slot']).execute()
+  })
 }
+
+/**
+ * Kysely runs a PostgreSQL migration in a transaction, a SQLite one statement by statement: a crash
+ * between dropping the trigram table and renaming its copy would leave SQLite without it. SQLite's
+ * DDL is transactional too, so it gets one here.
+ */
+const atomically = (db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>) => (db.isTransaction ? work(db) : db.transaction().execute(work))
 
 /** SQLite cannot change how a table is stored: a copy is made that way and takes the table's name. */
 async function rebuildSearchGrams(db: Kysely<any>, storage: ReturnType<typeof sql>): Promise<void> {

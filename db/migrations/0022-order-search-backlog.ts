@@ -19,6 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Going back, the orders still queued are put under their trigrams, as the search before this migration expects. */
 export async function down(db: Kysely<any>): Promise<void> {
+  // In one transaction on SQLite as well (Kysely gives one on PostgreSQL only): a crash between the
+  // trigrams and the drop would write the trigrams a second time when run again.
+  await (db.isTransaction ? indexQueuedOrdersThenDropQueue(db) : db.transaction().execute(indexQueuedOrdersThenDropQueue))
+}
+
+async function indexQueuedOrdersThenDropQueue(db: Kysely<any>): Promise<void> {
   const queued = await db
     .selectFrom('order_search_backlog')
     .innerJoin('orders', 'orders.id', 'order_search_backlog.order_id')

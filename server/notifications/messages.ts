@@ -275,16 +275,14 @@ export function isOutboxKind(kind: string): kind is OutboxKind {
 export type EnqueuedMessage = OutboxMessage & { recipient: string; lang: Lang }
 
 /**
- * Inserts pending messages, due at once (or at `dueAt`, e.g. an e-mail visit's send time), in one
- * statement. Pass the transaction (`trx`) of the business change so that the messages commit or roll
- * back with it.
+ * Inserts one pending message, due at once (or at `dueAt`, e.g. an e-mail visit's send time). Pass the
+ * transaction (`trx`) of the business change so that the message commits or rolls back with it.
  */
-export async function enqueue(db: Kysely<Database>, messages: EnqueuedMessage | EnqueuedMessage[], now: Date, dueAt: Date = now): Promise<void> {
-  const list = Array.isArray(messages) ? messages : [messages]
-  if (list.length > 0) await outboxInsert(db, list, now, dueAt).execute()
+export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, now: Date, dueAt: Date = now): Promise<void> {
+  await outboxInsert(db, [message], now, dueAt).execute()
 }
 
-/** The insert of pending messages, for writing them with the change they tell of (one-trip-writes.ts); at least one message. */
+/** The insert of pending messages (at least one), for writing them with the change they tell of (one-trip-writes.ts). */
 export function outboxInsert(db: Kysely<Database>, messages: EnqueuedMessage[], now: Date, dueAt: Date = now) {
   const at = now.toISOString()
   const rows = messages.map((message) => ({

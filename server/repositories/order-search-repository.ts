@@ -35,7 +35,7 @@ export async function indexQueuedOrders(trx: Kysely<Database>, limit: number): P
 
 /** Puts orders under their trigrams (a batch: queued orders, a generated city's); a trigram already there is left as it is. */
 export async function indexOrdersForSearch(db: Kysely<Database>, orders: SearchedOrder[]): Promise<void> {
-  // Sorted, the rows go into the index in its own order, page after page.
+  // Sorted (by code unit, SQLite's order; near enough PostgreSQL's collation), the rows go into the index page after page.
   const rows = orders.flatMap((order) => orderSearchGrams(order).map((gram) => ({ gram, order_id: order.id }))).sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.order_id < b.order_id ? -1 : 1))
   // Two parameters a row: well below SQLite's 32,766 per statement.
   for (let start = 0; start < rows.length; start += 10_000) {
@@ -72,14 +72,12 @@ export async function rarestSearchGram(db: Kysely<Database>, text: string): Prom
 /**
  * The orders holding any of these (rare) trigrams, at most COMMON_GRAM_ORDERS for each, and the
  * orders queued for the index (a second or so of new ones while the job keeps up), which the search
- * then checks as it checks every candidate.
+ * then checks as it checks every candidate. Undefined when the queue is longer than that (the job is
+ * behind or failing): the search then scans, rather than name that many candidates.
  */
-export async function searchCandidates(db: Kysely<Database>, grams: string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('order_search_grams')
-    .select('order_id')
-    .where('gram', 'in', grams)
-    .union(db.selectFrom('order_search_backlog').select('order_id'))
-    .execute()
-  return rows.map((row) => row.order_id)
+export async function searchCandidates(db: Kysely<Database>, grams: string[]): Promise<string[] | undefined> {
+  const queued = await db.selectFrom('order_search_backlog').select('order_id').limit(COMMON_GRAM_ORDERS + 1).execute()
+  if (queued.length > COMMON_GRAM_ORDERS) return undefined
+  const indexed = await db.selectFrom('order_search_grams').select('order_id').distinct().where('gram', 'in', grams).execute()
+  return [...new Set([...indexed, ...queued].map((row) => row.order_id))]
 }

@@ -31,15 +31,19 @@ export async function insertOrder(
     db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json), first_year_total_fen: firstYear }),
     queueForSearchIndex(db, order.id, order.created_at),
     ...(items.length > 0 ? [db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id })))] : []),
-    ...(workOrders.length > 0 ? [db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: order.id })))] : []),
+    ...(workOrders.length > 0 ? [workOrdersInsert(db, order.id, workOrders)] : []),
     // A new order's first event.
     db.insertInto('order_events').values({ order_id: order.id, sequence: 1, status: order.status, note: null, created_at: order.created_at }),
   ])
 }
 
 export async function insertWorkOrders(db: Kysely<Database>, orderId: string, workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[]): Promise<void> {
-  if (workOrders.length > 0) await db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: orderId }))).execute()
+  if (workOrders.length > 0) await workOrdersInsert(db, orderId, workOrders).execute()
 }
+
+/** The insert of an order's work orders (at least one). */
+const workOrdersInsert = (db: Kysely<Database>, orderId: string, workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[]) =>
+  db.insertInto('work_orders').values(workOrders.map((work) => ({ ...work, order_id: orderId })))
 
 /** What an approved order holds and owes: its ports, the amount due and, while unpaid, its deadlines. */
 export async function setOrderHolding(

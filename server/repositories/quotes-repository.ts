@@ -34,11 +34,22 @@ export async function findQuote(db: Kysely<Database>, id: string): Promise<Quote
   return row ? storedQuoteOf(row.quote_json) : undefined
 }
 
-/** A quote with what an order takes from its row besides: the visit's attribution and the offer code it was priced with. */
-export async function findQuoteToOrder(db: Kysely<Database>, id: string): Promise<{ quote: Quote; attribution: Record<string, string> | null; offerCode: string | null } | undefined> {
-  const row = await db.selectFrom('quotes').select(['quote_json', 'attribution_json', 'offer_code']).where('id', '=', id).executeTakeFirst()
+/**
+ * A quote with what an order takes from its row besides: the visit's attribution, the offer code it
+ * was priced with, and whether it has been ordered already (read with it: no trip of its own).
+ */
+export async function findQuoteToOrder(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ quote: Quote; attribution: Record<string, string> | null; offerCode: string | null; ordered: boolean } | undefined> {
+  const row = await db
+    .selectFrom('quotes')
+    .leftJoin('orders', 'orders.quote_id', 'quotes.id')
+    .select(['quotes.quote_json', 'quotes.attribution_json', 'quotes.offer_code', 'orders.id as order_id'])
+    .where('quotes.id', '=', id)
+    .executeTakeFirst()
   if (!row) return undefined
-  return { quote: storedQuoteOf(row.quote_json), attribution: row.attribution_json ? JSON.parse(row.attribution_json) : null, offerCode: row.offer_code }
+  return { quote: storedQuoteOf(row.quote_json), attribution: row.attribution_json ? JSON.parse(row.attribution_json) : null, offerCode: row.offer_code, ordered: row.order_id !== null }
 }
 
 export async function findQuoteAttribution(db: Kysely<Database>, id: string): Promise<Record<string, string> | null | undefined> {

@@ -94,6 +94,9 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
   const quoted = await findQuoteToOrder(services.db, request.quoteId)
   if (!quoted) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
   const { quote } = quoted
+  // Refused before its offer code is tried: an ordered win-back quote is "already ordered", not a wrong code.
+  // (Two placings at once are settled by the unique index on the quote's order.)
+  if (quoted.ordered) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
   if (Date.parse(quote.expiresAt) <= now.getTime()) throw new AppError('quote_expired', 'This quote has expired; please make a new one.')
   const amountDue = quote.oneTime.total
   if (request.payment.method === 'online' && amountDue > 0 && !services.stripe) {

@@ -1,7 +1,5 @@
-import { Migrator, PostgresAdapter, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../../db/migrate'
-import { migrationProvider } from '../../db/migrations'
+import { migrateTo, migrateToLatest } from '../../db/migrate'
 import { createSeededDatabase, databaseKinds } from '../support/test-database'
 
 describe.each(databaseKinds)('migration 0017 (campaigns) on %s', (kind) => {
@@ -9,10 +7,8 @@ describe.each(databaseKinds)('migration 0017 (campaigns) on %s', (kind) => {
     const database = await createSeededDatabase(kind)
     const db = database.db as any
     try {
-      const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
       // Back to before 0017 (later migrations go down first), then up again.
-      const down = await migrator.migrateTo('0016-email-visits')
+      const down = await migrateTo(db, '0016-email-visits')
       expect(down.error).toBeUndefined()
       expect(down.results?.at(-1)?.migrationName).toBe('0017-campaigns')
 

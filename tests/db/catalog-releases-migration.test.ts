@@ -1,7 +1,5 @@
-import { Migrator, PostgresAdapter, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../../db/migrate'
-import { migrationProvider } from '../../db/migrations'
+import { migrateTo, migrateToLatest } from '../../db/migrate'
 import { seedPriceBook } from '../../db/seed/seed'
 import { saveCatalogVersion } from '../../server/repositories/catalog-repository'
 import { listReleases } from '../../server/repositories/catalog-releases-repository'
@@ -13,9 +11,7 @@ describe.each(databaseKinds)('migration 0018 (catalog drafts and releases) on %s
     const database = await createSeededDatabase(kind)
     const db = database.db as any
     try {
-      const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
-      expect((await migrator.migrateTo('0017-campaigns')).error).toBeUndefined()
+      expect((await migrateTo(db, '0017-campaigns')).error).toBeUndefined()
       // Before 0018 the newest version by sequence was the current one.
       const later = new Date(SEED_TIME.getTime() + 3_600_000)
       const latest = await saveCatalogVersion(database.db, pricedBook(seedPriceBook, 64000), later)

@@ -1,7 +1,6 @@
-import { Kysely, Migrator, PostgresAdapter, SqliteDialect, sql } from 'kysely'
+import { Kysely, SqliteDialect, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../../db/migrate'
-import { migrationProvider } from '../../db/migrations'
+import { migrateTo, migrateToLatest } from '../../db/migrate'
 import { bookedInstalls } from '../../server/repositories/install-capacity-repository'
 import { rarestSearchGram } from '../../server/repositories/order-search-repository'
 import { createSeededDatabase, databaseKinds } from '../support/test-database'
@@ -18,9 +17,7 @@ describe.each(databaseKinds)('migration 0021 (order write indexes) on %s', (kind
     const db = database.db as Kysely<any>
     try {
       await db.insertInto('order_search_grams').values(GRAMS).execute()
-      const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
-      expect((await migrator.migrateTo('0020-booked-installs-index')).error).toBeUndefined()
+      expect((await migrateTo(db, '0020-booked-installs-index')).error).toBeUndefined()
       if (kind === 'sqlite') expect(await storedWithoutRowid(db)).toBe(false)
       expect(await migrateToLatest(db)).toEqual(['0021-order-write-indexes', '0022-order-search-backlog'])
       if (kind === 'sqlite') expect(await storedWithoutRowid(db)).toBe(true)

@@ -1,7 +1,6 @@
-import { Migrator, PostgresAdapter, sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../../db/migrate'
-import { migrationProvider } from '../../db/migrations'
+import { migrateTo, migrateToLatest } from '../../db/migrate'
 import { createRateLimits } from '../../server/services/rate-limits'
 import { generousLimits } from '../support/generous-limits'
 import { createSeededDatabase, databaseKinds } from '../support/test-database'
@@ -19,9 +18,7 @@ describe.each(databaseKinds)('migration 0019 (unlogged rate-limit counters) on %
     const db = database.db as Kysely<any>
     try {
       expect(await persistence(db)).toBe(kind === 'postgres' ? 'u' : undefined)
-      const schema = kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) })
-      expect((await migrator.migrateTo('0018-catalog-drafts-releases')).error).toBeUndefined()
+      expect((await migrateTo(db, '0018-catalog-drafts-releases')).error).toBeUndefined()
       expect(await persistence(db)).toBe(kind === 'postgres' ? 'p' : undefined)
       expect(await migrateToLatest(db)).toEqual(['0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog'])
 

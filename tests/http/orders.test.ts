@@ -170,6 +170,10 @@ describe.each(databaseKinds)('placing orders on %s', (kind) => {
     expect(refused.status).toBe(422)
     expect((await refused.json()).error.code).toBe('offer_code_invalid')
     expect(await db().selectFrom('orders').select('id').where('quote_id', '=', second.id).execute()).toEqual([])
+    // The first quote again, from a reloaded checkout (a new key): already ordered, not a wrong code.
+    const again = await postOrder(seeded.api, orderBody(first.id))
+    expect(again.status).toBe(409)
+    expect((await again.json()).error.code).toBe('quote_already_ordered')
   })
 
   it('sends orders in a building without a manager to the district queue', async () => {
