@@ -1,21 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
-import { insertRows } from '../../db/generate/batch-insert'
-import { cleanTenant, cleanText, companyNameKey, isBlankRow, readHeader, rowFields, type TenantField, type TenantRefusal } from '../domain/tenant-cleaning'
-import { mergeBuilding, type CleanRow } from '../domain/tenant-merge'
+import { cleanText } from '../domain/tenant-cleaning'
 import { AppError } from '../errors'
-import { existingTenants, newTenantRow, recountTenants, tenantColumns } from '../repositories/tenants-repository'
 import { isUniqueViolation } from '../services/database-errors'
 import type { Services } from '../services/services'
-import { readTenantFile, TenantFileError, type TenantFileProblem } from '../services/tenant-file'
 import { buildingInScope, seesBuilding } from './building-scope'
 import type { StaffIdentity } from './sessions'
+import { ImportFailed, importRows, type ImportReach, type ImportReport, type RowsImportFailure } from './tenant-rows-import'
 
 /*
  * Importing a tenant list runs in the background: the upload makes a job row (or finds the one for the
  * same file: a file's content hash makes a repeat a no-op) and answers at once; one import at a time
- * per server process then reads, cleans, merges and writes it in batches, one transaction each, the
+ * per server process then reads, cleans, merges and writes it in batches (tenant-rows-import.ts), the
  * job's progress written with every batch. A job row left queued or running by a process that ended
  * shows as failed (interrupted), and the same file may then be sent again.
  */
@@ -23,28 +20,11 @@ import type { StaffIdentity } from './sessions'
 /** The largest file taken (a city's 100,000 tenants as CSV are about 12 MB). */
 export const TENANT_FILE_MAX_BYTES = 25 * 1024 * 1024
 
-/** About this many rows are merged and written per transaction. */
-const BATCH_ROWS = 2_000
-/** The report keeps this many refused rows and this many merged rows (the counts are complete). */
-const REPORT_LIMIT = 1_000
 /** A job whose heartbeat is older than this, and which no import here is working on, was interrupted. */
 const STALE_MS = 2 * 60_000
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed'
-export type ImportFailure = TenantFileProblem | 'no_company_column' | 'no_building_column' | 'interrupted' | 'internal'
-
-export interface ImportRefusal {
-  row: number
-  reason: TenantRefusal
-  field?: TenantField | 'building'
-}
-
-export interface ImportReport {
-  refusals: ImportRefusal[]
-  merges: { row: number; into: number }[]
-  /** Whether more rows were refused or merged than the report lists. */
-  truncated: boolean
-}
+export type ImportFailure = RowsImportFailure | 'interrupted' | 'internal'
 
 export interface TenantImportView {
   id: string
@@ -70,8 +50,6 @@ export interface TenantImportView {
 
 type ImportRow = Selectable<Database['tenant_imports']>
 type ImportDeps = Pick<Services, 'db' | 'now' | 'log'>
-/** The buildings an import may write to: every one, or these. */
-export type ImportReach = 'all' | string[]
 
 export function importView(row: ImportRow): TenantImportView {
   return {
@@ -236,12 +214,6 @@ export async function importTenantsNow(services: ImportDeps, upload: TenantUploa
   return importView(await services.db.selectFrom('tenant_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
 }
 
-class ImportFailed extends Error {
-  constructor(readonly failure: ImportFailure) {
-    super(failure)
-  }
-}
-
 async function runTenantImport(deps: ImportDeps, jobId: string, bytes: Uint8Array, reach: ImportReach): Promise<void> {
   const { db } = deps
   const stamp = () => deps.now().toISOString()
@@ -261,157 +233,3 @@ async function runTenantImport(deps: ImportDeps, jobId: string, bytes: Uint8Arra
     await db.updateTable('tenant_imports').set({ status: 'failed', failure, finished_at: stamp(), heartbeat_at: stamp() }).where('id', '=', jobId).execute()
   }
 }
-
-/** Lets the server answer requests between stretches of work on a large file. */
-const breathe = () => new Promise((resolve) => setImmediate(resolve))
-
-async function importRows(deps: ImportDeps, job: ImportRow, bytes: Uint8Array, reach: ImportReach): Promise<ImportReport> {
-  const { db } = deps
-  const sheet = await readTenantFile(bytes).catch((error) => {
-    throw error instanceof TenantFileError ? new ImportFailed(error.problem) : error
-  })
-  // The header is the first row naming a company column (a title row may come before it).
-  const headerAt = sheet.rows.slice(0, 10).findIndex((row) => readHeader(row.cells))
-  if (headerAt < 0) throw new ImportFailed('no_company_column')
-  const columns = readHeader(sheet.rows[headerAt].cells)!
-  if (!job.building_id && !columns.has('building')) throw new ImportFailed('no_building_column')
-  const dataRows = sheet.rows.slice(headerAt + 1).filter((row) => !isBlankRow(row.cells))
-  await db.updateTable('tenant_imports').set({ rows_total: dataRows.length, file_format: sheet.format }).where('id', '=', job.id).execute()
-
-  const buildingOf = await buildingResolver(db, job.building_id ? [job.building_id] : reach)
-  const refusals: ImportRefusal[] = []
-  const byBuilding = new Map<string, CleanRow[]>()
-  for (const [index, { row, cells }] of dataRows.entries()) {
-    if (index % 5_000 === 4_999) await breathe()
-    const { raw, building } = rowFields(cells, columns)
-    let buildingId: string
-    if (job.building_id) {
-      if (building && buildingOf(building) !== job.building_id) {
-        refusals.push({ row, reason: 'building_other', field: 'building' })
-        continue
-      }
-      buildingId = job.building_id
-    } else {
-      const found = building ? buildingOf(building) : undefined
-      if (!found) {
-        refusals.push({ row, reason: building ? 'building_unknown' : 'building_missing', field: 'building' })
-        continue
-      }
-      buildingId = found
-    }
-    const cleaned = cleanTenant(raw)
-    if ('issues' in cleaned) {
-      refusals.push({ row, reason: cleaned.issues[0].reason, field: cleaned.issues[0].field })
-      continue
-    }
-    const list = byBuilding.get(buildingId) ?? []
-    list.push({ row, values: cleaned.values })
-    byBuilding.set(buildingId, list)
-  }
-
-  const totals = { rows_done: refusals.length, inserted: 0, updated: 0, unchanged: 0, merged: 0, refused: refusals.length }
-  const merges: ImportReport['merges'] = []
-  const buildings = [...byBuilding.keys()].sort()
-  let batch: string[] = []
-  let batchRows = 0
-  const flush = async () => {
-    const outcome = await writeBatch(deps, job.id, batch, byBuilding)
-    totals.rows_done += batchRows
-    totals.inserted += outcome.inserted
-    totals.updated += outcome.updated
-    totals.unchanged += outcome.unchanged
-    totals.merged += outcome.merges.length
-    totals.refused += outcome.refusals.length
-    merges.push(...outcome.merges.slice(0, REPORT_LIMIT - merges.length))
-    refusals.push(...outcome.refusals)
-    await db.updateTable('tenant_imports').set({ ...totals, heartbeat_at: deps.now().toISOString() }).where('id', '=', job.id).execute()
-    batch = []
-    batchRows = 0
-    await breathe()
-  }
-  for (const buildingId of buildings) {
-    batch.push(buildingId)
-    batchRows += byBuilding.get(buildingId)!.length
-    if (batchRows >= BATCH_ROWS) await flush()
-  }
-  if (batch.length > 0) await flush()
-
-  refusals.sort((a, b) => a.row - b.row)
-  merges.sort((a, b) => a.row - b.row)
-  return {
-    refusals: refusals.slice(0, REPORT_LIMIT),
-    merges,
-    truncated: totals.refused > REPORT_LIMIT || totals.merged > REPORT_LIMIT,
-  }
-}
-
-/**
- * A building cell (its id, or its exact Chinese or English name) as the building's id, among those the
- * import may write to; a name two buildings share is no answer.
- */
-async function buildingResolver(db: Kysely<Database>, reach: ImportReach): Promise<(cell: string) => string | undefined> {
-  let query = db.selectFrom('buildings').select(['id', 'name_zh', 'name_en'])
-  if (reach !== 'all') query = query.where('id', 'in', reach.length > 0 ? reach : [''])
-  const names = new Map<string, string | null>()
-  const add = (key: string, id: string) => names.set(key, names.has(key) && names.get(key) !== id ? null : id)
-  for (const building of await query.execute()) {
-    add(building.id.toLowerCase(), building.id)
-    add(companyNameKey(building.name_zh), building.id)
-    add(companyNameKey(building.name_en), building.id)
-  }
-  return (cell) => names.get(cell.toLowerCase()) ?? names.get(companyNameKey(cell)) ?? undefined
-}
-
-interface BatchOutcome {
-  inserted: number
-  updated: number
-  unchanged: number
-  merges: { row: number; into: number }[]
-  refusals: ImportRefusal[]
-}
-
-/**
- * One transaction: these buildings' tenants read, merged with their rows and written, their counts kept.
- * A tenant a manager edits meanwhile is not overwritten (the update checks its hand-edited fields are
- * as read); a clash with a concurrent write runs the batch again.
- */
-async function writeBatch(deps: ImportDeps, importId: string, buildingIds: string[], rows: Map<string, CleanRow[]>): Promise<BatchOutcome> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.db.transaction().execute(async (trx) => {
-        const now = deps.now().toISOString()
-        const existing = await existingTenants(trx, buildingIds)
-        const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, merges: [], refusals: [] }
-        const inserts = []
-        for (const buildingId of buildingIds) {
-          const merge = mergeBuilding(existing.get(buildingId) ?? [], rows.get(buildingId)!)
-          outcome.merges.push(...merge.merges)
-          outcome.refusals.push(...merge.refusals)
-          outcome.unchanged += merge.unchanged
-          for (const tenant of merge.inserts) inserts.push(newTenantRow(buildingId, tenant.values, companyNameKey(tenant.values.company), importId, now))
-          for (const tenant of merge.updates) {
-            const known = existing.get(buildingId)!.find((candidate) => candidate.id === tenant.existing!.id)!
-            const result = await trx
-              .updateTable('tenants')
-              .set({ ...tenantColumns(tenant.values, tenant.changed), name_key: companyNameKey(tenant.values.company), import_id: importId, updated_at: now })
-              .where('id', '=', known.id)
-              .where('edited_fields', '=', known.editedJson)
-              .executeTakeFirst()
-            if (Number(result.numUpdatedRows) === 1) outcome.updated += 1
-            else throw new ConcurrentEdit()
-          }
-        }
-        outcome.inserted = inserts.length
-        await insertRows(trx, 'tenants', inserts)
-        await recountTenants(trx, buildingIds)
-        return outcome
-      })
-    } catch (error) {
-      if (attempt < 3 && (error instanceof ConcurrentEdit || isUniqueViolation(error))) continue
-      throw error
-    }
-  }
-}
-
-/** A manager edited a tenant of the batch while it was merged. */
-class ConcurrentEdit extends Error {}
