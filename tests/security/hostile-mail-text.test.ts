@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Lang, ManagerNewLeadPayload, OutboxMessage } from '../../server/notifications/messages'
 import { renderEmail } from '../../server/notifications/render-email'
+import { messages } from '../notifications/sample-messages'
 
 /**
  * What an attacker types as a company or contact name: words that read as the shop's own
@@ -17,6 +18,9 @@ const hostile = {
 const names = Object.values(hostile)
 const orderNumber = 'SO261122-7K3F9Q'
 const trackingUrl = 'https://storefront.test/orders/SO261122-7K3F9Q?token=abc'
+
+/** A sample message of a kind whose only customer-typed text is the company name, with `name` as that name. */
+const withCompany = (message: OutboxMessage, name: string) => ({ ...message, payload: { ...message.payload, companyName: name } }) as OutboxMessage
 
 const lead = (name: string): ManagerNewLeadPayload => ({ company: name, contactName: name, mobile: '13812345678', buildingName: '金茂大厦', source: 'callback', note: name })
 
@@ -42,24 +46,8 @@ const carrying = (name: string): OutboxMessage[] => [
   },
   { kind: 'manager_new_lead', payload: lead(name) },
   { kind: 'manager_lead_digest', payload: { leads: [lead(name), lead('上海示例科技有限公司')] } },
-  {
-    kind: 'assisted_quote_proposal',
-    payload: {
-      proposalUrl: 'https://storefront.test/quotes/q-1',
-      offeringName: '商务常青',
-      companyName: name,
-      buildingName: '金茂大厦',
-      x: 800000,
-      monthly: 880000,
-      termMonths: 12,
-      expiresAt: '2026-11-29T03:00:00.000Z',
-      preparedBy: '王静 Wang Jing',
-    },
-  },
-  {
-    kind: 'win_back_offer',
-    payload: { code: 'WB-7K3F-9QXA-M2TD', offerUrl: 'https://storefront.test/offer?code=WB-7K3F-9QXA-M2TD', companyName: name, buildingName: '金茂大厦', expiresAt: '2026-12-31T16:00:00.000Z' },
-  },
+  withCompany(messages.assisted_quote_proposal, name),
+  withCompany(messages.win_back_offer, name),
   { kind: 'lead_escalated', payload: { ...lead(name), managerName: '王静', receivedAt: '2026-11-23T01:30:00.000Z', leadUrl: 'https://storefront.test/console/leads/lead-1' } },
   {
     kind: 'ops_order_review',
