@@ -8,6 +8,7 @@ import { MAINLAND_MOBILE, normalizeMobile } from './mainland-mobile'
 import { line } from './text'
 
 const text = (max: number) => line().trim().min(1).max(max)
+const halfWidth = (value: string) => value.normalize('NFKC')
 
 /** 统一社会信用代码 as typed: spaces around it and lower case are slips; the check character must hold. */
 export const creditCodeSchema = line()
@@ -30,7 +31,8 @@ export const orderRequestSchema = z.strictObject({
     mobile: line().transform(normalizeMobile).pipe(z.string().regex(MAINLAND_MOBILE, 'a mainland mobile number')),
     email: contactEmailSchema,
   }),
-  site: z.strictObject({ buildingId: line().min(1).max(64), floor: text(20), unit: text(30) }),
+  // A floor and unit typed with a Chinese input method's full-width digits are kept as the crews read them: "１２" as "12".
+  site: z.strictObject({ buildingId: line().min(1).max(64), floor: text(20).transform(halfWidth), unit: text(30).transform(halfWidth) }),
   installSlot: z.strictObject({ date: z.iso.date(), slot: z.enum(installSlotKinds) }),
   payment: z.strictObject({ method: z.enum(['online', 'invoice']) }),
   /** The VAT invoice's buyer; without it a general invoice to the company under its credit code. */

@@ -89,6 +89,13 @@ describe.each(databaseKinds)('placing orders on %s', (kind) => {
     expect((await response.json()).error.code).toBe(code)
   })
 
+  it('keeps a floor and unit typed in full-width digits as plain digits', async () => {
+    const quote = await createQuote(seeded.api)
+    const order = await (await postOrder(seeded.api, orderBody(quote.id, { site: { buildingId: 'bld-jinmao-tower', floor: '１２', unit: '１２０３Ａ' } }))).json()
+    const row = await db().selectFrom('orders').select(['floor', 'unit']).where('id', '=', order.id).executeTakeFirstOrThrow()
+    expect(row).toEqual({ floor: '12', unit: '1203A' })
+  })
+
   it('requires an Idempotency-Key', async () => {
     const quote = await createQuote(seeded.api)
     const response = await postOrder(seeded.api, orderBody(quote.id), null)

@@ -24,6 +24,19 @@ describe('the configuration in the URL', () => {
     expect(fromUrl('evergreen', search)).toEqual({ ...edited, current: ['11000', '', '200', ''] })
   })
 
+  it('writes amounts as typed with grouping commas or full-width digits as plain yuan, and one mistyped as empty', () => {
+    const offering = detail('evergreen')
+    const typed = {
+      ...defaultConfiguration(offering, 'lt50'),
+      prior: ['12,500', '１２５００', '1,200.50'] as [string, string, string],
+      current: ['８０００', '12.345'],
+    }
+    const search = configurationSearchParams(queryOfConfiguration(offering, typed))
+    expect(search.get('prior')).toBe('12500,12500,1200.5')
+    expect(search.get('current')).toBe('8000')
+    expect(fromUrl('evergreen', search.toString())).toMatchObject({ prior: ['12500', '12500', '1200.5'], current: ['8000', '', '', ''] })
+  })
+
   it('ignores bad and hostile values and keeps the defaults for them', () => {
     const defaults = defaultConfiguration(detail('evergreen'), 'lt50')
     const hostile = 'plan=%3Cscript%3E&term=abc&status=boss&size=huge&items=bb-300:99999,%3Cx%3E&prior=1,2&current=a&usage=1e9,NaN,0'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { Quote } from '../../../server/schemas/quote'
 import { companySizes, sizeDefaults, type CompanySize } from '../../lib/size-defaults'
-import { parseCount } from '../../lib/typed-number'
+import { parseCount, parseYuan } from '../../lib/typed-number'
 import { defaultConfiguration, groupOf, needsPriorSpend, usageCategories, usageFollowingSpend, yuanText, type Configuration, type OfferingDetail, type Status } from './configuration'
 
 /**
@@ -75,7 +75,7 @@ export function queryOfConfiguration(offering: OfferingDetail, configuration: Co
   )
   for (const chosen of configuration.groups) if (chosen) items[chosen] = 1
   // Trailing empty carriers say nothing; an empty list cannot be written at all.
-  const current = [...configuration.current]
+  const current = configuration.current.map(urlYuan)
   while (current.length > 0 && current.at(-1)!.trim() === '') current.pop()
   return {
     size: configuration.size,
@@ -83,10 +83,20 @@ export function queryOfConfiguration(offering: OfferingDetail, configuration: Co
     term: configuration.termMonths,
     ...Object.fromEntries(optionNames.flatMap((name) => (configuration.options[name] ? [[name, configuration.options[name]]] : []))),
     items,
-    prior: needsPriorSpend(offering, configuration.status) ? [...configuration.prior] : undefined,
+    prior: needsPriorSpend(offering, configuration.status) ? configuration.prior.map(urlYuan) : undefined,
     current: current.length > 0 ? current : undefined,
-    usage: configuration.usageFollowsSpend ? undefined : usageCategories.map((category) => configuration.usage[category]),
+    usage: configuration.usageFollowsSpend ? undefined : usageCategories.map((category) => urlYuan(configuration.usage[category])),
   }
+}
+
+/**
+ * An amount as the URL holds it: "１２，５００" and "12,500" as 12500 (as typed, the comma would split the
+ * list and the full-width digits break it, and Reload would lose every amount). One still being
+ * typed, or mistyped, is left empty, as a mistyped count is left out.
+ */
+function urlYuan(text: string): string {
+  const typed = parseYuan(text)
+  return typed.kind === 'number' ? yuanText(typed.value) : ''
 }
 
 /** The company size whose typical staff count is nearest the quote's. */
