@@ -2,6 +2,8 @@ import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Alternative } from './domain/serviceability'
+import type { ErrorLog } from './observability/logger'
+import { requestIdOf } from './observability/request-tracking'
 import { isDatabaseUnavailable } from './services/database-errors'
 
 /** How long a client is asked to wait after a 503 `database_unavailable`. */
@@ -128,7 +130,7 @@ export function errorBody(code: ErrorCode, message: string, details: ErrorDetail
 }
 
 /** The one place errors become HTTP: known codes as they are, anything else a 500 without details. */
-export function createErrorHandler(log: (error: unknown) => void): ErrorHandler {
+export function createErrorHandler(log: ErrorLog): ErrorHandler {
   return (error, c) => {
     if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds))
     if (error instanceof AppError) {
@@ -144,11 +146,11 @@ export function createErrorHandler(log: (error: unknown) => void): ErrorHandler 
     if (isDatabaseUnavailable(error)) {
       // Not a fault of the request nor a crash: the database is away (restart, failover, overload) and
       // the pool reconnects by itself. Clients and nginx see a retryable 503, logs one line, no stack.
-      log(`database unavailable: ${(error as Error).message}`)
+      log(`database unavailable: ${(error as Error).message}`, requestIdOf(c))
       c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
       return c.json(errorBody('database_unavailable', 'The service is briefly unavailable. Please try again in a few seconds.'), 503)
     }
-    log(error)
+    log(error, requestIdOf(c))
     return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500)
   }
 }

@@ -3,7 +3,6 @@ import type { HttpBindings } from '@hono/node-server'
 import type { Context, MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
 import { presetHeader } from '../security-headers'
-import { runWithRequestId } from './request-context'
 
 export const REQUEST_ID_HEADER = 'X-Request-Id'
 
@@ -21,7 +20,7 @@ export interface CompletedRequest {
 
 /**
  * Gives each request an id (the incoming X-Request-Id when it is sane, so a proxy's id joins both
- * logs), answers it in X-Request-Id, runs the request with the id in its async context and reports
+ * logs), answers it in X-Request-Id, keeps it in the request's context (`requestIdOf`) and reports
  * the request once answered. Mounted first, so it sees every response, Astro's included.
  */
 export function trackRequests(onCompleted: (request: CompletedRequest) => void): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
@@ -32,8 +31,8 @@ export function trackRequests(onCompleted: (request: CompletedRequest) => void):
     // Before the handler, on the socket's response: Astro writes its pages there itself, and Hono,
     // had it been set on its answer after the handler, would rebuild every response (slow).
     presetHeader(c, REQUEST_ID_HEADER, requestId)
-    return runWithRequestId(requestId, async () => {
-      await next()
+    c.set('requestId', requestId)
+    return next().then(() => {
       const answeredOnSocket = c.env?.outgoing?.headersSent === true
       onCompleted({
         requestId,
@@ -49,8 +48,12 @@ export function trackRequests(onCompleted: (request: CompletedRequest) => void):
 declare module 'hono' {
   interface ContextVariableMap {
     routeLabel: '(page)' | '(static)'
+    requestId: string
   }
 }
+
+/** The id of the request being handled, for its log lines (undefined where nothing tracks requests, as in tests). */
+export const requestIdOf = (c: Context): string | undefined => c.get('requestId')
 
 /**
  * Names what answered when no route pattern says it: the site's handlers all sit on the catch-all

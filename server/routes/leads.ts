@@ -9,6 +9,7 @@ import { createLead } from '../services/lead-service'
 import { clientAddress, limitPerClient } from '../services/rate-limits'
 import type { Services } from '../services/services'
 import { validate } from '../validation'
+import { requestIdOf } from '../observability/request-tracking'
 
 const isForm = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')
 
@@ -62,7 +63,7 @@ export function leadsRoutes(services: Services) {
           }
           await perMobile(parsed.data)
           const lead = await createLead(services, parsed.data)
-          await attributeToEmailVisit(services.db, 'leads', lead.id, getCookie(c, EMAIL_VISIT_COOKIE), services.log)
+          await attributeToEmailVisit(services.db, 'leads', lead.id, getCookie(c, EMAIL_VISIT_COOKIE), (error) => services.log(error, requestIdOf(c)))
           return c.redirect(`${input.lang === 'en' ? '/en' : ''}/leads/${lead.id}`, 303)
         } catch (error) {
           // Refused for volume: say so, and store nothing (a flood must not fill the flash table).
@@ -73,7 +74,7 @@ export function leadsRoutes(services: Services) {
       .post('/', limitPerClient(services, 'leads'), validate('json', leadRequestSchema), async (c) => {
         await perMobile(c.req.valid('json'))
         const lead = await createLead(services, c.req.valid('json'))
-        await attributeToEmailVisit(services.db, 'leads', lead.id, getCookie(c, EMAIL_VISIT_COOKIE), services.log)
+        await attributeToEmailVisit(services.db, 'leads', lead.id, getCookie(c, EMAIL_VISIT_COOKIE), (error) => services.log(error, requestIdOf(c)))
         return c.json(lead, 201)
       })
   )

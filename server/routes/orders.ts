@@ -14,6 +14,7 @@ import { clientAddress, limitPerClient } from '../services/rate-limits'
 import type { Services } from '../services/services'
 import { line } from '../schemas/text'
 import { validate } from '../validation'
+import { requestIdOf } from '../observability/request-tracking'
 
 const trackingParams = z.object({ number: line().min(1).max(40) })
 const tokenQuery = z.object({ token: line().min(1).max(100) })
@@ -38,7 +39,7 @@ export function ordersRoutes(services: Services) {
       const answer = await services.limits.attempt('offerCodes', clientAddress(c, services.trustProxy), () => placeOrder(services, key.data, c.req.valid('json')), isRefusedOfferCode)
       if (answer.replayed) c.header('Idempotent-Replayed', 'true')
       // The customer followed an e-mail visit's link before ordering: the order is the visit's.
-      else await attributeToEmailVisit(services.db, 'orders', answer.body.id, getCookie(c, EMAIL_VISIT_COOKIE), services.log)
+      else await attributeToEmailVisit(services.db, 'orders', answer.body.id, getCookie(c, EMAIL_VISIT_COOKIE), (error) => services.log(error, requestIdOf(c)))
       return c.json(answer.body, 201)
     })
     .get('/:number', limitPerClient(services, 'tracking'), validate('param', trackingParams), validate('query', tokenQuery), async (c) => {

@@ -5,6 +5,7 @@ import type { Operator } from '../domain/operator'
 import type { OrderPolicy } from '../domain/order-policy'
 import type { LandingPageCache } from '../landing/landing-page-cache'
 import type { LandingViewCounter } from '../landing/landing-view-counter'
+import type { ErrorLog } from '../observability/logger'
 import type { CatalogStore } from './catalog-store'
 import type { RateLimits } from './rate-limits'
 import type { StripeGateway } from './stripe-gateway'
@@ -16,7 +17,7 @@ export interface Services {
   now: () => Date
   /** Absolute address of the site, for canonical links and links sent out of the site. */
   siteUrl: string
-  log: (error: unknown) => void
+  log: ErrorLog
   /** Online payment; null when no Stripe keys are set. */
   stripe: StripeGateway | null
   /** What an order may hold without review, and for how long unpaid (settings). */
