@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
+import type { PageHandler } from '../src/server-entry'
 import { API_BASE_PATH, createApi } from './app'
 import { ConfigError, type Config } from './config'
 import { createErrorHandler } from './errors'
@@ -24,8 +25,6 @@ import { prepareDatabaseForServing, startServices } from './services/start-servi
 import { startLeadsJob } from './services/leads-job'
 import { startSearchIndexJob } from './services/search-index-job'
 import { startUnpaidOrdersJob } from './services/unpaid-orders-job'
-
-type AstroHandler = (req: HttpBindings['incoming'], res: HttpBindings['outgoing'], next: () => void) => Promise<void>
 
 const ASTRO_ENTRY = resolve('dist/server/entry.mjs')
 
@@ -47,7 +46,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   const { services, database } = await startServices(config, errorLogger(logger))
   await prepareDatabaseForServing(database, config, logger)
   provideServices(services)
-  const { handler: astroHandler } = (await import(pathToFileURL(ASTRO_ENTRY).href)) as { handler: AstroHandler }
+  const { handler: astroHandler } = (await import(pathToFileURL(ASTRO_ENTRY).href)) as { handler: PageHandler }
 
   const readiness = createReadinessCheck(database.db)
   const metrics = config.METRICS ? createMetrics(database.db, services.now) : undefined
