@@ -45,9 +45,13 @@ const isLiveAt = (release: Pick<Release, 'publishAt' | 'validUntil' | 'withdrawn
 /** Later publish time first; one instant's releases by when they were made. */
 const newerFirst = (a: Release, b: Release) => b.publishAt.localeCompare(a.publishAt) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)
 
-export function liveRelease(releases: readonly Release[], now: Date, place?: Place): Release | undefined {
+/** The releases in the order they win: a list kept in this order is sorted once, not per request. */
+export const newestFirst = (releases: readonly Release[]): Release[] => [...releases].sort(newerFirst)
+
+/** The release in force at `now` (and `place`) among releases in newestFirst order. */
+export function liveRelease(ordered: readonly Release[], now: Date, place?: Place): Release | undefined {
   const at = now.toISOString()
-  return releases.filter((release) => isLiveAt(release, at) && coversPlace(release, place)).sort(newerFirst)[0]
+  return ordered.find((release) => isLiveAt(release, at) && coversPlace(release, place))
 }
 
 export type ReleaseState = 'scheduled' | 'live' | 'superseded' | 'ended' | 'withdrawn'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import { liveRelease, type Place, type Release } from '../catalog-management/release-resolution'
+import { liveRelease, newestFirst, type Place, type Release } from '../catalog-management/release-resolution'
 import type { Catalog } from '../pricing/catalog'
 import { loadCatalog } from '../repositories/catalog-repository'
 import { listReleases, releaseWritesInThisProcess } from '../repositories/catalog-releases-repository'
@@ -38,6 +38,7 @@ export function createCatalogStore(db: Kysely<Database>, now: () => Date): Catal
     return catalog
   }
 
+  /** The release list in newestFirst order, and when it was read. */
   let read: { releases: Promise<Release[]>; at: number } | undefined
   let writesSeen = releaseWritesInThisProcess()
   let lastWriteSeenAt = Number.NEGATIVE_INFINITY
@@ -51,7 +52,7 @@ export function createCatalogStore(db: Kysely<Database>, now: () => Date): Catal
     // Just after a write here the list is read for every request: the write's transaction may commit
     // after its insert counted, and a list read in between would otherwise be kept.
     if (!read || at - read.at >= RELEASES_FRESH_MS || at - lastWriteSeenAt < RELEASES_FRESH_MS) {
-      const reading = { releases: listReleases(db), at }
+      const reading = { releases: listReleases(db).then(newestFirst), at }
       // A failed read is not kept: the next request reads again.
       reading.releases.catch(() => {
         if (read === reading) read = undefined
