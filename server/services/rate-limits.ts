@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { DatabaseHandle } from '../../db/connect'
 import { RateLimitedError } from '../errors'
+import { createPostgresRateCounter, type RateCount } from './postgres-rate-counter'
 import type { Services } from './services'
 
 /** What is limited: per client address, and per identity where the request names one. */
@@ -43,10 +44,19 @@ export interface RateLimits {
   attempt: <T>(rule: LimitRule, key: string, run: () => Promise<T>, failed: (error: unknown) => boolean) => Promise<T>
 }
 
+/** Every 5 minutes, PostgreSQL's counters of ended windows are deleted. */
+const SWEEP_INTERVAL_MS = 5 * 60 * 1000
+
+interface Counter {
+  consume: (key: string) => Promise<RateCount>
+  get: (key: string) => Promise<RateCount | undefined>
+}
+
 /**
  * On PostgreSQL the counters are in the database (table rate_limits, created by migration 0004), so
- * every server process on the same database shares them. `sweepExpired` lets the library delete old
- * rows every 5 minutes (a long-running server wants it; a test whose database is dropped does not).
+ * every server process on the same database shares them, counted in batches (postgres-rate-counter.ts).
+ * `sweepExpired` deletes ended windows' rows every 5 minutes (a long-running server wants it; a test
+ * whose database is dropped does not).
  *
  * On SQLite exactly one server process serves a database (WORKERS above 1 is refused there), so its
  * memory is where all the counting happens anyway; counted in the file, every quote preview paid a
@@ -54,38 +64,25 @@ export interface RateLimits {
  * hundred requests a second. The counters start from zero when the server restarts.
  */
 export function createRateLimits(driver: DatabaseHandle['driver'], settings: LimitSettings, options: { sweepExpired: boolean }): RateLimits {
-  const limiters = new Map<LimitRule, RateLimiterAbstract>(
-    (Object.keys(limitRules) as LimitRule[]).map((rule) => {
-      const common = {
-        keyPrefix: rule,
-        points: settings[rule].points,
-        duration: settings[rule].seconds,
-        tableName: 'rate_limits',
-        tableCreated: true,
-        clearExpiredByTimeout: options.sweepExpired,
-      }
-      const limiter =
-        driver.kind === 'sqlite'
-          ? new RateLimiterMemory({ keyPrefix: rule, points: settings[rule].points, duration: settings[rule].seconds })
-          : new RateLimiterPostgres({ ...common, storeClient: driver.pool, storeType: 'pool' })
-      return [rule, limiter]
-    }),
-  )
-  const limiter = (rule: LimitRule) => limiters.get(rule)!
-  const refusal = (result: RateLimiterRes) => new RateLimitedError(Math.max(1, Math.ceil(result.msBeforeNext / 1000)))
+  const shared = driver.kind === 'postgres' ? createPostgresRateCounter(driver.pool) : undefined
+  const counterFor = (rule: LimitRule): Counter =>
+    shared
+      ? { consume: (key) => shared.consume(`${rule}:${key}`, settings[rule].seconds * 1000), get: (key) => shared.get(`${rule}:${key}`) }
+      : memoryCounter(new RateLimiterMemory({ keyPrefix: rule, points: settings[rule].points, duration: settings[rule].seconds }))
+  const counters = new Map((Object.keys(limitRules) as LimitRule[]).map((rule) => [rule, counterFor(rule)]))
+  // A failed sweep leaves the rows to the next one: they are only counts of ended windows.
+  if (shared && options.sweepExpired) setInterval(() => shared.sweepExpired().catch(() => undefined), SWEEP_INTERVAL_MS).unref()
+  const counter = (rule: LimitRule) => counters.get(rule)!
+  const refusal = (count: RateCount) => new RateLimitedError(Math.max(1, Math.ceil(count.msBeforeNext / 1000)))
 
   const take = async (rule: LimitRule, key: string) => {
-    try {
-      await limiter(rule).consume(key)
-    } catch (rejection) {
-      // The library rejects with its result when the limit is used up, with an Error when the store fails.
-      throw rejection instanceof RateLimiterRes ? refusal(rejection) : rejection
-    }
+    const count = await counter(rule).consume(key)
+    if (count.consumedPoints > settings[rule].points) throw refusal(count)
   }
   return {
     take,
     attempt: async (rule, key, run, failed) => {
-      const used = await limiter(rule).get(key)
+      const used = await counter(rule).get(key)
       if (used && used.consumedPoints >= settings[rule].points) throw refusal(used)
       try {
         return await run()
@@ -95,6 +92,14 @@ export function createRateLimits(driver: DatabaseHandle['driver'], settings: Lim
         throw error
       }
     },
+  }
+}
+
+/** rate-limiter-flexible's memory limiter as a counter: it rejects with its result once the limit is used up. */
+function memoryCounter(limiter: RateLimiterMemory): Counter {
+  return {
+    consume: (key) => limiter.consume(key).catch((rejection: unknown) => (rejection instanceof RateLimiterRes ? rejection : Promise.reject(rejection))),
+    get: async (key) => (await limiter.get(key)) ?? undefined,
   }
 }
 

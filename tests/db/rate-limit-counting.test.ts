@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseKind } from '../../db/connect'
+import { migrateToLatest } from '../../db/migrate'
+import { createRateLimits, type RateLimits } from '../../server/services/rate-limits'
+import { generousLimits } from '../support/generous-limits'
+import { createEmptyDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
+
+const outcomes = (takes: Promise<void>[]) => Promise.all(takes.map((take) => take.then(() => 'counted', (error: { code?: string }) => error.code)))
+const tally = (results: (string | undefined)[]) => ({ counted: results.filter((r) => r === 'counted').length, refused: results.filter((r) => r === 'rate_limited').length })
+
+function useLimits(kind: DatabaseKind) {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createEmptyDatabase(kind)
+    await migrateToLatest(database.db)
+  })
+  afterAll(() => database?.drop())
+  return () => createRateLimits(database.driver, { ...generousLimits, previews: { points: 5, seconds: 60 }, quotes: { points: 3, seconds: 60 } }, { sweepExpired: false })
+}
+
+describe.each(databaseKinds)('rate-limit counting on %s', (kind) => {
+  const limitsOf = useLimits(kind)
+
+  it('counts requests of one address arriving together exactly: the limit, and not one more', async () => {
+    const limits = limitsOf()
+    expect(tally(await outcomes(Array.from({ length: 12 }, () => limits.take('previews', '203.0.113.1'))))).toEqual({ counted: 5, refused: 7 })
+    // Other rules and other addresses of the same moment count on their own.
+    const mixed = await outcomes([...Array.from({ length: 4 }, () => limits.take('quotes', '203.0.113.1')), limits.take('previews', '203.0.113.2')])
+    expect(mixed).toEqual(['counted', 'counted', 'counted', 'rate_limited', 'counted'])
+  })
+
+})
+
+describe('rate-limit counting on postgres, by several server processes', () => {
+  const limitsOf = useLimits('postgres')
+
+  it('shares the count between them (two limiters on one database)', async () => {
+    const [first, second]: RateLimits[] = [limitsOf(), limitsOf()]
+    const takes = Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? first : second).take('previews', '203.0.113.3'))
+    expect(tally(await outcomes(takes))).toEqual({ counted: 5, refused: 5 })
+    await expect(first.take('previews', '203.0.113.3')).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: expect.any(Number) })
+  })
+})
