@@ -1,30 +1,32 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { quoteSchema, type Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import { utmColumns } from './utm-columns'
 
+/** A quote as its row of the quotes table. */
+export function quoteRow(quote: Quote, request: QuoteRequest, offerCode: string | null): Insertable<Database['quotes']> {
+  return {
+    id: quote.id,
+    catalog_version: quote.catalogVersion,
+    offering_slug: quote.offering,
+    building_id: quote.buildingId,
+    offer_code: offerCode,
+    term_months: quote.termMonths,
+    estimated_monthly_fen: quote.monthly.estimatedBill,
+    one_time_total_fen: quote.oneTime.total,
+    first_year_total_fen: quote.firstYearTotal,
+    request_json: JSON.stringify(request),
+    quote_json: JSON.stringify(quote),
+    attribution_json: request.attribution ? JSON.stringify(request.attribution) : null,
+    ...utmColumns(request.attribution),
+    created_at: quote.createdAt,
+    expires_at: quote.expiresAt,
+  }
+}
+
 export async function insertQuote(db: Kysely<Database>, quote: Quote, request: QuoteRequest, offerCode: string | null): Promise<void> {
-  await db
-    .insertInto('quotes')
-    .values({
-      id: quote.id,
-      catalog_version: quote.catalogVersion,
-      offering_slug: quote.offering,
-      building_id: quote.buildingId,
-      offer_code: offerCode,
-      term_months: quote.termMonths,
-      estimated_monthly_fen: quote.monthly.estimatedBill,
-      one_time_total_fen: quote.oneTime.total,
-      first_year_total_fen: quote.firstYearTotal,
-      request_json: JSON.stringify(request),
-      quote_json: JSON.stringify(quote),
-      attribution_json: request.attribution ? JSON.stringify(request.attribution) : null,
-      ...utmColumns(request.attribution),
-      created_at: quote.createdAt,
-      expires_at: quote.expiresAt,
-    })
-    .execute()
+  await db.insertInto('quotes').values(quoteRow(quote, request, offerCode)).execute()
 }
 
 const storedQuoteOf = (quoteJson: string): Quote => quoteSchema.parse(JSON.parse(quoteJson))

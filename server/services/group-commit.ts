@@ -1,4 +1,4 @@
-import { sql, SqliteAdapter, type Kysely, type Transaction } from 'kysely'
+import { sql, SqliteAdapter, type Insertable, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 
 /**
@@ -32,6 +32,50 @@ export function writeTogether<T>(db: Kysely<Database>, work: (trx: Transaction<D
  */
 export function writeGroupedOnSqlite<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   return isSqlite(db) ? writeTogether(db, work) : work(db)
+}
+
+/**
+ * One row into `table`, stored durably when the promise resolves. On PostgreSQL the rows of one turn
+ * of the event loop go in one multi-row INSERT, one statement and one commit for all of them (a
+ * statement each was most of a stored quote's cost there); should that INSERT fail, each row is
+ * tried alone, so a bad row fails its own caller only. On SQLite the rows are grouped as above.
+ */
+export function insertTogether<T extends keyof Database & string>(db: Kysely<Database>, table: T, row: Insertable<Database[T]>): Promise<void> {
+  if (isSqlite(db) || db.isTransaction) return writeTogether(db, (trx) => insertRows(trx, table, [row]))
+  let tables = rowBatches.get(db)
+  if (!tables) {
+    tables = new Map()
+    rowBatches.set(db, tables)
+  }
+  let batch = tables.get(table)
+  if (!batch) {
+    const rows: RowBatch = []
+    batch = rows
+    tables.set(table, rows)
+    setImmediate(() => {
+      tables.delete(table)
+      void insertBatch(db, table, rows)
+    })
+  }
+  return new Promise<void>((resolve, reject) => batch.push({ row, resolve, reject }))
+}
+
+type RowBatch = { row: unknown; resolve: () => void; reject: (error: unknown) => void }[]
+
+const rowBatches = new WeakMap<Kysely<Database>, Map<string, RowBatch>>()
+
+const insertRows = async (db: Kysely<Database>, table: string, rows: unknown[]) => {
+  await (db as Kysely<any>).insertInto(table).values(rows).execute()
+}
+
+async function insertBatch(db: Kysely<Database>, table: string, batch: RowBatch) {
+  try {
+    await insertRows(db, table, batch.map(({ row }) => row))
+    for (const { resolve } of batch) resolve()
+  } catch (error) {
+    if (batch.length === 1) return batch[0].reject(error)
+    await Promise.all(batch.map(({ row, resolve, reject }) => insertRows(db, table, [row]).then(resolve, reject)))
+  }
 }
 
 const groups = new WeakMap<Kysely<Database>, Group>()

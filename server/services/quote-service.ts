@@ -6,10 +6,10 @@ import { priceQuote } from '../pricing/engine'
 import type { NegotiatedX } from '../pricing/negotiation'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { findOfferCode, isOfferCodeUsable } from '../repositories/offer-codes-repository'
-import { insertQuote } from '../repositories/quotes-repository'
+import { quoteRow } from '../repositories/quotes-repository'
 import type { PricedQuote, Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
-import { writeGroupedOnSqlite } from './group-commit'
+import { insertTogether } from './group-commit'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
 
@@ -44,8 +44,8 @@ async function quotedBuilding(services: Services, buildingId: string) {
 export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
   const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
   const quote = storedQuote(services.now(), catalogVersion, request, priced)
-  // Quotes arriving together share one commit (and one fsync on SQLite); each is durable when answered.
-  await writeGroupedOnSqlite(services.db, (db) => insertQuote(db, quote, request, offering.listed ? null : (request.offerCode ?? null)))
+  // Quotes arriving together share one commit (and one fsync on SQLite, one INSERT on PostgreSQL); each is durable when answered.
+  await insertTogether(services.db, 'quotes', quoteRow(quote, request, offering.listed ? null : (request.offerCode ?? null)))
   return quote
 }
 

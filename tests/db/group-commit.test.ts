@@ -2,7 +2,8 @@ import { sql, type Transaction } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { connectDatabase } from '../../db/connect'
 import type { Database } from '../../db/schema'
-import { writeTogether } from '../../server/services/group-commit'
+import { migrateToLatest } from '../../db/migrate'
+import { insertTogether, writeTogether } from '../../server/services/group-commit'
 import { createEmptyDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
 
 describe.each(databaseKinds)('writes arriving together (group commit) on %s', (kind) => {
@@ -64,5 +65,30 @@ describe.each(databaseKinds)('writes arriving together (group commit) on %s', (k
     // A write that comes later is committed in a transaction of its own.
     await writeTogether(database.db, async (trx) => void (transactions.push(trx), await insert(trx, 'later')))
     expect(new Set(transactions).size).toBe(kind === 'sqlite' ? 2 : 11)
+  })
+})
+
+describe.each(databaseKinds)('rows inserted together on %s', (kind) => {
+  let database: TestDatabase
+  beforeEach(async () => {
+    database = await createEmptyDatabase(kind)
+    await migrateToLatest(database.db)
+  })
+  afterEach(async () => database.drop())
+
+  const flash = (id: string) => ({ id, payload_json: '{}', expires_at: '2026-12-01T00:00:00.000Z' })
+  const storedIds = async () => (await database.db.selectFrom('form_flashes').select('id').orderBy('id').execute()).map((row) => row.id)
+
+  it('stores every row of a burst, each answered once stored', async () => {
+    const ids = Array.from({ length: 40 }, (_, index) => `f${String(index).padStart(2, '0')}`)
+    await Promise.all(ids.map((id) => insertTogether(database.db, 'form_flashes', flash(id))))
+    expect(await storedIds()).toEqual(ids)
+  })
+
+  it('fails only the caller of a bad row: the rows that arrived with it are stored', async () => {
+    await insertTogether(database.db, 'form_flashes', flash('taken'))
+    const results = await Promise.allSettled(['a', 'taken', 'b'].map((id) => insertTogether(database.db, 'form_flashes', flash(id))))
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(await storedIds()).toEqual(['a', 'b', 'taken'])
   })
 })
