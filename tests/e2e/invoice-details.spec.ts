@@ -44,6 +44,11 @@ for (const { name: screen, viewport } of viewports) {
         await expect(page.locator('[id="checkout-invoice.account"]')).toHaveValue('6222-abc')
         expect(posts).toBe(0)
         await reviewScreenshot(page, { path: `test-results/screenshots/checkout-invoice-errors-${lang}-${screen}.png`, fullPage: true })
+        // A corrected field stops saying it is wrong at once; the field not yet corrected still says so.
+        await page.locator('[id="checkout-invoice.account"]').fill('6222 0210 0112 3456')
+        await expect(page.locator('[id="checkout-invoice.account-error"]')).toHaveCount(0)
+        await expect(page.locator('[id="checkout-invoice.account"]')).toHaveAttribute('aria-invalid', 'false')
+        await expect(page.locator('[id="checkout-invoice.address-error"]')).toContainText(w.address)
       })
 
       test('the tracking page shows the invoice the order was placed with', async ({ page, request }) => {

@@ -132,6 +132,14 @@ export default function CheckoutForm(props: Props) {
     target?.focus()
   }
 
+  /** A field's problem goes once the visitor changes that field: a corrected field no longer says it is wrong. */
+  const forgetProblemOf = (event: Event) => {
+    const name = (event.target as HTMLInputElement | null)?.name
+    if (!name || !problems()[name]) return
+    const { [name]: _corrected, ...rest } = problems()
+    setProblems(rest)
+  }
+
   let emailProof!: EmailVerificationControl
 
   const submit = async (event: SubmitEvent) => {
@@ -204,7 +212,7 @@ export default function CheckoutForm(props: Props) {
   )
 
   return (
-    <form class="checkout card" onSubmit={submit} novalidate>
+    <form class="checkout card" onSubmit={submit} onInput={forgetProblemOf} onChange={forgetProblemOf} novalidate>
       <fieldset>
         <legend>{t.company}</legend>
         {input('companyName', t.companyName, 'text', 'organization', undefined, { maxlength: '100' })}
