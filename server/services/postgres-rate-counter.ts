@@ -35,6 +35,7 @@ interface Waiting {
  */
 export function createPostgresRateCounter(pool: Pool, clock: () => number = Date.now): PostgresRateCounter {
   let waiting = new Map<string, Waiting>()
+  let reading = new Map<string, { resolve: (count: RateCount | undefined) => void; reject: (error: unknown) => void }[]>()
 
   async function countWaiting() {
     const batch = [...waiting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -63,6 +64,24 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
     }
   }
 
+  /** Looks, one statement for the keys asked for in one turn of the event loop (each order asks once). */
+  async function readWaiting() {
+    const batch = [...reading]
+    reading = new Map()
+    const now = clock()
+    try {
+      const { rows } = await pool.query<{ key: string; points: number; expire: string }>({
+        name: 'rate-count-get',
+        text: 'select key, points, expire from rate_limits where key = any($1::varchar[]) and expire > $2',
+        values: [batch.map(([key]) => key), now],
+      })
+      const found = new Map(rows.map((row) => [row.key, { consumedPoints: row.points, msBeforeNext: Number(row.expire) - now }]))
+      for (const [key, callers] of batch) for (const { resolve } of callers) resolve(found.get(key))
+    } catch (error) {
+      for (const [, callers] of batch) for (const { reject } of callers) reject(error)
+    }
+  }
+
   return {
     consume: (key, durationMs) =>
       new Promise<RateCount>((resolve, reject) => {
@@ -71,15 +90,13 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
         entry.callers.push({ resolve, reject })
         waiting.set(key, entry)
       }),
-    get: async (key) => {
-      const now = clock()
-      const { rows } = await pool.query<{ points: number; expire: string }>({
-        name: 'rate-count-get',
-        text: 'select points, expire from rate_limits where key = $1 and expire > $2',
-        values: [key, now],
-      })
-      return rows[0] && { consumedPoints: rows[0].points, msBeforeNext: Number(rows[0].expire) - now }
-    },
+    get: (key) =>
+      new Promise<RateCount | undefined>((resolve, reject) => {
+        if (reading.size === 0) setImmediate(() => void readWaiting())
+        const callers = reading.get(key) ?? []
+        callers.push({ resolve, reject })
+        reading.set(key, callers)
+      }),
     sweepExpired: async () => {
       await pool.query({ name: 'rate-count-sweep', text: 'delete from rate_limits where expire <= $1', values: [clock()] })
     },

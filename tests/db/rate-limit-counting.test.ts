@@ -15,7 +15,7 @@ function useLimits(kind: DatabaseKind) {
     await migrateToLatest(database.db)
   })
   afterAll(() => database?.drop())
-  return () => createRateLimits(database.driver, { ...generousLimits, previews: { points: 5, seconds: 60 }, quotes: { points: 3, seconds: 60 } }, { sweepExpired: false })
+  return () => createRateLimits(database.driver, { ...generousLimits, previews: { points: 5, seconds: 60 }, quotes: { points: 3, seconds: 60 }, offerCodes: { points: 2, seconds: 60 } }, { sweepExpired: false })
 }
 
 describe.each(databaseKinds)('rate-limit counting on %s', (kind) => {
@@ -27,6 +27,18 @@ describe.each(databaseKinds)('rate-limit counting on %s', (kind) => {
     // Other rules and other addresses of the same moment count on their own.
     const mixed = await outcomes([...Array.from({ length: 4 }, () => limits.take('quotes', '203.0.113.1')), limits.take('previews', '203.0.113.2')])
     expect(mixed).toEqual(['counted', 'counted', 'counted', 'rate_limited', 'counted'])
+  })
+
+  it('looks at the counts of several addresses at once, each its own', async () => {
+    const limits = limitsOf()
+    const wrongGuess = () => Promise.reject(Object.assign(new Error('wrong code'), { wrong: true }))
+    const isWrong = (error: unknown) => (error as { wrong?: boolean }).wrong === true
+    for (let i = 0; i < 2; i++) await limits.attempt('offerCodes', '203.0.113.5', wrongGuess, isWrong).catch(() => undefined)
+    const ran: string[] = []
+    const guess = (address: string) => limits.attempt('offerCodes', address, async () => void ran.push(address), isWrong).then(() => 'ran', (error: { code?: string }) => error.code)
+    // Asked together: the address with its guesses used up is refused without trying, the others try.
+    expect(await Promise.all(['203.0.113.5', '203.0.113.6', '203.0.113.7'].map(guess))).toEqual(['rate_limited', 'ran', 'ran'])
+    expect(ran).toEqual(['203.0.113.6', '203.0.113.7'])
   })
 
 })
