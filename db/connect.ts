@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
@@ -67,10 +68,38 @@ export interface DatabasePoolSettings {
   statementTimeoutMs: number
   /** Longest wait for a connection, new or from the pool, before the query fails. */
   connectTimeoutMs: number
+  /**
+   * Statements with parameters run as prepared statements, parsed and planned once per connection.
+   * For a server process only: a prepared `select *` fails once a migration changes its table.
+   */
+  prepareStatements: boolean
 }
 
 /** Without settings (command-line tools, tests): 10 connections, no statement timeout (a city is generated in long statements). */
 const toolPool = { size: 10 }
+
+/**
+ * A connection that runs each statement with parameters (Kysely's queries, as `text, values`) as a
+ * named prepared statement, so PostgreSQL parses and plans its text once per connection instead of at
+ * every run; at most PREPARED_STATEMENTS_KEPT texts per connection (an `in (…)` list's every length,
+ * a multi-row insert's every row count, is a text of its own), later ones run unprepared.
+ */
+function preparingStatements(client: pg.PoolClient): void {
+  const prepared = new Set<string>()
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && rest.length === 0) {
+      const name = statementName(text)
+      if (prepared.has(name) || prepared.size < PREPARED_STATEMENTS_KEPT) {
+        prepared.add(name)
+        return query({ name, text, values })
+      }
+    }
+    return query(text, values, ...rest)
+  }) as typeof client.query
+}
+
+const statementName = (text: string) => `k${createHash('sha1').update(text).digest('base64url')}`
 
 /**
  * `file:PATH` (or `:memory:`) opens SQLite in WAL mode; `postgres://...` opens a pool.
@@ -98,7 +127,10 @@ export function connectDatabase(url: string, options: { schema?: string; pool?: 
     // would end the process. The client is left unqueryable: its next query fails (503), and the pool
     // drops it on release and opens a new one.
     pool.on('error', () => {})
-    pool.on('connect', (client) => client.on('error', () => {}))
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+      if (settings.prepareStatements) preparingStatements(client)
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', driver: { kind: 'postgres', pool }, close: () => db.destroy() }
   }

@@ -13,6 +13,13 @@ const databaseUrl = z
 
 const optionalUrl = z.url().optional()
 
+/** An on/off setting: true, false, 1 or 0. */
+const flag = (byDefault: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(byDefault)
+    .transform((value) => value === 'true' || value === '1')
+
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const
 
 /** `20/10m`: 20 requests per 10 minutes (units s, m, h, d). */
@@ -64,17 +71,11 @@ export const configSchema = z
     STRIPE_API_BASE: optionalUrl,
     SMTP_URL: optionalUrl,
     // Only behind a reverse proxy that sets X-Forwarded-For: anyone else could claim any address.
-    TRUST_PROXY: z
-      .enum(['true', 'false', '1', '0'])
-      .default('false')
-      .transform((value) => value === 'true' || value === '1'),
+    TRUST_PROXY: flag('false'),
     // JSON log lines on stdout at this level and above (server/observability/logger.ts).
     LOG_LEVEL: z.enum(logLevels).default('info'),
     // Prometheus metrics at /metrics; keep it off the public internet (nginx denies it from outside).
-    METRICS: z
-      .enum(['true', 'false', '1', '0'])
-      .default('false')
-      .transform((value) => value === 'true' || value === '1'),
+    METRICS: flag('false'),
     // When set, a scrape of /metrics must send Authorization: Bearer <token>.
     METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     // On SIGTERM, requests still running after this long are cut off; systemd's TimeoutStopSec must be longer.
@@ -95,6 +96,8 @@ export const configSchema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     // Waiting longer for a connection (a new one, or a free one from a busy pool) answers 503.
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    // Statements prepared once per connection; false behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+    DB_PREPARE_STATEMENTS: flag('true'),
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultSessionPolicy.idleMinutes),
     CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(defaultSessionPolicy.absoluteHours),
     // Shown in every page's footer and in the agreement and privacy pages.
@@ -155,6 +158,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     sessionPolicy: { idleMinutes: settings.CONSOLE_SESSION_IDLE_MINUTES, absoluteHours: settings.CONSOLE_SESSION_MAX_HOURS },
     workers: settings.WORKERS,
-    pool: { size: settings.DB_POOL_SIZE, statementTimeoutMs: settings.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: settings.DB_CONNECT_TIMEOUT_MS },
+    pool: { size: settings.DB_POOL_SIZE, statementTimeoutMs: settings.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: settings.DB_CONNECT_TIMEOUT_MS, prepareStatements: settings.DB_PREPARE_STATEMENTS },
   }
 }

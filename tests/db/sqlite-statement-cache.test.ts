@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { connectDatabase, PREPARED_STATEMENTS_KEPT, type DatabaseHandle } from '../../db/connect'
 
-/** SQLite's prepared statements are kept per SQL text (db/connect.ts); PostgreSQL has no such cache of ours. */
+/** SQLite's prepared statements are kept per SQL text (db/connect.ts); PostgreSQL's: postgres-prepared-statements.test.ts. */
 describe('SQLite statements kept prepared', () => {
   let dir: string
   let handle: DatabaseHandle
