@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
 
 /** Requests counted against one key in the current window. */
@@ -15,6 +16,17 @@ export interface PostgresRateCounter {
   /** Deletes the counters whose window ended (the table would otherwise keep every address ever seen). */
   sweepExpired: () => Promise<void>
 }
+
+/** The table's key column is varchar(255). */
+const KEY_LENGTH = 255
+
+/**
+ * The key as stored: as it is, or when longer than the column (a long e-mail address behind its
+ * rule's name), its rule's name and a hash of it, so that one request's long key cannot fail the
+ * statement that counts everyone's requests of the same moment.
+ */
+export const storedKey = (key: string): string =>
+  key.length <= KEY_LENGTH ? key : `${key.slice(0, key.indexOf(':') + 1)}sha256:${createHash('sha256').update(key).digest('hex')}`
 
 interface Waiting {
   durationMs: number
@@ -86,16 +98,18 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
     consume: (key, durationMs) =>
       new Promise<RateCount>((resolve, reject) => {
         if (waiting.size === 0) setImmediate(() => void countWaiting())
-        const entry = waiting.get(key) ?? { durationMs, callers: [] }
+        const stored = storedKey(key)
+        const entry = waiting.get(stored) ?? { durationMs, callers: [] }
         entry.callers.push({ resolve, reject })
-        waiting.set(key, entry)
+        waiting.set(stored, entry)
       }),
     get: (key) =>
       new Promise<RateCount | undefined>((resolve, reject) => {
         if (reading.size === 0) setImmediate(() => void readWaiting())
-        const callers = reading.get(key) ?? []
+        const stored = storedKey(key)
+        const callers = reading.get(stored) ?? []
         callers.push({ resolve, reject })
-        reading.set(key, callers)
+        reading.set(stored, callers)
       }),
     sweepExpired: async () => {
       await pool.query({ name: 'rate-count-sweep', text: 'delete from rate_limits where expire <= $1', values: [clock()] })

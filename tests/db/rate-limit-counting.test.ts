@@ -29,6 +29,16 @@ describe.each(databaseKinds)('rate-limit counting on %s', (kind) => {
     expect(mixed).toEqual(['counted', 'counted', 'counted', 'rate_limited', 'counted'])
   })
 
+  it('counts a key longer than the table holds (a long e-mail address) without failing the requests counted with it', async () => {
+    const limits = limitsOf()
+    const longAddress = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}.cn`
+    const burst = [...Array.from({ length: 6 }, () => limits.take('previews', longAddress)), limits.take('previews', '203.0.113.4')]
+    expect(await outcomes(burst)).toEqual(['counted', 'counted', 'counted', 'counted', 'counted', 'rate_limited', 'counted'])
+    await expect(limits.take('previews', longAddress)).rejects.toMatchObject({ code: 'rate_limited' })
+    // Another long key that shares the first 255 characters is counted on its own.
+    expect(await outcomes([limits.take('previews', `${longAddress}x`)])).toEqual(['counted'])
+  })
+
   it('looks at the counts of several addresses at once, each its own', async () => {
     const limits = limitsOf()
     const wrongGuess = () => Promise.reject(Object.assign(new Error('wrong code'), { wrong: true }))
