@@ -41,7 +41,9 @@ export function writeGroupedOnSqlite<T>(db: Kysely<Database>, work: (db: Kysely<
  * tried alone, so a bad row fails its own caller only. On SQLite the rows are grouped as above.
  */
 export function insertTogether<T extends keyof Database & string>(db: Kysely<Database>, table: T, row: Insertable<Database[T]>): Promise<void> {
-  if (isSqlite(db) || db.isTransaction) return writeTogether(db, (trx) => insertRows(trx, table, [row]))
+  // Inside a transaction the row is the transaction's: it commits (or not) with the rest of it.
+  if (db.isTransaction) return insertRows(db, table, [row])
+  if (isSqlite(db)) return writeTogether(db, (trx) => insertRows(trx, table, [row]))
   let tables = rowBatches.get(db)
   if (!tables) {
     tables = new Map()

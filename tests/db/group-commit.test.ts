@@ -85,6 +85,17 @@ describe.each(databaseKinds)('rows inserted together on %s', (kind) => {
     expect(await storedIds()).toEqual(ids)
   })
 
+  it('inserts into a transaction it is given, as part of it', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await insertTogether(trx, 'form_flashes', flash('inside'))
+        throw new Error('the transaction gives up')
+      }),
+    ).rejects.toThrow('the transaction gives up')
+    await database.db.transaction().execute((trx) => insertTogether(trx, 'form_flashes', flash('kept')))
+    expect(await storedIds()).toEqual(['kept'])
+  })
+
   it('fails only the caller of a bad row: the rows that arrived with it are stored', async () => {
     await insertTogether(database.db, 'form_flashes', flash('taken'))
     const results = await Promise.allSettled(['a', 'taken', 'b'].map((id) => insertTogether(database.db, 'form_flashes', flash(id))))
