@@ -43,6 +43,9 @@ export interface ServerProcess {
 export async function startServerProcess(config: Config): Promise<ServerProcess> {
   if (!existsSync(ASTRO_ENTRY)) throw new ConfigError(`The site is not built (${ASTRO_ENTRY} is missing): run npm run build first.`)
   const logger = createLogger(config.LOG_LEVEL)
+  // A promise nobody awaited failed (a bug, or a fire-and-forget write): logged, and the process goes
+  // on serving, as it did when @astrojs/node's handler installed this listener (src/server-entry.ts).
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
   const { services, database } = await startServices(config, errorLogger(logger))
   await prepareDatabaseForServing(database, config, logger)
   provideServices(services)
