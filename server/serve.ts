@@ -8,6 +8,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { PageHandler } from '../src/server-entry'
+import { answerPerTurn } from './answers-per-turn'
 import { API_BASE_PATH, createApi } from './app'
 import { ConfigError, type Config } from './config'
 import { createErrorHandler } from './errors'
@@ -67,6 +68,7 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   }
   const app = new Hono<{ Bindings: HttpBindings }>()
   app.use('*', trackRequests(observe))
+  app.use('*', answerPerTurn)
   // While draining, each answer closes its connection: a kept-alive one would hold the shutdown up.
   app.use('*', (c, next) => {
     if (draining) c.env.outgoing.setHeader('Connection', 'close')
