@@ -10,6 +10,7 @@ import { quoteRow } from '../repositories/quotes-repository'
 import type { PricedQuote, Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
 import { insertTogether } from './group-commit'
+import { priceQuoteRemembered } from './priced-quote-memo'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import type { Services } from './services'
 
@@ -25,7 +26,8 @@ export async function previewQuote(services: Services, request: QuoteRequest, ne
   // A building's quote is priced with the catalog in force there: a pilot's offerings exist only in its area.
   const catalog = await services.catalogs.current(building && { buildingId: building.id, district: building.district })
   const offering = await resolveOffering(services, catalog, request)
-  const result = priceQuote(catalog, offering, request, negotiated)
+  // A negotiated X is a console quote's own: only the public requests' prices are remembered.
+  const result = negotiated ? priceQuote(catalog, offering, request, negotiated) : priceQuoteRemembered(catalog, offering, request)
   if (!result.ok) {
     const { code, message, field } = result.error
     throw new AppError(code, message, field ? [{ path: field, message }] : undefined)

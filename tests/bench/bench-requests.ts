@@ -26,6 +26,19 @@ export function evergreenRequestBody(): string {
   return JSON.stringify(firstSuccessfulRequest('evergreen'))
 }
 
+/**
+ * `count` evergreen quote requests that differ from one another (each declares another monthly
+ * spend, all within the plan's range): a configurator's visitors each trying their own numbers,
+ * which no remembered quote answers.
+ */
+export function distinctEvergreenRequestBodies(count: number): string[] {
+  const example = firstSuccessfulRequest('evergreen')
+  return Array.from({ length: count }, (_, index) => {
+    const spend = 600_000 + index * 100
+    return JSON.stringify({ ...example, customer: { ...example.customer, priorMonthlySpend: [spend, spend, spend], currentMonthlySpend: spend + 300_000 } })
+  })
+}
+
 function firstSuccessfulRequest(slug: string): QuoteRequestInput {
   const vector = successfulVectors.find((candidate) => (candidate.request as QuoteRequestInput).offering === slug)
   if (!vector) throw new Error(`tests/vectors/quotes.json has no successful (201) case for the offering ${slug}`)

@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '../../db/connect'
-import { evergreenRequestBody } from './bench-requests'
+import { distinctEvergreenRequestBodies, evergreenRequestBody } from './bench-requests'
+import { PRICED_QUOTES_KEPT } from '../../server/services/priced-quote-memo'
 import { runLoad } from './load'
 import type { LoadRequest, LoadResult } from './load-job'
 import { measureOrderThroughput } from './order-throughput'
@@ -42,6 +43,16 @@ export const httpEndpoints: HttpEndpoint[] = [
   { label: 'GET /api/offerings', path: '/api/offerings', method: 'GET', expectedStatus: 200, target: { ratio: 0.3 } },
   { label: 'GET /api/offerings/evergreen', path: '/api/offerings/evergreen', method: 'GET', expectedStatus: 200, target: { ratio: 0.3 } },
   { label: 'POST /api/quotes/preview', path: '/api/quotes/preview', method: 'POST', headers: json, body: evergreenRequestBody(), expectedStatus: 200, target: { ratio: 0.25 } },
+  // The same target with every request new to the quotes the server remembers (twice as many bodies as it keeps).
+  {
+    label: 'POST /api/quotes/preview (each request new)',
+    path: '/api/quotes/preview',
+    method: 'POST',
+    headers: json,
+    bodies: distinctEvergreenRequestBodies(2 * PRICED_QUOTES_KEPT),
+    expectedStatus: 200,
+    target: { ratio: 0.25 },
+  },
   { label: 'POST /api/quotes (stored)', path: '/api/quotes', method: 'POST', headers: json, body: evergreenRequestBody(), expectedStatus: 201, target: { ratio: 0.1 } },
   { label: 'GET /bundles/evergreen (landing)', path: '/bundles/evergreen', method: 'GET', expectedStatus: 200, target: { ratio: 0.1, p99Ms: 25 } },
   { label: 'GET /en/bundles/evergreen (landing)', path: '/en/bundles/evergreen', method: 'GET', expectedStatus: 200, target: { ratio: 0.1, p99Ms: 25 } },

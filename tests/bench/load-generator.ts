@@ -15,8 +15,20 @@ async function main() {
 }
 
 async function throughput(job: ThroughputJob): Promise<LoadResult> {
+  const { bodies } = job.request
+  let sent = 0
+  // autocannon's own list of requests restarts at its head on every connection: this counter is shared.
+  const nextBody = bodies && ((request: autocannon.Request) => ({ ...request, body: bodies[sent++ % bodies.length] }))
   const fire = (seconds: number) =>
-    autocannon({ url: `${job.origin}${job.request.path}`, method: job.request.method, headers: job.request.headers, body: job.request.body, connections: job.connections, duration: seconds })
+    autocannon({
+      url: `${job.origin}${job.request.path}`,
+      method: job.request.method,
+      headers: job.request.headers,
+      body: job.request.body,
+      ...(nextBody ? { requests: [{ setupRequest: nextBody }] } : {}),
+      connections: job.connections,
+      duration: seconds,
+    })
   await fire(job.warmUpSeconds)
   const result = await fire(job.seconds)
   const unexpected = Object.entries(result.statusCodeStats ?? {})

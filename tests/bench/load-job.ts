@@ -6,6 +6,8 @@ export interface LoadRequest {
   method: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
+  /** Bodies sent one after another across all connections, in place of `body`: each request a new one until the list runs out. */
+  bodies?: string[]
 }
 
 interface LoadJobBase {
