@@ -19,8 +19,8 @@ export function quotesRoutes(services: Services) {
   return new Hono()
     .post('/', limitPerClient(services, 'quotes'), validate('json', quoteRequestSchema), async (c) => {
       const request = c.req.valid('json')
-      const quote = await guarded(c, request, () => createQuote(services, request))
-      return c.json(quote, 201)
+      const { quoteJson } = await guarded(c, request, () => createQuote(services, request))
+      return c.body(quoteJson, 201, { 'Content-Type': 'application/json' })
     })
     .post('/preview', limitPerClient(services, 'previews'), validate('json', quoteRequestSchema), async (c) => {
       const request = c.req.valid('json')

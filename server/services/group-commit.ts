@@ -35,15 +35,15 @@ export function writeGroupedOnSqlite<T>(db: Kysely<Database>, work: (db: Kysely<
 }
 
 /**
- * One row into `table`, stored durably when the promise resolves. On PostgreSQL the rows of one turn
- * of the event loop go in one multi-row INSERT, one statement and one commit for all of them (a
- * statement each was most of a stored quote's cost there); should that INSERT fail, each row is
- * tried alone, so a bad row fails its own caller only. On SQLite the rows are grouped as above.
+ * One row into `table`, stored durably when the promise resolves. The rows of one turn of the event
+ * loop go in one multi-row INSERT (a statement each was most of a stored quote's cost on PostgreSQL,
+ * and on SQLite each had a savepoint of its own around it): on PostgreSQL one statement and one
+ * commit for all of them, on SQLite one savepoint in the group commit above. Should that INSERT
+ * fail, each row is tried alone, so a bad row fails its own caller only.
  */
 export function insertTogether<T extends keyof Database & string>(db: Kysely<Database>, table: T, row: Insertable<Database[T]>): Promise<void> {
   // Inside a transaction the row is the transaction's: it commits (or not) with the rest of it.
   if (db.isTransaction) return insertRows(db, table, [row])
-  if (isSqlite(db)) return writeTogether(db, (trx) => insertRows(trx, table, [row]))
   let tables = rowBatches.get(db)
   if (!tables) {
     tables = new Map()
@@ -70,13 +70,17 @@ const insertRows = async (db: Kysely<Database>, table: string, rows: unknown[]) 
   await (db as Kysely<any>).insertInto(table).values(rows).execute()
 }
 
+/** Rows stored durably: on SQLite in the group commit, on PostgreSQL as their own statement. */
+const storeRows = (db: Kysely<Database>, table: string, rows: unknown[]) =>
+  writeGroupedOnSqlite(db, (writer) => insertRows(writer, table, rows))
+
 async function insertBatch(db: Kysely<Database>, table: string, batch: RowBatch) {
   try {
-    await insertRows(db, table, batch.map(({ row }) => row))
+    await storeRows(db, table, batch.map(({ row }) => row))
     for (const { resolve } of batch) resolve()
   } catch (error) {
     if (batch.length === 1) return batch[0].reject(error)
-    await Promise.all(batch.map(({ row, resolve, reject }) => insertRows(db, table, [row]).then(resolve, reject)))
+    await Promise.all(batch.map(({ row, resolve, reject }) => storeRows(db, table, [row]).then(resolve, reject)))
   }
 }
 
