@@ -21,6 +21,7 @@ import * as unloggedRateLimits from './0019-unlogged-rate-limits'
 import * as bookedInstallsIndex from './0020-booked-installs-index'
 import * as orderWriteIndexes from './0021-order-write-indexes'
 import * as orderSearchBacklog from './0022-order-search-backlog'
+import * as quoteJsonLz4 from './0023-quote-json-lz4'
 
 /** A static list: a folder-reading provider breaks once the server is bundled. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020-booked-installs-index': bookedInstallsIndex,
   '0021-order-write-indexes': orderWriteIndexes,
   '0022-order-search-backlog': orderSearchBacklog,
+  '0023-quote-json-lz4': quoteJsonLz4,
 }
 
 export const migrationProvider: MigrationProvider = {

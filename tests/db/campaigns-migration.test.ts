@@ -16,7 +16,7 @@ describe.each(databaseKinds)('migration 0017 (campaigns) on %s', (kind) => {
       await db.insertInto('leads').values([lead('lead-ad', JSON.stringify({ utm_source: 'baidu', utm_campaign: 'lujiazui', utm_term: '写字楼宽带' })), lead('lead-none', null), lead('lead-gclid', JSON.stringify({ gclid: 'x' }))]).execute()
       await db.insertInto('landing_views').values({ day: '2026-11-01', path: '/bundles/evergreen', utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'lujiazui', views: 7 }).execute()
 
-      expect(await migrateToLatest(db)).toEqual(['0017-campaigns', '0018-catalog-drafts-releases', '0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog'])
+      expect(await migrateToLatest(db)).toEqual(['0017-campaigns', '0018-catalog-drafts-releases', '0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog', '0023-quote-json-lz4'])
       const leads = await db.selectFrom('leads').select(['id', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term']).where('id', 'like', 'lead-%').orderBy('id').execute()
       expect(leads).toEqual([
         { id: 'lead-ad', utm_source: 'baidu', utm_medium: null, utm_campaign: 'lujiazui', utm_term: '写字楼宽带' },

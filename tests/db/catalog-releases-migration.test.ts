@@ -16,7 +16,7 @@ describe.each(databaseKinds)('migration 0018 (catalog drafts and releases) on %s
       const later = new Date(SEED_TIME.getTime() + 3_600_000)
       const latest = await saveCatalogVersion(database.db, pricedBook(seedPriceBook, 64000), later)
 
-      expect(await migrateToLatest(db)).toEqual(['0018-catalog-drafts-releases', '0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog'])
+      expect(await migrateToLatest(db)).toEqual(['0018-catalog-drafts-releases', '0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog', '0023-quote-json-lz4'])
       const releases = await listReleases(database.db)
       expect(releases).toEqual([expect.objectContaining({ catalogVersion: latest, publishAt: later.toISOString(), validUntil: null, districts: null, buildingIds: null, draftId: null })])
     } finally {

@@ -20,7 +20,7 @@ describe.each(databaseKinds)('migration 0019 (unlogged rate-limit counters) on %
       expect(await persistence(db)).toBe(kind === 'postgres' ? 'u' : undefined)
       expect((await migrateTo(db, '0018-catalog-drafts-releases')).error).toBeUndefined()
       expect(await persistence(db)).toBe(kind === 'postgres' ? 'p' : undefined)
-      expect(await migrateToLatest(db)).toEqual(['0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog'])
+      expect(await migrateToLatest(db)).toEqual(['0019-unlogged-rate-limits', '0020-booked-installs-index', '0021-order-write-indexes', '0022-order-search-backlog', '0023-quote-json-lz4'])
 
       const limits = createRateLimits(database.driver, { ...generousLimits, previews: { points: 2, seconds: 60 } }, { sweepExpired: false })
       await limits.take('previews', '203.0.113.9')
