@@ -1,4 +1,4 @@
-import { timeOrderedId } from '../domain/time-ordered-id'
+import { randomUUID } from 'node:crypto'
 import { AppError } from '../errors'
 import type { Catalog } from '../pricing/catalog'
 import type { Offering } from '../pricing/catalog-schema'
@@ -42,24 +42,19 @@ async function quotedBuilding(services: Services, buildingId: string) {
   return found.building
 }
 
-/**
- * Prices a request with the current catalog and stores the quote, immutable, for 7 days. Answers it
- * with the JSON text it was stored as, which is the API's answer too (serialized once, not twice).
- */
-export async function createQuote(services: Services, request: QuoteRequest): Promise<{ quoteJson: string }> {
+/** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */
+export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
   const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
   const quote = storedQuote(services.now(), catalogVersion, request, priced)
-  const row = quoteRow(quote, request, offering.listed ? null : (request.offerCode ?? null))
   // Quotes arriving together share one commit (and one fsync on SQLite, one INSERT on PostgreSQL); each is durable when answered.
-  await insertTogether(services.db, 'quotes', row)
-  return { quoteJson: row.quote_json }
+  await insertTogether(services.db, 'quotes', quoteRow(quote, request, offering.listed ? null : (request.offerCode ?? null)))
+  return quote
 }
 
 /** A priced request as the quote it is stored as: identity, catalog version, validity and what was asked. */
 export function storedQuote(now: Date, catalogVersion: string, request: QuoteRequest, priced: PricedQuote): Quote {
   return {
-    // Time-ordered: each new quote goes at the end of the id index, not at a random page of it.
-    id: timeOrderedId(now.getTime()),
+    id: randomUUID(),
     catalogVersion,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + QUOTE_VALIDITY_DAYS * DAY_MS).toISOString(),
