@@ -42,13 +42,17 @@ async function quotedBuilding(services: Services, buildingId: string) {
   return found.building
 }
 
-/** Prices a request with the current catalog and stores the quote, immutable, for 7 days. */
-export async function createQuote(services: Services, request: QuoteRequest): Promise<Quote> {
+/**
+ * Prices a request with the current catalog and stores the quote, immutable, for 7 days. Answers it
+ * with the JSON text it was stored as, which is the API's answer too (serialized once, not twice).
+ */
+export async function createQuote(services: Services, request: QuoteRequest): Promise<{ quoteJson: string }> {
   const { catalogVersion, offering, quote: priced } = await previewQuote(services, request)
   const quote = storedQuote(services.now(), catalogVersion, request, priced)
+  const row = quoteRow(quote, request, offering.listed ? null : (request.offerCode ?? null))
   // Quotes arriving together share one commit (and one fsync on SQLite, one INSERT on PostgreSQL); each is durable when answered.
-  await insertTogether(services.db, 'quotes', quoteRow(quote, request, offering.listed ? null : (request.offerCode ?? null)))
-  return quote
+  await insertTogether(services.db, 'quotes', row)
+  return { quoteJson: row.quote_json }
 }
 
 /** A priced request as the quote it is stored as: identity, catalog version, validity and what was asked. */
