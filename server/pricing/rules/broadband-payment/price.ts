@@ -1,8 +1,11 @@
 import { componentLabel, text, yuan } from '../../labels'
-import { installLines, itemsOfCategory, rentalLines, termPrice, type PricingContext, type RuleOutcome } from '../../pricing-context'
+import type { MonthlyLine } from '../../../schemas/quote'
+import { installLines, itemsOfCategory, rentalLines, termPrice, type Coded, type PricingContext, type RuleOutcome } from '../../pricing-context'
 import type { BroadbandPaymentArgs } from './args'
 import { bonusOf, prepayBonusGiftKind } from './bonus'
 import type { BroadbandPaymentCode } from './codes'
+
+type Line = Coded<MonthlyLine, BroadbandPaymentCode>
 
 /** 网络快车: pay monthly, or prepay months at the term price (PRICING.md §1). */
 export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymentArgs): RuleOutcome<BroadbandPaymentCode> {
@@ -31,20 +34,23 @@ export function priceBroadbandPayment(ctx: PricingContext, args: BroadbandPaymen
     })
   }
 
+  // A month is either prepaid or paid: each kind is worded once, not once for every month of the term.
+  const addOnLines = rentalLines(addOns, 'broadband_payment.standard_monthly')
+  const paidMonth: Line[] = [...rentalLines([broadband], 'broadband_payment.standard_monthly'), ...addOnLines]
+  const prepaidMonth: Line[] = [
+    {
+      code: broadband.component.code,
+      label: componentLabel(broadband.component, broadband.count, text('已预付', 'prepaid')),
+      amount: 0,
+      rule: 'broadband_payment.prepaid',
+      quantity: broadband.count,
+    },
+    ...addOnLines,
+  ]
+
   return {
     oneTime,
-    monthLines: (month) => [
-      month <= payment.prepayMonths
-        ? {
-            code: broadband.component.code,
-            label: componentLabel(broadband.component, broadband.count, text('已预付', 'prepaid')),
-            amount: 0,
-            rule: 'broadband_payment.prepaid',
-            quantity: broadband.count,
-          }
-        : rentalLines([broadband], 'broadband_payment.standard_monthly')[0],
-      ...rentalLines(addOns, 'broadband_payment.standard_monthly'),
-    ],
+    monthLines: (month) => (month <= payment.prepayMonths ? prepaidMonth : paidMonth),
     commitment: null,
     allowance: null,
     careCredit: 0,

@@ -38,8 +38,8 @@ export function priceCommitmentPlan(ctx: PricingContext, args: CommitmentPlanArg
   }
   const plan = args.plans.find((candidate) => candidate.id === ctx.options.plan)!
   const isIntroductory = (month: number) => args.introductory !== undefined && month <= args.introductory.months
-  const commitmentBp = (month: number) => (isIntroductory(month) ? args.introductory!.commitmentBp : plan.commitmentBp)
-  const commitmentOf = (month: number) => pct(x, commitmentBp(month))
+  const commitmentBpOf = (introductory: boolean) => (introductory ? args.introductory!.commitmentBp : plan.commitmentBp)
+  const commitmentOf = (month: number) => pct(x, commitmentBpOf(isIntroductory(month)))
   const allowance = pct(x, plan.allowanceBp)
 
   const broadbandItems = itemsOfCategory(ctx.items, 'broadband')
@@ -70,27 +70,38 @@ export function priceCommitmentPlan(ctx: PricingContext, args: CommitmentPlanArg
         `X = ${yuan(x).en} as agreed with your building manager; declared average ${yuan(ctx.declaredX!).en}`,
       )
     : text(`X = ${yuan(x).zh}`, `X = ${yuan(x).en}`)
-  const monthLines = (month: number): Line[] => [
-    {
-      code: 'commitment',
-      label: text(`月承诺消费 ${multiplier(commitmentBp(month))} × X（${xNote.zh}）`, `Monthly commitment ${multiplier(commitmentBp(month))} × X (${xNote.en})`),
-      amount: commitmentOf(month),
-      // An agreed X names its own rule: the line explains why X is not the declared average.
-      rule: agreed ? 'commitment_plan.negotiated_x' : isIntroductory(month) ? 'commitment_plan.introductory_commitment' : 'commitment_plan.commitment',
-    },
-    ...includedLines(countedItems, 'commitment_plan.rental_counts_as_usage', text('计入可用额度', 'counts toward the allowance')),
-    ...(overAllowance > 0
+  const overAllowanceLines: Line[] =
+    overAllowance > 0
       ? [
           {
             code: 'over_allowance',
             label: text(`超出可用额度${yuan(allowance).zh}的部分`, `Usage above the ${yuan(allowance).en} allowance`),
             amount: overAllowance,
-            rule: 'commitment_plan.over_allowance' as const,
+            rule: 'commitment_plan.over_allowance',
           },
         ]
-      : []),
+      : []
+  const usageLines = includedLines(countedItems, 'commitment_plan.rental_counts_as_usage', text('计入可用额度', 'counts toward the allowance'))
+  const linesOfMonth = (introductory: boolean): Line[] => [
+    {
+      code: 'commitment',
+      label: text(
+        `月承诺消费 ${multiplier(commitmentBpOf(introductory))} × X（${xNote.zh}）`,
+        `Monthly commitment ${multiplier(commitmentBpOf(introductory))} × X (${xNote.en})`,
+      ),
+      amount: pct(x, commitmentBpOf(introductory)),
+      // An agreed X names its own rule: the line explains why X is not the declared average.
+      rule: agreed ? 'commitment_plan.negotiated_x' : introductory ? 'commitment_plan.introductory_commitment' : 'commitment_plan.commitment',
+    },
+    ...usageLines,
+    ...overAllowanceLines,
     ...addOnLines,
   ]
+  // A month's bill depends only on whether the month is introductory, so each kind of month is worded
+  // once, not once for every month the engine adds up (formatting its amounts was most of a quote's time).
+  const regularMonth = linesOfMonth(false)
+  const introductoryMonth = args.introductory === undefined ? regularMonth : linesOfMonth(true)
+  const monthLines = (month: number): Line[] => (isIntroductory(month) ? introductoryMonth : regularMonth)
 
   return {
     oneTime: installLines(ctx.items, () => args.waiveInstalls, {
