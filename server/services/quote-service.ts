@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedId } from '../domain/time-ordered-id'
 import { AppError } from '../errors'
 import type { Catalog } from '../pricing/catalog'
 import type { Offering } from '../pricing/catalog-schema'
@@ -58,7 +58,8 @@ export async function createQuote(services: Services, request: QuoteRequest): Pr
 /** A priced request as the quote it is stored as: identity, catalog version, validity and what was asked. */
 export function storedQuote(now: Date, catalogVersion: string, request: QuoteRequest, priced: PricedQuote): Quote {
   return {
-    id: randomUUID(),
+    // Time-ordered: each new quote goes at the end of the id index, not at a random page of it.
+    id: timeOrderedId(now.getTime()),
     catalogVersion,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + QUOTE_VALIDITY_DAYS * DAY_MS).toISOString(),

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { DEMO_STAFF_PASSWORD } from '../../db/seed/demo-staff'
+import { quoteReference } from '../../server/domain/quote-reference'
 import { ordersForQuote } from './support/database'
 import { checkConsolePage, consoleUser, signInToConsole } from './support/console'
 import { chooseFirstMorning, enterSpend, fillCheckout, waitForCheckout, waitForConfigurator } from './support/pages'
@@ -126,7 +127,7 @@ test('an evergreen plan B price change: drafted, previewed, submitted, approved 
   await marketing.getByTestId('impact-link').click()
   await expect(marketing.getByRole('heading', { level: 1 })).toHaveText(`影响预览：${title}`)
   // The older quote is among the plan B quotes that move up: 5 % more of X for each of the 12 months.
-  const olderRow = marketing.getByTestId('impact-recent-increases').locator('tbody tr', { hasText: older.id.slice(0, 8) })
+  const olderRow = marketing.getByTestId('impact-recent-increases').locator('tbody tr', { hasText: quoteReference(older.id) })
   await expect(olderRow.locator('td.impact-change')).toHaveText(`+${yuan(((X_YUAN * (AFTER.commitment - BEFORE.commitment)) / 100) * TERM_MONTHS)}`)
   await expect(marketing.getByTestId('impact-recent-decreases')).toHaveCount(0)
   await expect(marketing.getByTestId('impact-offering-evergreen-differs').locator('tr[data-part="price"] td[data-side="draft"] ins')).toHaveText(

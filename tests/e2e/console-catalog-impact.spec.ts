@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { quoteReference } from '../../server/domain/quote-reference'
 import { checkConsolePage, signInToConsole } from './support/console'
 
 const evergreen = (plan: string, x: number) => ({ offering: 'evergreen', termMonths: 12, options: { plan }, customer: { status: 'new', priorMonthlySpend: [x, x, x] } })
@@ -34,7 +35,7 @@ test("marketing previews a draft's impact: plan B at 1.05X moves the plan B quot
   // The run's database is shared: other journeys (console-catalog-change) store evergreen plan B quotes
   // too, so this test's own quotes are found by their id (a row shows its first 8 characters).
   const increases = page.getByTestId('impact-recent-increases').locator('tbody tr')
-  const row = (id: string) => increases.filter({ hasText: id.slice(0, 8) })
+  const row = (id: string) => increases.filter({ hasText: quoteReference(id) })
   // 0.05 × ¥8,000 × 12 months, then 0.05 × ¥1,000 × 12; plan A does not move.
   await expect(row(ids[0]).locator('td.impact-change')).toHaveText('+¥4,800.00')
   await expect(row(ids[1]).locator('td.impact-change')).toHaveText('+¥600.00')

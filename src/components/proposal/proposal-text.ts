@@ -220,8 +220,3 @@ export function formatAxisYuan(fen: number, lang: Lang): string {
   const text = formatYuan(Math.abs(fen), lang).replace(/\.00$/, '')
   return fen < 0 ? `−${text}` : text
 }
-
-/** The short reference printed on the proposal (the full id stays in the link). */
-export function shortReference(id: string): string {
-  return id.replace(/-/g, '').slice(0, 8).toUpperCase()
-}

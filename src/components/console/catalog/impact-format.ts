@@ -1,5 +1,6 @@
 import type { ImpactNames } from '../../../../server/catalog-management/impact/draft-impact'
 import type { Asked, ImpactRef, SidePrice } from '../../../../server/catalog-management/impact/price-impact'
+import { quoteReference } from '../../../../server/domain/quote-reference'
 import { formatDate } from '../../../../server/format-date'
 import { formatYuan } from '../../../../server/pricing/money'
 import type { Lang } from '../../../lib/lang'
@@ -14,10 +15,10 @@ export function sidePrice(side: SidePrice, part: 'month1' | 'firstYear', lang: L
   return side.ok ? formatYuan(side[part], lang) : impactText[lang].refused(side.code)
 }
 
-/** A vector by its number; a stored quote by the start of its id and when it was made (two parts, shown as two lines). */
+/** A vector by its number; a stored quote by its reference and when it was made (two parts, shown as two lines). */
 export function refLabel(ref: ImpactRef, lang: Lang): string[] {
   const text = impactText[lang]
-  return ref.source === 'vector' ? [text.vector(ref.index)] : [ref.id.slice(0, 8), formatDate(ref.createdAt, lang, { time: true })]
+  return ref.source === 'vector' ? [text.vector(ref.index)] : [quoteReference(ref.id), formatDate(ref.createdAt, lang, { time: true })]
 }
 
 /**
