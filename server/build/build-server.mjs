@@ -1,6 +1,6 @@
 // The server half of `npm run build` (after astro build): compiles the server and the command-line
 // tools from TypeScript into dist/app, so production runs plain JavaScript without a loader.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { BUILD_STAMP } from './build-stamp.mjs'
 
@@ -9,6 +9,9 @@ const cliTools = readdirSync('db/cli')
   .map((name) => `db/cli/${name}`)
 // server/workers.ts (node:cluster) is built when present.
 const servers = ['server/main.ts', 'server/workers.ts'].filter((path) => existsSync(path))
+
+// Chunk names carry a hash of their content: without this, every rebuild's chunks would pile up.
+rmSync('dist/app', { recursive: true, force: true })
 
 await build({
   entryPoints: [...servers, ...cliTools],
