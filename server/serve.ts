@@ -12,6 +12,7 @@ import { answerPerTurn } from './answers-per-turn'
 import { API_BASE_PATH, createApi } from './app'
 import { ConfigError, type Config } from './config'
 import { createErrorHandler } from './errors'
+import { KEEP_ALIVE_TIMEOUT_MS } from './keep-alive'
 import { landingPagesFromMemory } from './landing/landing-route'
 import { createMailTransport, startOutboxWorker } from './notifications/outbox-worker'
 import { createAccessLog } from './observability/access-log'
@@ -104,6 +105,12 @@ export async function startServerProcess(config: Config): Promise<ServerProcess>
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ address: info.address, port: info.port, database: database.kind }, `storefront listening on http://${info.address}:${info.port} (${database.kind})`)
   }) as Server
+  // Node closes an idle kept-alive connection after 5 s by default, while nginx keeps its upstream
+  // connections up to 60 s: a request sent just as this server closed one would fail with a reset
+  // (502 for a POST behind nginx; ECONNRESET in a browser test). Idle connections are closed by the
+  // client side first when this server waits longer than every client and proxy in front of it.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000
   server.once('error', (error: NodeJS.ErrnoException) => {
     // Exit only once the line is out: stderr into a pipe is written asynchronously.
     process.stderr.write(`Cannot listen on ${config.HOST}:${config.PORT}: ${listenProblem(error)}\n`, () => process.exit(1))

@@ -1,7 +1,9 @@
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { KEEP_ALIVE_TIMEOUT_MS } from '../../server/keep-alive'
 import { startNginx, type RunningNginx } from '../support/nginx'
 
 /** The shipped nginx config in front of a stand-in upstream that answers with what it received. */
@@ -34,6 +36,12 @@ describe('server/deploy/nginx/storefront.conf', () => {
     expect(headers['x-forwarded-proto']).toBe('http')
     expect(headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/)
     expect(headers.connection).not.toBe('close')
+  })
+
+  it('closes its idle upstream connections before the server does (keepalive_timeout below KEEP_ALIVE_TIMEOUT_MS)', () => {
+    const upstreamBlock = readFileSync('server/deploy/nginx/storefront.conf', 'utf8').match(/upstream storefront \{[^}]*\}/)![0]
+    const seconds = Number(upstreamBlock.match(/keepalive_timeout (\d+)s;/)![1])
+    expect(seconds * 1000).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS)
   })
 
   it('compresses JSON for clients that accept gzip', async () => {

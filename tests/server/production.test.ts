@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectDatabase, type DatabaseKind } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed/seed'
+import { KEEP_ALIVE_TIMEOUT_MS } from '../../server/keep-alive'
 import { testPostgresUrl } from '../support/postgres-url'
 import { adminQuery, databaseKinds } from '../support/test-database'
 import { startServer, type RunningServer } from '../support/server-process'
@@ -95,6 +96,14 @@ describe.each(databaseKinds)('the compiled production server on %s', (kind) => {
     expect(lines.find((line) => line.reqId === pageId)).toMatchObject({ route: '(page)', status: 200 })
     expect(observed.output()).not.toContain('secret')
     expect(observed.output()).not.toContain('injected')
+  })
+
+  it('keeps idle connections open 65 s, longer than nginx keeps its own, and tells clients so', async () => {
+    const response = await fetch(`${observed.baseUrl}/healthz`)
+    await response.body?.cancel()
+    // Node's default is 5 s; a client that keeps a connection longer sends on one the server is closing.
+    expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`)
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBe(65_000)
   })
 
   it('serves Prometheus metrics to a scraper with the token only', async () => {
