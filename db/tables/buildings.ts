@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Counter, Defaulted } from './columns'
 
 /** Buildings and the managers (楼宇经理) who look after them. */
 export interface BuildingTables {
@@ -10,7 +10,7 @@ export interface BuildingTables {
     email: string
     district: string
     /** 1 for the district's lead (at most one per district), to whom untouched leads are escalated. */
-    district_lead: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>
+    district_lead: Defaulted<0 | 1>
   }
   buildings: {
     id: string
@@ -27,8 +27,8 @@ export interface BuildingTables {
     same_day_install: number
     manager_id: string | null
     /** 1 when a competitor holds the building exclusively (it is then no target). */
-    competitor_exclusive: ColumnType<number, number | undefined, number>
+    competitor_exclusive: Defaulted<number>
     /** How many tenant companies the building has (rows of `tenants`), kept with every tenant write. */
-    tenant_companies: ColumnType<number, number | undefined, number>
+    tenant_companies: Counter
   }
 }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Optional } from './columns'
 import type { CatalogDraftStatus } from '../../server/domain/catalog-draft-status'
 
 /** The price book: its versions, what they hold, drafts on their way through approval and releases. */
@@ -29,11 +29,11 @@ export interface CatalogTables {
     author_id: string
     created_at: string
     updated_at: string
-    submitted_at: ColumnType<string | null, string | null | undefined, string | null>
-    decided_by: ColumnType<string | null, string | null | undefined, string | null>
-    decided_at: ColumnType<string | null, string | null | undefined, string | null>
-    decision_comment: ColumnType<string | null, string | null | undefined, string | null>
-    catalog_version: ColumnType<string | null, string | null | undefined, string | null>
+    submitted_at: Optional<string>
+    decided_by: Optional<string>
+    decided_at: Optional<string>
+    decision_comment: Optional<string>
+    catalog_version: Optional<string>
   }
   /** Which catalog version applies from when, until when and where (null scope: everywhere). */
   catalog_releases: {
@@ -46,7 +46,7 @@ export interface CatalogTables {
     building_ids_json: string | null
     released_by: string | null
     created_at: string
-    withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>
-    withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>
+    withdrawn_at: Optional<string>
+    withdrawn_by: Optional<string>
   }
 }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Optional } from './columns'
 
 /** Leads and what staff wrote about them. */
 export interface LeadTables {
@@ -20,27 +20,27 @@ export interface LeadTables {
     status: string
     created_at: string
     /** The company's unified social credit code and the verified e-mail, when the lead came with them. */
-    credit_code: ColumnType<string | null, string | null | undefined, string | null>
-    email: ColumnType<string | null, string | null | undefined, string | null>
+    credit_code: Optional<string>
+    email: Optional<string>
     /** YYYY-MM-DD: when the manager means to follow up next (open leads only). */
-    follow_up_on: ColumnType<string | null, string | null | undefined, string | null>
+    follow_up_on: Optional<string>
     /** A lost lead's reason (lead-status.ts `leadLostReasons`) and the manager's words about it. */
-    lost_reason: ColumnType<string | null, string | null | undefined, string | null>
-    lost_note: ColumnType<string | null, string | null | undefined, string | null>
+    lost_reason: Optional<string>
+    lost_note: Optional<string>
     /** The order that won the lead. */
-    order_id: ColumnType<string | null, string | null | undefined, string | null>
+    order_id: Optional<string>
     /** When staff first did anything with the lead (the response SLA stops then). */
-    touched_at: ColumnType<string | null, string | null | undefined, string | null>
+    touched_at: Optional<string>
     /** When the untouched lead was escalated to the district lead (once). */
-    escalated_at: ColumnType<string | null, string | null | undefined, string | null>
-    updated_at: ColumnType<string | null, string | null | undefined, string | null>
+    escalated_at: Optional<string>
+    updated_at: Optional<string>
     /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
-    utm_source: ColumnType<string | null, string | null | undefined, string | null>
-    utm_medium: ColumnType<string | null, string | null | undefined, string | null>
-    utm_campaign: ColumnType<string | null, string | null | undefined, string | null>
-    utm_term: ColumnType<string | null, string | null | undefined, string | null>
+    utm_source: Optional<string>
+    utm_medium: Optional<string>
+    utm_campaign: Optional<string>
+    utm_term: Optional<string>
     /** The e-mail visit recipient whose link the visitor followed before leaving the lead (migration 0016). */
-    email_visit_recipient_id: ColumnType<string | null, string | null | undefined, string | null>
+    email_visit_recipient_id: Optional<string>
   }
   /** What staff wrote about a lead, oldest first; never changed. */
   lead_notes: { id: string; lead_id: string; author_id: string | null; body: string; created_at: string }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Counter } from './columns'
 
 /** Landing views, e-mail visits and campaigns. */
 export interface MarketingTables {
@@ -28,7 +28,7 @@ export interface MarketingTables {
     token: string
     /** queued | sent | skipped_unsubscribed | skipped_no_email */
     status: string
-    clicks: ColumnType<number, number | undefined, number>
+    clicks: Counter
     first_clicked_at: string | null
     sent_at: string | null
   }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Defaulted, Optional } from './columns'
 import type { InvoiceKind } from '../../server/schemas/invoice-details'
 
 /** Orders, what they hold and owe, their work, events, invoices, proofs and payments. */
@@ -30,20 +30,20 @@ export interface OrderTables {
     tracking_token: string
     stripe_session_id: string | null
     /** While waiting for payment: when the order is cancelled and its ports released if still unpaid. */
-    payment_due_at: ColumnType<string | null, string | null | undefined, string | null>
+    payment_due_at: Optional<string>
     /** When the one payment reminder is due; null once it was sent (or when none is due). */
-    payment_reminder_at: ColumnType<string | null, string | null | undefined, string | null>
+    payment_reminder_at: Optional<string>
     flagged_reason: string | null
     attribution_json: string | null
     /** The first-year total of the order's quote (migration 0017), summed as a campaign's revenue. */
-    first_year_total_fen: ColumnType<number | null, number | null | undefined, number | null>
+    first_year_total_fen: Optional<number>
     /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
-    utm_source: ColumnType<string | null, string | null | undefined, string | null>
-    utm_medium: ColumnType<string | null, string | null | undefined, string | null>
-    utm_campaign: ColumnType<string | null, string | null | undefined, string | null>
-    utm_term: ColumnType<string | null, string | null | undefined, string | null>
+    utm_source: Optional<string>
+    utm_medium: Optional<string>
+    utm_campaign: Optional<string>
+    utm_term: Optional<string>
     /** The e-mail visit recipient whose link the customer followed before ordering (migration 0016). */
-    email_visit_recipient_id: ColumnType<string | null, string | null | undefined, string | null>
+    email_visit_recipient_id: Optional<string>
     terms_accepted_at: string
     created_at: string
     updated_at: string
@@ -103,10 +103,10 @@ export interface OrderTables {
     order_id: string | null
     created_at: string
     /** 1 when the customer agreed, when asking for the code, to be called about their quote if they do not order. */
-    follow_up_consent: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>
+    follow_up_consent: Defaulted<0 | 1>
     /** With consent: the quote and what they had typed (company, contact, mobile, credit code, building). */
-    quote_id: ColumnType<string | null, string | null | undefined, string | null>
-    follow_up_json: ColumnType<string | null, string | null | undefined, string | null>
+    quote_id: Optional<string>
+    follow_up_json: Optional<string>
   }
   idempotency_keys: { key: string; request_hash: string; status_code: number; response_json: string; created_at: string }
   stripe_events: { id: string; type: string; order_id: string | null; outcome: string; received_at: string }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Optional } from './columns'
 
 /** Stored quotes, the offer codes they may be priced with, and quotes staff set by hand. */
 export interface QuoteTables {
@@ -9,17 +9,17 @@ export interface QuoteTables {
     building_id: string | null
     issued_by: string | null
     /** The company the code was issued to (unified social credit code); null on codes issued before codes were bound. */
-    credit_code: ColumnType<string | null, string | null | undefined, string | null>
+    credit_code: Optional<string>
     expires_at: string
-    used_at: ColumnType<string | null, string | null | undefined, string | null>
+    used_at: Optional<string>
     /** Console-issued codes (migration 0014): the staff user who issued it, when, and the address it was mailed to. */
-    issued_by_user: ColumnType<string | null, string | null | undefined, string | null>
-    issued_at: ColumnType<string | null, string | null | undefined, string | null>
-    emailed_to: ColumnType<string | null, string | null | undefined, string | null>
+    issued_by_user: Optional<string>
+    issued_at: Optional<string>
+    emailed_to: Optional<string>
     /** A revoked code is refused everywhere; revoked once, never restored. */
-    revoked_at: ColumnType<string | null, string | null | undefined, string | null>
-    revoked_by: ColumnType<string | null, string | null | undefined, string | null>
-    revoke_reason: ColumnType<string | null, string | null | undefined, string | null>
+    revoked_at: Optional<string>
+    revoked_by: Optional<string>
+    revoke_reason: Optional<string>
   }
   quotes: {
     id: string
@@ -35,10 +35,10 @@ export interface QuoteTables {
     quote_json: string
     attribution_json: string | null
     /** First-touch utm values (copied from attribution_json, migration 0017), counted by campaign reports. */
-    utm_source: ColumnType<string | null, string | null | undefined, string | null>
-    utm_medium: ColumnType<string | null, string | null | undefined, string | null>
-    utm_campaign: ColumnType<string | null, string | null | undefined, string | null>
-    utm_term: ColumnType<string | null, string | null | undefined, string | null>
+    utm_source: Optional<string>
+    utm_medium: Optional<string>
+    utm_campaign: Optional<string>
+    utm_term: Optional<string>
     created_at: string
     expires_at: string
   }

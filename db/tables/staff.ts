@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Defaulted } from './columns'
 import type { AuditActorKind, AuditSubjectKind } from '../../server/domain/audit'
 import type { StaffRole } from '../../server/domain/staff-roles'
 
@@ -12,7 +12,7 @@ export interface StaffTables {
     password_hash: string
     /** For a manager: the building_managers row whose buildings they see. */
     manager_id: string | null
-    disabled: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>
+    disabled: Defaulted<0 | 1>
     created_at: string
     updated_at: string
   }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { Counter, Optional } from './columns'
 
 /** Companies at buildings from imported tenant lists, and the imports. */
 export interface TenantTables {
@@ -33,7 +33,7 @@ export interface TenantTables {
     scope_key: string
     content_hash: string
     file_name: string
-    file_format: ColumnType<string | null, string | null | undefined, string | null>
+    file_format: Optional<string>
     imported_by: string | null
     /** queued → running → done | failed */
     status: string
@@ -44,14 +44,11 @@ export interface TenantTables {
     unchanged: Counter
     merged: Counter
     refused: Counter
-    report_json: ColumnType<string | null, string | null | undefined, string | null>
-    failure: ColumnType<string | null, string | null | undefined, string | null>
+    report_json: Optional<string>
+    failure: Optional<string>
     created_at: string
-    started_at: ColumnType<string | null, string | null | undefined, string | null>
-    finished_at: ColumnType<string | null, string | null | undefined, string | null>
+    started_at: Optional<string>
+    finished_at: Optional<string>
     heartbeat_at: string
   }
 }
-
-/** A count that starts at 0 (the column's default). */
-type Counter = ColumnType<number, number | undefined, number>
