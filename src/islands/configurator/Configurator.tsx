@@ -8,7 +8,8 @@ import type { PricedQuote } from '../../../server/schemas/quote'
 import { fill, type ConfiguratorText } from '../../lib/configurator-text'
 import { replaceQuery } from '../../lib/replace-query'
 import { companySizes, type CompanySize } from '../../lib/size-defaults'
-import { parseCount } from '../../lib/typed-number'
+import AmountFields from './AmountFields'
+import BroadbandChoices from './BroadbandChoices'
 import Comparison from './Comparison'
 import {
   buildRequest,
@@ -26,6 +27,7 @@ import {
   type Status,
 } from './configuration'
 import { configurationQuerySchema, configurationSearchParams, queryOfConfiguration } from './configuration-url'
+import CountInput, { readCount } from './CountInput'
 import Field from './Field'
 import FieldError from './FieldError'
 import { refusalText, type BundleLink, type FieldMessage } from './refusal-text'
@@ -47,12 +49,6 @@ interface Props {
   smallerBundles?: BundleLink[]
   /** The win-back code that opened this (unlisted) offering: every quote is priced with it. */
   offerCode?: string
-}
-
-/** A count as typed, or undefined while it is not one. */
-function readCount(text: string): number | undefined {
-  const typed = parseCount(text)
-  return typed.kind === 'number' ? typed.value : undefined
 }
 
 /** Choose components, options and term; enter spend and usage; the quote follows live. */
@@ -138,14 +134,6 @@ export default function Configurator(props: Props) {
     change()
     setConfig('usage', usageFollowingSpend(offering, config))
   }
-  /** Arrow keys step a count within the offering's limits, as a number field would (the field is text, so ｜１２｜ can be typed). */
-  const stepCount = (event: KeyboardEvent, component: { code: string; min: number; max: number }) => {
-    const step = event.key === 'ArrowUp' ? 1 : event.key === 'ArrowDown' ? -1 : 0
-    if (step === 0) return
-    event.preventDefault()
-    const count = readCount(config.items[component.code])
-    setConfig('items', component.code, String(Math.min(component.max, Math.max(component.min, count === undefined ? component.min : count + step))))
-  }
   const standalone = offering.components.filter((component) => !offering.itemGroups.some((group) => group.codes.includes(component.code)))
 
   return (
@@ -218,46 +206,16 @@ export default function Configurator(props: Props) {
           <h2 class="configurator__heading">{t.components}</h2>
           <Index each={offering.itemGroups}>
             {(group, index) => (
-              <fieldset class="field" id={`cfg-group.${index}`}>
-                <legend>{t.broadband}</legend>
-                <div class="choices">
-                  <Show when={group().min === 0}>
-                    <label class="choice">
-                      <input type="radio" name={`group-${index}`} value="" checked={config.groups[index] === ''} onChange={() => setConfig('groups', index, '')} />
-                      {t.noBroadband}
-                    </label>
-                  </Show>
-                  <For each={group().codes}>
-                    {(code) => {
-                      const blocked = unavailable.find((choice) => choice.code === code)
-                      // The choice is named by its component alone; why it cannot be chosen is its description.
-                      const nameId = `cfg-choice-${code}`
-                      const reasonId = `cfg-unavailable-${code}`
-                      return (
-                        <label class="choice" classList={{ 'choice--unavailable': Boolean(blocked) }}>
-                          <input
-                            type="radio"
-                            name={`group-${index}`}
-                            value={code}
-                            checked={config.groups[index] === code}
-                            disabled={Boolean(blocked)}
-                            aria-labelledby={blocked ? nameId : undefined}
-                            aria-describedby={blocked ? reasonId : undefined}
-                            onChange={() => setConfig('groups', index, code)}
-                          />
-                          <span>
-                            <span id={nameId}>{componentName(code)}</span>
-                            <Show when={blocked}>
-                              {(choice) => <span class="choice__reason" id={reasonId}>{fill(t.speedUnavailable, { max: choice().maxMbps })}</span>}
-                            </Show>
-                          </span>
-                        </label>
-                      )
-                    }}
-                  </For>
-                </div>
-                <FieldError id={`cfg-group.${index}-error`} message={problem(`group.${index}`)} />
-              </fieldset>
+              <BroadbandChoices
+                group={group()}
+                index={index}
+                chosen={config.groups[index]}
+                unavailable={unavailable}
+                componentName={componentName}
+                text={t}
+                error={problem(`group.${index}`)}
+                onChoose={(code) => setConfig('groups', index, code)}
+              />
             )}
           </Index>
           <For each={standalone}>
@@ -269,21 +227,14 @@ export default function Configurator(props: Props) {
                 error={problemText(`items.${component.code}`)}
               >
                 {(describedBy) => (
-                  <input
+                  <CountInput
                     id={`cfg-items.${component.code}`}
-                    class="count"
-                    type="text"
-                    inputmode="numeric"
-                    role="spinbutton"
-                    autocomplete="off"
-                    aria-valuemin={component.min}
-                    aria-valuemax={component.max}
-                    aria-valuenow={readCount(config.items[component.code])}
+                    min={component.min}
+                    max={component.max}
                     value={config.items[component.code]}
-                    aria-describedby={describedBy()}
-                    aria-invalid={problem(`items.${component.code}`) ? 'true' : 'false'}
-                    onInput={(event) => setConfig('items', component.code, event.currentTarget.value)}
-                    onKeyDown={(event) => stepCount(event, component)}
+                    invalid={Boolean(problem(`items.${component.code}`))}
+                    describedBy={describedBy()}
+                    onValue={(text) => setConfig('items', component.code, text)}
                   />
                 )}
               </Field>
@@ -292,50 +243,24 @@ export default function Configurator(props: Props) {
         </Show>
 
         <Show when={needsPriorSpend(offering, config.status)}>
-          <fieldset class="field" id="cfg-prior">
-            <legend>{t.prior}</legend>
-            <div class="amounts">
-              <Index each={config.prior}>
-                {(value, index) => (
-                  <label class="amount">
-                    <span>{t.priorMonths[index]}</span>
-                    <input
-                      type="text"
-                      inputmode="decimal"
-                      value={value()}
-                      aria-invalid={problem('prior') ? 'true' : 'false'}
-                      aria-describedby={problem('prior') ? 'cfg-prior-error' : undefined}
-                      onInput={(event) => declare(() => setConfig('prior', index, event.currentTarget.value))}
-                    />
-                  </label>
-                )}
-              </Index>
-            </div>
-            <FieldError id="cfg-prior-error" message={problem('prior')} />
-          </fieldset>
+          <AmountFields
+            id="cfg-prior"
+            legend={t.prior}
+            labels={t.priorMonths}
+            values={config.prior}
+            error={problem('prior')}
+            onInput={(index, text) => declare(() => setConfig('prior', index, text))}
+          />
         </Show>
 
-        <fieldset class="field" id="cfg-current">
-          <legend>{t.current}</legend>
-          <div class="amounts">
-            <Index each={config.current}>
-              {(value, index) => (
-                <label class="amount">
-                  <span>{t.carriers[index]}</span>
-                  <input
-                    type="text"
-                    inputmode="decimal"
-                    value={value()}
-                    aria-invalid={problem('current') ? 'true' : 'false'}
-                    aria-describedby={problem('current') ? 'cfg-current-error' : undefined}
-                    onInput={(event) => setConfig('current', index, event.currentTarget.value)}
-                  />
-                </label>
-              )}
-            </Index>
-          </div>
-          <FieldError id="cfg-current-error" message={problem('current')} />
-        </fieldset>
+        <AmountFields
+          id="cfg-current"
+          legend={t.current}
+          labels={t.carriers}
+          values={config.current}
+          error={problem('current')}
+          onInput={(index, text) => setConfig('current', index, text)}
+        />
 
         <Show when={callUsageCategories(offering).length > 0}>
           <fieldset class="field">
