@@ -99,7 +99,20 @@ function preparingStatements(client: pg.PoolClient): void {
   }) as typeof client.query
 }
 
-const statementName = (text: string) => `k${createHash('sha1').update(text).digest('base64url')}`
+/**
+ * Each text's name, hashed once per process: hashing an order's insert at its every run was 2.6 % of the
+ * server's time placing orders. Texts beyond what a connection prepares are named afresh each time.
+ */
+const statementNames = new Map<string, string>()
+
+function statementName(text: string): string {
+  let name = statementNames.get(text)
+  if (name === undefined) {
+    name = `k${createHash('sha1').update(text).digest('base64url')}`
+    if (statementNames.size < PREPARED_STATEMENTS_KEPT) statementNames.set(text, name)
+  }
+  return name
+}
 
 /**
  * `file:PATH` (or `:memory:`) opens SQLite in WAL mode; `postgres://...` opens a pool.
