@@ -43,11 +43,13 @@ export function configuratorText(lang: Lang) {
             not_a_number: '请输入金额（元），如 1200 或 1,200.50',
             too_many_decimals: '金额最多两位小数（精确到分），如 12.34',
             not_whole: '请输入金额（元），如 1200 或 1,200.50',
+            too_large: '金额过大：最多 {max}，请核对',
           },
           count: {
             not_a_number: '请输入数量（整数），如 2',
             too_many_decimals: '请输入数量（整数），如 2',
             not_whole: '数量须为整数，如 2',
+            too_large: '数量过大：每项最多 {max}',
           },
         },
         limits: {
@@ -129,11 +131,13 @@ export function configuratorText(lang: Lang) {
             not_a_number: 'Enter an amount in yuan, such as 1200 or 1,200.50',
             too_many_decimals: 'At most two decimals: amounts are counted in fen (¥0.01), such as 12.34',
             not_whole: 'Enter an amount in yuan, such as 1200 or 1,200.50',
+            too_large: 'Too large: at most {max}; please check it',
           },
           count: {
             not_a_number: 'Enter a whole number, such as 2',
             too_many_decimals: 'Enter a whole number, such as 2',
             not_whole: 'A count is a whole number, such as 2',
+            too_large: 'Too many: at most {max} of one item',
           },
         },
         limits: {

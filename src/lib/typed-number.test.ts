@@ -30,6 +30,14 @@ describe('parseYuan', () => {
   it.each(['-5', 'abc', '1,2', '12,34', '1.2.3', '¥100', '1e3', '.5'])('%j is not an amount', (text) => {
     expect(parseYuan(text)).toEqual({ kind: 'invalid', problem: 'not_a_number' })
   })
+
+  it('takes up to the largest amount asked for and refuses more, however many digits', () => {
+    expect(parseYuan('10,000,000', 1_000_000_000)).toEqual({ kind: 'number', value: 1_000_000_000 })
+    for (const text of ['10000000.01', '99999999999999999', '１'.repeat(40)]) expect(parseYuan(text, 1_000_000_000), text).toEqual({ kind: 'invalid', problem: 'too_large' })
+    // Without a limit, an amount is still an exact integer of fen.
+    expect(parseYuan('90071992547409.91')).toEqual({ kind: 'number', value: Number.MAX_SAFE_INTEGER })
+    expect(parseYuan('99999999999999999')).toEqual({ kind: 'invalid', problem: 'too_large' })
+  })
 })
 
 describe('parseCount', () => {
@@ -42,6 +50,12 @@ describe('parseCount', () => {
     ['0', 0],
   ])('%j is %j', (text, count) => {
     expect(parseCount(text)).toEqual({ kind: 'number', value: count })
+  })
+
+  it('takes up to the most asked for and refuses more, however many digits', () => {
+    expect(parseCount('1000', 1000)).toEqual({ kind: 'number', value: 1000 })
+    for (const text of ['1001', '99999999999999999999']) expect(parseCount(text, 1000), text).toEqual({ kind: 'invalid', problem: 'too_large' })
+    expect(parseCount('99999999999999999999')).toEqual({ kind: 'invalid', problem: 'too_large' })
   })
 
   it('refuses a fraction and text', () => {

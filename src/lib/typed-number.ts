@@ -6,7 +6,7 @@
  */
 
 /** Why typed text is not the number asked for (each has its own sentence in the islands' texts). */
-export type TypedNumberProblem = 'not_a_number' | 'too_many_decimals' | 'not_whole'
+export type TypedNumberProblem = 'not_a_number' | 'too_many_decimals' | 'not_whole' | 'too_large'
 
 export type TypedNumber = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; problem: TypedNumberProblem }
 
@@ -28,18 +28,29 @@ function readDecimal(text: string): { kind: 'empty' } | { kind: 'decimal'; whole
   return { kind: 'decimal', whole, fraction }
 }
 
-/** Yuan as typed → integer fen. More than two decimals is refused: the smallest unit of money is the fen. */
-export function parseYuan(text: string): TypedNumber {
+/**
+ * Yuan as typed → integer fen, at most `maxFen`. More than two decimals is refused: the smallest unit
+ * of money is the fen.
+ */
+export function parseYuan(text: string, maxFen = Number.MAX_SAFE_INTEGER): TypedNumber {
   const decimal = readDecimal(text)
   if (decimal.kind !== 'decimal') return decimal
   if (decimal.fraction.length > 2) return { kind: 'invalid', problem: 'too_many_decimals' }
-  return { kind: 'number', value: Number(decimal.whole) * FEN_PER_YUAN + Number(decimal.fraction.padEnd(2, '0')) }
+  return atMost(maxFen, Number(decimal.whole) * FEN_PER_YUAN + Number(decimal.fraction.padEnd(2, '0')))
 }
 
-/** A count as typed (lines, extensions): a whole number; "3.0" is three, "2.5" is refused. */
-export function parseCount(text: string): TypedNumber {
+/** A count as typed (lines, extensions): a whole number, at most `max`; "3.0" is three, "2.5" is refused. */
+export function parseCount(text: string, max = Number.MAX_SAFE_INTEGER): TypedNumber {
   const decimal = readDecimal(text)
   if (decimal.kind !== 'decimal') return decimal
   if (/[1-9]/.test(decimal.fraction)) return { kind: 'invalid', problem: 'not_whole' }
-  return { kind: 'number', value: Number(decimal.whole) }
+  return atMost(max, Number(decimal.whole))
+}
+
+/**
+ * More than what the number is for takes is refused as such, beside the field. Without a limit of
+ * its own, a number is still an exact integer: twenty typed digits are not, and sums of them fail.
+ */
+function atMost(max: number, value: number): TypedNumber {
+  return value <= max ? { kind: 'number', value } : { kind: 'invalid', problem: 'too_large' }
 }

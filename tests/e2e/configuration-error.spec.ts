@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { formatYuan } from '../../server/pricing/money'
+import { MAX_DECLARED_AMOUNT } from '../../server/schemas/quote-request'
 import { configuratorText, fill } from '../../src/lib/configurator-text'
 import { enterSpend, unlabelledControls, waitForConfigurator } from './support/pages'
 
@@ -43,6 +44,29 @@ test.describe('the configurator shows a refused configuration next to the field 
     await expect(prior.locator('.error')).toBeVisible()
     await expect(prior.locator('.error')).toContainText(formatYuan(detail.averageSpend.min, 'zh'))
     for (const input of await prior.locator('input').all()) await expect(input).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  test('an amount too large for any quote is named beside its field, and the quote recovers once it is corrected', async ({ page }) => {
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto('/configure/evergreen?building=bld-jinmao-tower')
+    await waitForConfigurator(page)
+    const prior = page.locator('#cfg-prior')
+    const first = prior.locator('input').first()
+    const result = page.locator('.configurator__result')
+    await expect(page.getByTestId('monthly-bill')).toBeVisible()
+
+    await first.fill('99999999999999999')
+    await expect(prior.locator('.error')).toHaveText(fill(t.typed.amount.too_large, { max: formatYuan(MAX_DECLARED_AMOUNT, 'zh') }))
+    await expect(first).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByTestId('quote-stale')).toBeVisible()
+
+    await first.fill('3000')
+    await expect(prior.locator('.error')).toHaveCount(0)
+    await expect(result).not.toHaveClass(/is-stale/)
+    await expect(page.locator('#quote-status')).toHaveText('')
+    await expect(page.getByTestId('proposal-link')).toBeVisible()
+    expect(errors).toEqual([])
   })
 
   test('every visible control of the configurator and of the callback form has an accessible name', async ({ page }) => {

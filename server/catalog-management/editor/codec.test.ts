@@ -90,6 +90,7 @@ describe('form fields both ways', () => {
       'rule.minimumX': ['1,2'],
       'rule.maximumX': [''],
       'rule.reviewMonths': ['2.5'],
+      'rule.care.minimum': ['99999999999999999'],
     }
     const { value, issues } = decode(offeringForm, fields)
     expect(issues).toEqual([
@@ -98,6 +99,8 @@ describe('form fields both ways', () => {
       { field: 'rule.minimumX', problem: 'not_a_number' },
       { field: 'rule.maximumX', problem: 'required' },
       { field: 'rule.reviewMonths', problem: 'not_whole' },
+      // Seventeen digits of yuan are no exact number of fen.
+      { field: 'rule.care.minimum', problem: 'too_large' },
     ])
     expect((value as { rule: { plans: object[] } }).rule.plans[1]).toEqual({ id: 'B' })
   })

@@ -16,6 +16,7 @@ export const codecMessages: Record<CodecProblem, Text> = {
   not_a_number: text('请填写数字（如 1,234.50）', 'Enter a number (e.g. 1,234.50)'),
   too_many_decimals: text('最多两位小数', 'At most two decimals'),
   not_whole: text('请填写整数', 'Enter a whole number'),
+  too_large: text('数字过大，请核对', 'Too large a number; please check it'),
   unknown_kind: text('未知的规则类型', 'Unknown rule kind'),
   duplicate_key: text('此项与前面一行重复', 'Same as an earlier row'),
 }

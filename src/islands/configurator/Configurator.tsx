@@ -30,7 +30,7 @@ import { configurationQuerySchema, configurationSearchParams, queryOfConfigurati
 import CountInput, { readCount } from './CountInput'
 import Field from './Field'
 import FieldError from './FieldError'
-import { refusalText, type BundleLink, type FieldMessage } from './refusal-text'
+import { refusalText, typedProblemText, type BundleLink, type FieldMessage } from './refusal-text'
 import { createLiveQuote } from './live-quote'
 import QuoteSummary from './QuoteSummary'
 
@@ -93,7 +93,7 @@ export default function Configurator(props: Props) {
   const problem = (field: string): FieldMessage | undefined => {
     const result = built()
     const typed = 'invalid' in result ? result.invalid[field] : undefined
-    if (typed) return { text: t.typed[field.startsWith('items.') ? 'count' : 'amount'][typed] }
+    if (typed) return { text: typedProblemText(field, typed, t) }
     const error = live.error()
     if (!error) return undefined
     const issue = error.issues?.find((candidate) => fieldOfIssue(offering, candidate.path) === field)

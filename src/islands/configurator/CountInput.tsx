@@ -1,4 +1,4 @@
-import { parseCount } from '../../lib/typed-number'
+import { quoteCount } from './configuration'
 
 interface Props {
   id: string
@@ -13,7 +13,7 @@ interface Props {
 
 /** A count as typed, or undefined while it is not one. */
 export function readCount(text: string): number | undefined {
-  const typed = parseCount(text)
+  const typed = quoteCount(text)
   return typed.kind === 'number' ? typed.value : undefined
 }
 

@@ -2,8 +2,7 @@ import { z } from 'zod'
 import type { UnavailableChoice } from '../../../server/domain/serviceability'
 import type { Quote } from '../../../server/schemas/quote'
 import { companySizes, sizeDefaults, type CompanySize } from '../../lib/size-defaults'
-import { parseCount, parseYuan } from '../../lib/typed-number'
-import { defaultConfiguration, groupOf, needsPriorSpend, usageCategories, usageFollowingSpend, yuanText, type Configuration, type OfferingDetail, type Status } from './configuration'
+import { defaultConfiguration, groupOf, needsPriorSpend, quoteCount, quoteYuan, usageCategories, usageFollowingSpend, yuanText, type Configuration, type OfferingDetail, type Status } from './configuration'
 
 /**
  * A configuration in the page's query string, so Back, Reload, the language switch and shared links keep
@@ -69,7 +68,7 @@ export function queryOfConfiguration(offering: OfferingDetail, configuration: Co
   // A count still being typed (or mistyped) is left out: the link keeps the offering's default for it.
   const items: Record<string, number> = Object.fromEntries(
     Object.entries(configuration.items).flatMap(([code, text]) => {
-      const typed = parseCount(text)
+      const typed = quoteCount(text)
       return typed.kind === 'number' ? [[code, typed.value]] : []
     }),
   )
@@ -95,7 +94,7 @@ export function queryOfConfiguration(offering: OfferingDetail, configuration: Co
  * typed, or mistyped, is left empty, as a mistyped count is left out.
  */
 function urlYuan(text: string): string {
-  const typed = parseYuan(text)
+  const typed = quoteYuan(text)
   return typed.kind === 'number' ? yuanText(typed.value) : ''
 }
 

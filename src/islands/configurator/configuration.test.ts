@@ -148,6 +148,13 @@ describe('buildRequest', () => {
     const refused = { ...typed, items: { ...typed.items, 'fixed-line': '2.5' }, prior: ['12.345', '1200', '1200'] as [string, string, string] }
     expect(buildRequest(evergreen, refused, {})).toEqual({ invalid: { 'items.fixed-line': 'not_whole', prior: 'too_many_decimals' } })
   })
+
+  it('names an amount or a count too large for any quote, and the spend stops steering usage, instead of failing on it', () => {
+    const evergreen = detail('evergreen')
+    const huge = { ...defaultConfiguration(evergreen, 'lt50'), items: { 'fixed-line': '99999999999999999999', 'centrex-ext': '0', 'mobile-line': '0', 'static-ip': '0' }, prior: ['99999999999999999', '1', '1'] as [string, string, string] }
+    expect(buildRequest(evergreen, huge, {})).toEqual({ invalid: { 'items.fixed-line': 'too_large', prior: 'too_large' } })
+    expect(usageFollowingSpend(evergreen, huge)).toEqual(huge.usage)
+  })
 })
 
 describe('comparison', () => {

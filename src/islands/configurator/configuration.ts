@@ -7,6 +7,7 @@ import { divideHalfUp, sum } from '../../../server/pricing/money'
 import type { PricedQuote } from '../../../server/schemas/quote'
 import { sizeDefaults, type CompanySize } from '../../lib/size-defaults'
 import { parseCount, parseYuan, type TypedNumberProblem } from '../../lib/typed-number'
+import { MAX_DECLARED_AMOUNT, MAX_ITEM_COUNT } from '../../../server/schemas/quote-request'
 
 export type OfferingDetail = ReturnType<typeof offeringDetail>
 export type Status = 'new' | 'existing'
@@ -112,9 +113,15 @@ export function usageFollowingSpend(offering: OfferingDetail, configuration: Con
   return Object.fromEntries(usageCategories.map((category, index) => [category, yuanText(shares[index])])) as Configuration['usage']
 }
 
+/** An amount as a quote takes it: yuan as typed, in fen, at most the largest a quote accepts. */
+export const quoteYuan = (text: string) => parseYuan(text, MAX_DECLARED_AMOUNT)
+
+/** A count of a component as a quote takes it, at most the most of one a quote accepts. */
+export const quoteCount = (text: string) => parseCount(text, MAX_ITEM_COUNT)
+
 /** X: the average of the three months' spend as typed, as the engine computes it (fen), or undefined until all three are amounts. */
 export function declaredAverage(prior: readonly string[]): number | undefined {
-  const fen = prior.map((text) => parseYuan(text))
+  const fen = prior.map(quoteYuan)
   if (!fen.every((typed) => typed.kind === 'number')) return undefined
   return divideHalfUp(sum(fen.map((typed) => typed.value)), fen.length)
 }
@@ -133,14 +140,14 @@ export function buildRequest(
   context: { buildingId?: string; attribution?: Attribution; offerCode?: string },
 ): { request: QuoteRequestInput } | { invalid: FieldProblems } {
   const invalid: FieldProblems = {}
-  const read = (parse: typeof parseYuan, text: string, field: string) => {
+  const read = (parse: typeof quoteYuan, text: string, field: string) => {
     const typed = parse(text)
     if (typed.kind === 'invalid') invalid[field] ??= typed.problem
     return typed.kind === 'number' ? typed.value : undefined
   }
-  const amount = (text: string, field: string) => read(parseYuan, text, field)
+  const amount = (text: string, field: string) => read(quoteYuan, text, field)
   const counts = Object.fromEntries(
-    Object.entries(configuration.items).map(([code, text]) => [code, read(parseCount, text, `items.${code}`) ?? 0]),
+    Object.entries(configuration.items).map(([code, text]) => [code, read(quoteCount, text, `items.${code}`) ?? 0]),
   )
   const usage = Object.fromEntries(
     callUsageCategories(offering).flatMap((category) => {

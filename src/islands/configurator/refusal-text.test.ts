@@ -3,7 +3,7 @@ import { formatYuan } from '../../../server/pricing/money'
 import { catalog } from '../../../server/pricing/testing'
 import { offeringDetail } from '../../../server/services/offering-presenter'
 import { configuratorText, fill } from '../../lib/configurator-text'
-import { refusalText } from './refusal-text'
+import { refusalText, typedProblemText } from './refusal-text'
 
 const detail = (slug: string) => offeringDetail(catalog, catalog.offerings.get(slug)!)
 const context = { counts: {}, declaredAverage: undefined, smallerBundles: [{ href: '/bundles/bb-express', name: '网络快车' }], callbackHref: '#callback' }
@@ -47,5 +47,13 @@ describe('refusalText', () => {
   it('falls back to the code’s sentence for anything else', () => {
     const t = configuratorText('en')
     expect(refusalText(detail('bb-express'), { code: 'invalid_term', message: '' }, 'termMonths', t, context).text).toBe(t.errors.invalid_term)
+  })
+})
+
+describe('typedProblemText', () => {
+  it('names the largest amount and count any quote takes, in zh and en', () => {
+    expect(typedProblemText('prior', 'too_large', configuratorText('zh'))).toBe('金额过大：最多 ¥10,000,000.00，请核对')
+    expect(typedProblemText('items.fixed-line', 'too_large', configuratorText('en'))).toBe('Too many: at most 1000 of one item')
+    expect(typedProblemText('usage.mobile', 'not_a_number', configuratorText('en'))).toBe(configuratorText('en').typed.amount.not_a_number)
   })
 })

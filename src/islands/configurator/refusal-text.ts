@@ -1,5 +1,7 @@
 import { formatYuan } from '../../../server/pricing/money'
+import { MAX_DECLARED_AMOUNT, MAX_ITEM_COUNT } from '../../../server/schemas/quote-request'
 import { fill, type ConfiguratorText } from '../../lib/configurator-text'
+import type { TypedNumberProblem } from '../../lib/typed-number'
 import { groupOf, type OfferingDetail } from './configuration'
 import type { ApiError } from './live-quote'
 
@@ -24,6 +26,12 @@ interface Context {
   smallerBundles: BundleLink[]
   /** The callback form on the page, for a spend only a building manager quotes. */
   callbackHref: string
+}
+
+/** Why the text typed into a field (a count, or an amount) is not the number asked for; a limit is named. */
+export function typedProblemText(field: string, problem: TypedNumberProblem, t: ConfiguratorText): string {
+  const kind = field.startsWith('items.') ? 'count' : 'amount'
+  return fill(t.typed[kind][problem], { max: kind === 'count' ? MAX_ITEM_COUNT : formatYuan(MAX_DECLARED_AMOUNT, t.lang) })
 }
 
 /**
