@@ -27,4 +27,7 @@ export default defineConfig({
   integrations: [solid()],
   image: { service: passthroughImageService() },
   build: { inlineStylesheets: 'always' },
+  // A page's scripts are files of the site (Astro inlines small ones): the pages' policy allows the
+  // site's own script files and no inline script but the islands' fixed ones (server/security-headers.ts).
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 })

@@ -28,3 +28,20 @@ for (const lang of ['zh', 'en'] as const) {
     expect(pdfPageCount(pdf)).toBe(1)
   })
 }
+
+test('the print button opens the print dialog, under the pages’ script policy', async ({ page }) => {
+  const response = await page.request.post('/api/quotes', { data: { offering: 'bb-express', options: { payment: 'monthly' }, termMonths: 0, items: { 'bb-100': 1 }, customer: { status: 'new' } } })
+  expect(response.status(), await response.text()).toBe(201)
+  const { id } = (await response.json()) as { id: string }
+  const refused: string[] = []
+  page.on('console', (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())))
+  // Counts the dialogs instead of opening one (a headless browser has nothing to show it on).
+  await page.addInitScript(() => {
+    ;(window as unknown as { printed: number }).printed = 0
+    window.print = () => void (window as unknown as { printed: number }).printed++
+  })
+  await page.goto(`/en/quotes/${id}`)
+  await page.getByRole('button', { name: 'Print proposal' }).click()
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+  expect(refused).toEqual([])
+})
