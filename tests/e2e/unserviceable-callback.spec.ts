@@ -51,11 +51,6 @@ test.describe('a visitor whose building cannot be served asks the building manag
     await openShanghaiTower(page)
     const form = page.locator('#callback')
     const mobile = form.locator('#callback-mobile')
-    // Let the browser submit what it would otherwise refuse, as a browser without validation would.
-    await mobile.evaluate((input) => {
-      input.removeAttribute('pattern')
-      input.removeAttribute('required')
-    })
     await form.locator('#callback-company').fill('上海测试科技有限公司')
     await form.locator('#callback-name').fill('张三')
     await mobile.fill('12345')

@@ -75,6 +75,17 @@ describe.each(databaseKinds)('leads API on %s', (kind) => {
     expect(stored).toMatchObject({ source: 'unserviceable', mobile: '13912345678', lang: 'en', manager_id: 'mgr-lujiazui-wang', attribution_json: JSON.stringify({ utm_source: 'baidu', bd_vid: 'x1' }) })
   })
 
+  it('takes a form as the browser sends it: a full note whose line breaks come as CRLF, a mobile typed in full-width digits', async () => {
+    // The textarea's maxlength counts a line break as one character; the form post sends it as two.
+    const note = `请下午回电\r\n${'x'.repeat(494)}`
+    const response = await seeded.api.request('/api/leads', postForm({ company: '示例', name: '韩梅梅', mobile: '１３８ １２３４ ５６７８', note, return: '/bundles/evergreen' }))
+    expect(response.status).toBe(303)
+    const location = response.headers.get('location')!
+    expect(location).toMatch(/^\/leads\/[\w-]+$/)
+    const stored = await findLead(seeded.database.db, location.split('/').at(-1)!)
+    expect(stored).toMatchObject({ mobile: '13812345678', note: `请下午回电\n${'x'.repeat(494)}` })
+  })
+
   it('sends a refused form back to its page with the error and what was typed kept server-side, never to another site', async () => {
     const refused = await seeded.api.request('/api/leads', postForm({ company: '示例公司', name: '韩梅梅', mobile: '123', return: '/check?building=bld-shanghai-tower' }))
     expect(refused.status).toBe(303)
