@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { leadLostReasons, leadStatuses, type LeadStatus } from '../domain/lead-status'
+import { typedOrderNumber } from '../domain/order-number'
 import { freeText, line } from './text'
 
 /** An empty form field means "none" (no filter, no date). */
@@ -24,4 +25,4 @@ export const leadNoteSchema = z.object({ note: freeText().trim().min(1).max(2000
 export const followUpSchema = z.object({ followUpOn: z.preprocess((value) => (value === '' ? null : value), isoDate.nullable()) })
 export const markLostSchema = z.object({ reason: z.enum(leadLostReasons), note: blankAsNone(line().trim().max(500)) })
 /** The order that won the lead, by its number as staff read it (any case, spaces around it). */
-export const markWonSchema = z.object({ orderNumber: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), line().min(1).max(40)) })
+export const markWonSchema = z.object({ orderNumber: z.preprocess((value) => (typeof value === 'string' ? typedOrderNumber(value) : value), line().min(1).max(40)) })
