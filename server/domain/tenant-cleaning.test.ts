@@ -36,6 +36,8 @@ describe('cleaning a tenant row', () => {
   it('accepts a mobile with +86 and dashes, names the big carriers one way, empty cells as null', () => {
     expect(values({ company: 'A', mobile: '+86 138-0013-8000', carrier: '电信', contactName: '' })).toMatchObject({ mobile: '13800138000', carrier: '中国电信', contactName: null })
     expect(values({ company: 'A', carrier: 'China Mobile' }).carrier).toBe('中国移动')
+    // The name alone, as staff say it ("Mobile" alone is too common a word to be the carrier).
+    expect(['Unicom', 'unicom', 'Telecom', 'Broadnet'].map((carrier) => values({ company: 'A', carrier }).carrier)).toEqual(['中国联通', '中国联通', '中国电信', '中国广电'])
     expect(values({ company: 'A', carrier: '某宽带' }).carrier).toBe('某宽带')
   })
 

@@ -73,10 +73,10 @@ export function companyNameKey(company: string): string {
 
 /** The major carriers under one name each, however a list spells them; other carriers as typed. */
 const CARRIERS: [RegExp, string][] = [
-  [/^(中国)?电信|^china ?telecom$|^ct$/i, '中国电信'],
-  [/^(中国)?联通|^china ?unicom$|^cu(cc)?$/i, '中国联通'],
+  [/^(中国)?电信|^(china ?)?telecom$|^ct$/i, '中国电信'],
+  [/^(中国)?联通|^(china ?)?unicom$|^cu(cc)?$/i, '中国联通'],
   [/^(中国)?移动|^china ?mobile$|^cmcc$|^cm$/i, '中国移动'],
-  [/^(中国)?广电|^china ?broadnet$|^cbn$/i, '中国广电'],
+  [/^(中国)?广电|^(china ?)?broadnet$|^cbn$/i, '中国广电'],
 ]
 
 const emailSchema = z.email()
