@@ -10,6 +10,7 @@ import type { OrderQueueQuery } from '../schemas/console-orders'
 import type { Services } from '../services/services'
 import { decodeKeyset, encodeKeyset } from './keyset-cursor'
 import type { StaffIdentity } from './sessions'
+import type { LocalizedText } from '../pricing/primitives'
 
 export type QueueEntry = QueueRow & { late: LateKind | null }
 
@@ -54,7 +55,7 @@ export function orderQueueCsv(services: Pick<Services, 'db' | 'now'>, staff: Sta
 
 export interface OrderDetail {
   order: OrderRow
-  building: { id: string; nameZh: string; nameEn: string; district: string; address: string }
+  building: { id: string; nameZh: string; nameEn: string; district: string; address: LocalizedText }
   manager: { id: string; name: string; nameEn: string; phone: string } | null
   items: { position: number; kind: string; code: string; labelZh: string; labelEn: string; quantity: number | null; amountFen: number; waived: boolean; rule: string }[]
   workOrders: { id: string; kind: string; status: string; details: unknown; scheduledDate: string | null; scheduledSlot: string | null }[]
@@ -70,7 +71,7 @@ export async function orderDetail(services: Pick<Services, 'db' | 'now'>, staff:
   const order = await findOrderByNumber(db, number)
   if (!order || (staff.buildingIds !== 'all' && !staff.buildingIds.includes(order.building_id))) throw new AppError('order_not_found', `There is no order ${number}.`)
   const [building, manager, items, work, payments, events, audit] = await Promise.all([
-    db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district', 'address_zh']).where('id', '=', order.building_id).executeTakeFirstOrThrow(),
+    db.selectFrom('buildings').select(['id', 'name_zh', 'name_en', 'district', 'address_zh', 'address_en']).where('id', '=', order.building_id).executeTakeFirstOrThrow(),
     order.manager_id ? db.selectFrom('building_managers').select(['id', 'name', 'name_en', 'phone']).where('id', '=', order.manager_id).executeTakeFirst() : undefined,
     db.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('position').execute(),
     db.selectFrom('work_orders').selectAll().where('order_id', '=', order.id).orderBy('kind').execute(),
@@ -81,7 +82,7 @@ export async function orderDetail(services: Pick<Services, 'db' | 'now'>, staff:
   const entered = events.filter((event) => event.status === order.status).at(-1)?.created_at ?? order.created_at
   return {
     order,
-    building: { id: building.id, nameZh: building.name_zh, nameEn: building.name_en, district: building.district, address: building.address_zh },
+    building: { id: building.id, nameZh: building.name_zh, nameEn: building.name_en, district: building.district, address: { zh: building.address_zh, en: building.address_en } },
     manager: manager ? { id: manager.id, name: manager.name, nameEn: manager.name_en, phone: manager.phone } : null,
     items: items.map((item) => ({ position: item.position, kind: item.kind, code: item.code, labelZh: item.label_zh, labelEn: item.label_en, quantity: item.quantity, amountFen: item.amount_fen, waived: item.waived === 1, rule: item.rule })),
     workOrders: work.map((entry) => ({ id: entry.id, kind: entry.kind, status: entry.status, details: JSON.parse(entry.details_json), scheduledDate: entry.scheduled_date, scheduledSlot: entry.scheduled_slot })),

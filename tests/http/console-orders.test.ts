@@ -57,6 +57,8 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
 
     const detail = await (await get(cookie, `/api/console/orders/${placed.number}`)).json()
     expect(detail.order).toMatchObject({ status: 'active', install_date: '2026-11-25', install_slot: 'am' })
+    // The site in both languages: the English page shows the English address.
+    expect(detail.building).toMatchObject({ nameZh: '金茂大厦', nameEn: 'Jin Mao Tower', address: { zh: expect.stringContaining('世纪大道'), en: expect.stringMatching(/Century Avenue/i) } })
     expect(detail.items.length).toBeGreaterThan(0)
     expect(detail.items.every((item: { rule: string }) => item.rule.length > 0)).toBe(true)
     expect(detail.workOrders.map((work: { status: string }) => work.status)).toEqual(['done'])
