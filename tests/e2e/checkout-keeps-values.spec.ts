@@ -33,6 +33,23 @@ for (const { name: screen, viewport } of viewports) {
     test.describe(`checkout errors keep what was typed (${screen}, ${lang})`, () => {
       test.use({ viewport })
 
+      test('ordering before the e-mail is verified says so at the address; verifying it answers that, and the keyboard goes on from the next control', async ({ page, request }) => {
+        const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
+        await page.goto(`${prefix}/checkout/${quoteId}`)
+        await waitForCheckout(page)
+        await typeAll(page, typed)
+        await page.locator('#checkout-acceptTerms').check()
+        await page.locator('form.checkout button[type="submit"]').click()
+        const email = page.locator('#checkout-email')
+        await expect(page.locator('#checkout-email-error')).toHaveText(t.verification.verifyFirst)
+        await expect(email).toBeFocused()
+
+        await verifyCheckoutEmail(page)
+        await expect(page.locator('#checkout-email-error')).toHaveCount(0)
+        await expect(email).toHaveAttribute('aria-invalid', 'false')
+        await expect(page.getByTestId('follow-up-consent')).toBeFocused()
+      })
+
       test('a wrong check character, a field the server refuses and a 409: values stay, the error sits at its field, focus goes there', async ({ page, request }) => {
         const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
         await page.goto(`${prefix}/checkout/${quoteId}`)

@@ -132,12 +132,15 @@ export default function CheckoutForm(props: Props) {
     target?.focus()
   }
 
+  const forgetProblem = (name: string) => {
+    if (!problems()[name]) return
+    const { [name]: _corrected, ...rest } = problems()
+    setProblems(rest)
+  }
   /** A field's problem goes once the visitor changes that field: a corrected field no longer says it is wrong. */
   const forgetProblemOf = (event: Event) => {
     const name = (event.target as HTMLInputElement | null)?.name
-    if (!name || !problems()[name]) return
-    const { [name]: _corrected, ...rest } = problems()
-    setProblems(rest)
+    if (name) forgetProblem(name)
   }
 
   let emailProof!: EmailVerificationControl
@@ -224,7 +227,7 @@ export default function CheckoutForm(props: Props) {
           {input('contactName', t.contactName, 'text', 'name', undefined, { maxlength: '50' })}
           {input('mobile', t.mobile, 'tel', 'tel', undefined, { inputmode: 'tel', maxlength: '20' })}
         </div>
-        <EmailVerification text={t.verification} errors={t.errors} lang={t.lang} label={t.email} badEmail={t.badEmail} error={problems().email} quoteId={props.quoteId} expose={(control) => (emailProof = control)} />
+        <EmailVerification text={t.verification} errors={t.errors} lang={t.lang} label={t.email} badEmail={t.badEmail} error={problems().email} quoteId={props.quoteId} expose={(control) => (emailProof = control)} onVerified={() => forgetProblem('email')} />
       </fieldset>
       <fieldset>
         <legend>{t.site}</legend>

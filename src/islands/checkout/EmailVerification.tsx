@@ -19,6 +19,8 @@ interface Props {
   badEmail: string
   /** The quote being ordered: with the customer's consent, their manager may follow it up if they do not order. */
   quoteId: string
+  /** The address is proven: the form's "verify first" is answered. */
+  onVerified: () => void
 }
 
 type State =
@@ -107,7 +109,12 @@ export default function EmailVerification(props: Props & { expose: (control: Ema
     setBusy(true)
     try {
       const response = await api.verifications[':id'].confirm.$post({ param: { id: now.id }, json: { code: typedCode() } })
-      if (response.ok) return setState({ step: 'verified', id: now.id, email: now.email, code: typedCode() })
+      if (response.ok) {
+        setState({ step: 'verified', id: now.id, email: now.email, code: typedCode() })
+        props.onVerified()
+        // The code's field and button are gone: the keyboard goes on from the next control, not the page's top.
+        return consentInput.focus()
+      }
       const error = await errorOf(response)
       if (error.code === 'verification_code_wrong') {
         const left = error.attemptsLeft ?? 0
