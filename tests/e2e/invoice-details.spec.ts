@@ -61,6 +61,16 @@ for (const { name: screen, viewport } of viewports) {
         await expect(details).toContainText('91330100716105852F')
         await reviewScreenshot(page, { path: `test-results/screenshots/tracking-invoice-${lang}-${screen}.png`, fullPage: true })
       })
+
+      test('the tracking page of an order with a special invoice does not offer to change to one', async ({ page, request }) => {
+        const quoteId = await createFixedBroadbandQuote(request, 'bld-jinmao-tower')
+        const invoice = { kind: 'special' as const, title: '上海测试科技有限公司', taxpayerId: '91330100716105852F', address: '上海市浦东新区世纪大道88号', phone: '021-12345678', bank: '招商银行上海分行', account: '6222021234567890' }
+        const order = await placeOrder(request, quoteId, { buildingId: 'bld-jinmao-tower', method: 'invoice', lang, invoice })
+        await page.goto(new URL(order.trackingUrl).pathname + new URL(order.trackingUrl).search)
+        await expect(page.getByTestId('invoice-details')).toContainText(w.special)
+        await expect(page.getByText(lang === 'zh' ? '需改开专用发票' : 'need a special invoice')).toHaveCount(0)
+        await expect(page.getByText(lang === 'zh' ? '发票信息有误，请联系您的楼宇经理' : 'Something wrong? Tell your building manager')).toBeVisible()
+      })
     })
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { expect, type APIRequestContext } from '@playwright/test'
 import type { InstallDay } from '../../../server/domain/install-slots'
 import { mailedCode } from './database'
+import type { InvoiceDetailsInput } from '../../../server/schemas/invoice-details'
 
 /** A stored fixed + broadband quote (one line, 100M; a new customer), as the configurator would make it. */
 export async function createFixedBroadbandQuote(request: APIRequestContext, buildingId?: string, attribution?: Record<string, string>): Promise<string> {
@@ -30,7 +31,7 @@ export interface PlacedOrder {
 export async function placeOrder(
   request: APIRequestContext,
   quoteId: string,
-  { buildingId, method, lang = 'zh' }: { buildingId: string; method: 'online' | 'invoice'; lang?: 'zh' | 'en' },
+  { buildingId, method, lang = 'zh', invoice }: { buildingId: string; method: 'online' | 'invoice'; lang?: 'zh' | 'en'; invoice?: InvoiceDetailsInput },
 ): Promise<PlacedOrder> {
   // The run's journeys share Jin Mao's district: its first mornings fill up (INSTALL_CAPACITY_PER_HALF_DAY).
   const offered = await request.get(`/api/buildings/${buildingId}/install-days`)
@@ -53,6 +54,7 @@ export async function placeOrder(
       payment: { method },
       acceptTerms: true,
       lang,
+      ...(invoice ? { invoice } : {}),
     },
   })
   expect(response.status(), await response.text()).toBe(201)
