@@ -225,6 +225,13 @@ test('a manager’s mistakes while composing cost nothing already chosen, and sc
   await page.getByRole('button', { name: '预览' }).click()
   await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 2 家：将发送 2 封；无邮箱或邮箱重复 0 家；已退订 0 家。')
   await checkConsolePage(page, 'email-visits-preview-zh')
+  // The same preview from a saved link, without its draft: it is given one, which its scheduling form
+  // names, so Back-then-Schedule below is refused from such a link too.
+  const savedLink = new URL(page.url())
+  savedLink.searchParams.delete('draft')
+  await page.goto(`${savedLink.pathname}${savedLink.search}`)
+  await expect(page).toHaveURL(/[?&]draft=[0-9a-f-]{36}(&|$)/)
+  await expect(page.locator('input[name="visitId"]')).toHaveValue(new URL(page.url()).searchParams.get('draft')!)
 
   // The browser checks the campaign tag before sending it.
   const tag = page.getByLabel('活动标签（utm_campaign）')
