@@ -10,6 +10,7 @@ export const orderActions = [
   'place',
   'approve',
   'reject',
+  'complete_survey',
   'mark_paid',
   'schedule',
   'reschedule',

@@ -2,7 +2,8 @@
  * The order's life as a transition table. Payment waits are the entry states, and `confirmed` for an
  * order with nothing due today (it goes on like a paid one, but nothing was paid); an order that
  * would take too many of a building's ports starts in `pending_review`, holding nothing until
- * operations approve it into one of the other entry states (or reject it); `active` and
+ * operations approve it into one of the other entry states (or reject it); one waiting for a site
+ * survey goes on as a placed order would once the survey has found the ports it needs; `active` and
  * `cancelled` are terminal. Anything not listed is refused, so a late or repeated event cannot
  * move an order backwards.
  */
@@ -10,7 +11,7 @@ export const orderTransitions = {
   pending_review: ['awaiting_payment', 'awaiting_transfer', 'confirmed', 'survey_required', 'cancelled'],
   awaiting_payment: ['paid', 'cancelled'],
   awaiting_transfer: ['paid', 'cancelled'],
-  survey_required: ['awaiting_transfer', 'cancelled'],
+  survey_required: ['awaiting_payment', 'awaiting_transfer', 'confirmed', 'cancelled'],
   confirmed: ['scheduled', 'cancelled'],
   paid: ['scheduled', 'cancelled'],
   scheduled: ['installing', 'cancelled'],

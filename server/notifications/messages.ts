@@ -86,6 +86,8 @@ export interface OpsOrderReviewPayload {
 /** To the customer: operations approved the order in review; it goes on in `status`. */
 export interface OrderApprovedPayload {
   orderNumber: string
+  /** What held the order back: a review (messages from before surveys had their own say so), or a site survey. */
+  after?: 'review' | 'survey'
   status: EntryOrderStatus
   /** Fen. */
   amountDue: number

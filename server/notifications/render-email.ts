@@ -218,10 +218,18 @@ function contentOf(message: OutboxMessage, lang: Lang): EmailContent {
         [t('状态', 'Status'), statusLabels[lang][p.status]],
       ]
       if (p.paymentDueAt) details.push([t('应付金额', 'Amount due'), money(p.amountDue)], [t('付款截止时间', 'Pay by'), deadline(p.paymentDueAt)])
+      const surveyed = p.after === 'survey'
       return {
-        subject: t(`订单已通过审核：${p.orderNumber} — ${brand.zh}`, `Order ${p.orderNumber} approved — ${brand.en}`),
+        subject: surveyed
+          ? t(`现场勘察已完成：订单 ${p.orderNumber} — ${brand.zh}`, `Site survey done: order ${p.orderNumber} — ${brand.en}`)
+          : t(`订单已通过审核：${p.orderNumber} — ${brand.zh}`, `Order ${p.orderNumber} approved — ${brand.en}`),
         greeting: t('您好：', 'Hello,'),
-        paragraphs: [t(`您的订单 ${p.orderNumber} 已通过审核，楼宇端口已为您预留。`, `Your order ${p.orderNumber} has been approved and the building’s ports are reserved for you.`), next],
+        paragraphs: [
+          surveyed
+            ? t(`订单 ${p.orderNumber} 的现场勘察已完成，楼宇端口已为您预留。`, `The site survey for order ${p.orderNumber} is done and the building’s ports are reserved for you.`)
+            : t(`您的订单 ${p.orderNumber} 已通过审核，楼宇端口已为您预留。`, `Your order ${p.orderNumber} has been approved and the building’s ports are reserved for you.`),
+          next,
+        ],
         action: track(p.trackingUrl),
         details,
       }

@@ -60,6 +60,10 @@ export const yuan = z
 export const recordTransferSchema = z.object({ amountYuan: yuan })
 export const reasonSchema = z.object({ reason })
 export const optionalNoteSchema = z.object({ note: optional(line().max(500)) })
+/** Ports as staff type them (full-width digits too): a whole number from 0 to 1000. */
+const portCount = z.preprocess((value) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value), z.coerce.number().int().min(0).max(1000))
+/** What a site survey added to the building: its new free ports. */
+export const completeSurveySchema = z.object({ fibrePorts: portCount, voicePorts: portCount, note: optional(line().max(500)) })
 export const scheduleSchema = z.object({ date: isoDate, slot: z.enum(installSlotKinds) })
 export const rescheduleSchema = scheduleSchema.extend({ reason })
 /** A console form's datetime-local has no zone: it is Shanghai's wall clock. */

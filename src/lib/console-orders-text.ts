@@ -25,6 +25,8 @@ interface OrdersText {
   actions: {
     recordTransfer: string; amountYuan: string; approve: string; note: string; reject: string; schedule: string; reschedule: string; date: string; slot: string
     startInstall: string; activate: string; cancel: string; extend: string; until: string; resolveFlag: string; acceptPayment: string; refunded: string
+    /** The survey's result: the ports it found or built, prefilled with what the order needs. */
+    completeSurvey: string; surveyHint: string; fibrePorts: string; voicePorts: string
   }
   done: Record<string, string>
   /** Audit log actions (the lifecycle's command names) as staff read them. */
@@ -87,13 +89,14 @@ const zh: OrdersText = {
   actions: {
     recordTransfer: '登记对公转账', amountYuan: '到账金额（元）', approve: '通过审核', note: '备注', reject: '驳回', schedule: '预约安装', reschedule: '改约', date: '日期', slot: '时段',
     startInstall: '开始安装', activate: '确认开通', cancel: '取消订单', extend: '延长付款期限', until: '新截止时间', resolveFlag: '处理付款异常', acceptPayment: '确认收款', refunded: '已退款',
+    completeSurvey: '勘察完成', surveyHint: '登记勘察为楼宇新增的空闲端口（已预填楼宇为本订单还缺的数量）；订单随即预留端口，按客户选择的付款方式继续。', fibrePorts: '新增光纤端口', voicePorts: '新增语音端口',
   },
   done: {
-    transfer_recorded: '已登记转账。', approved: '已通过审核。', rejected: '已驳回。', scheduled: '已预约安装。', rescheduled: '已改约。', installing: '已开始安装。',
+    transfer_recorded: '已登记转账。', approved: '已通过审核。', survey_completed: '已登记勘察结果，订单已预留端口。', rejected: '已驳回。', scheduled: '已预约安装。', rescheduled: '已改约。', installing: '已开始安装。',
     active: '已开通。', cancelled: '订单已取消。', deadline_extended: '付款期限已延长。', flag_resolved: '付款异常已处理。',
   },
   auditActions: {
-    place: '下单', approve: '通过审核', reject: '驳回', mark_paid: '确认收款', schedule: '预约安装', reschedule: '改约', start_install: '开始安装', activate: '确认开通',
+    place: '下单', approve: '通过审核', reject: '驳回', complete_survey: '勘察完成', mark_paid: '确认收款', schedule: '预约安装', reschedule: '改约', start_install: '开始安装', activate: '确认开通',
     cancel: '取消订单', expire_unpaid: '逾期未付自动取消', payment_failed: '在线支付失败', extend_payment_deadline: '延长付款期限', remind_payment: '付款提醒',
     flag_payment: '付款异常', resolve_flagged_payment: '处理付款异常', 'order.invoice_details_changed': '更正发票信息',
   },
@@ -132,6 +135,9 @@ const zh: OrdersText = {
   visitCancelled: (was) => `已取消，不会上门（原定 ${was}）`,
   problems: {
     order: '订单的状态已经变了（可能刚被处理过），这个操作不再适用。下面显示的是订单现在的状态。',
+    ports: '加上登记的新增端口，楼宇的空闲端口仍不够本订单使用：请按勘察结果填写新增端口数。',
+    fibrePorts: '新增光纤端口请填写 0 至 1000 的整数。',
+    voicePorts: '新增语音端口请填写 0 至 1000 的整数。',
     reason: '请填写原因：至少 3 个字，不能只有空格或含控制字符。',
     note: '备注不能含控制字符，最多 500 个字。',
     until: '新截止时间须晚于现在，也晚于当前的付款截止时间。',
@@ -167,13 +173,14 @@ const en: OrdersText = {
   actions: {
     recordTransfer: 'Record bank transfer', amountYuan: 'Amount received (yuan)', approve: 'Approve', note: 'Note', reject: 'Reject', schedule: 'Schedule installation', reschedule: 'Reschedule', date: 'Date', slot: 'Slot',
     startInstall: 'Start installation', activate: 'Mark active', cancel: 'Cancel order', extend: 'Extend payment deadline', until: 'New deadline', resolveFlag: 'Resolve flagged payment', acceptPayment: 'Accept payment', refunded: 'Refunded',
+    completeSurvey: 'Site survey completed', surveyHint: 'Record the free ports the survey added to the building (prefilled with what the building still lacks for this order); the order then reserves its ports and goes on with the payment the customer chose.', fibrePorts: 'Fibre ports added', voicePorts: 'Voice ports added',
   },
   done: {
-    transfer_recorded: 'Transfer recorded.', approved: 'Approved.', rejected: 'Rejected.', scheduled: 'Installation scheduled.', rescheduled: 'Rescheduled.', installing: 'Installation started.',
+    transfer_recorded: 'Transfer recorded.', approved: 'Approved.', survey_completed: 'Survey recorded; the order has reserved its ports.', rejected: 'Rejected.', scheduled: 'Installation scheduled.', rescheduled: 'Rescheduled.', installing: 'Installation started.',
     active: 'Service active.', cancelled: 'Order cancelled.', deadline_extended: 'Payment deadline extended.', flag_resolved: 'Flagged payment resolved.',
   },
   auditActions: {
-    place: 'Placed', approve: 'Approved', reject: 'Rejected', mark_paid: 'Payment received', schedule: 'Installation scheduled', reschedule: 'Rescheduled', start_install: 'Installation started',
+    place: 'Placed', approve: 'Approved', reject: 'Rejected', complete_survey: 'Site survey completed', mark_paid: 'Payment received', schedule: 'Installation scheduled', reschedule: 'Rescheduled', start_install: 'Installation started',
     activate: 'Marked active', cancel: 'Cancelled by operations', expire_unpaid: 'Cancelled unpaid at the deadline', payment_failed: 'Online payment failed', extend_payment_deadline: 'Payment deadline extended',
     remind_payment: 'Payment reminder', flag_payment: 'Payment flagged', resolve_flagged_payment: 'Flagged payment resolved', 'order.invoice_details_changed': 'Invoice details corrected',
   },
@@ -212,6 +219,9 @@ const en: OrdersText = {
   visitCancelled: (was) => `Cancelled: no visit (was ${was})`,
   problems: {
     order: 'The order has changed (someone may just have dealt with it), so this action no longer applies. The page shows the order as it is now.',
+    ports: 'Even with the ports recorded as added, the building has too few free ports for this order: enter the ports the survey added.',
+    fibrePorts: 'Fibre ports added: a whole number from 0 to 1000.',
+    voicePorts: 'Voice ports added: a whole number from 0 to 1000.',
     reason: 'Please give a reason: at least 3 characters, not only spaces, no control characters.',
     note: 'The note may not hold control characters and is at most 500 characters.',
     until: 'The new deadline must be later than now and than the current payment deadline.',

@@ -41,7 +41,7 @@ function factsText(facts: OrderEventFacts, lang: Lang): string {
             : facts.action === 'payment_failed'
               ? history.paymentFailed
               : text.auditActions[facts.action]
-  const label = facts.action === 'approve' ? history.note : history.reason
+  const label = facts.action === 'approve' || facts.action === 'complete_survey' ? history.note : history.reason
   return facts.reason ? `${what} · ${said(label, facts.reason, lang)}` : what
 }
 

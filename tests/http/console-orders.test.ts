@@ -114,6 +114,40 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     expect(JSON.parse(mail.payload_json)).toMatchObject({ reason: 'by_operations', note: 'the customer moved out' })
   })
 
+  it('takes an order that waited for a site survey on once the survey has added the ports it needs', async () => {
+    const cookie = await signIn(seeded.api, ops.email)
+    const building = 'bld-last-port-huaxin'
+    const free = async () => (await db().selectFrom('buildings').select('free_fibre_ports').where('id', '=', building).executeTakeFirstOrThrow()).free_fibre_ports
+    await db().updateTable('buildings').set({ free_fibre_ports: 0 }).where('id', '=', building).execute()
+    seeded.api.setNow(SUNDAY)
+    const quote = await createQuote(seeded.api)
+    const placed = await (await postOrder(seeded.api, orderBody(quote.id, { site: { buildingId: building, floor: '3', unit: '305' } }))).json()
+    expect(placed).toMatchObject({ status: 'survey_required', payment: { amountDue: 0 } })
+    const survey = `/api/console/orders/${placed.number}/complete-survey`
+
+    // Operations only; a survey that added no port leaves the order waiting, and says why.
+    expect((await post(await signIn(seeded.api, wang.email), survey, { fibrePorts: '1', voicePorts: '0' })).status).toBe(403)
+    const none = await post(cookie, survey, { fibrePorts: '０', voicePorts: '0' })
+    expect(none.status).toBe(400)
+    expect((await none.json()).error.issues).toEqual([expect.objectContaining({ path: 'ports' })])
+    expect((await post(cookie, survey, { fibrePorts: '-1', voicePorts: '0' })).status).toBe(400)
+    expect((await findOrderByNumber(db(), placed.number))!.status).toBe('survey_required')
+
+    expect((await post(cookie, survey, { fibrePorts: '１', voicePorts: '0', note: '新拉一路光纤' })).status).toBe(200)
+    const order = (await findOrderByNumber(db(), placed.number))!
+    expect(order).toMatchObject({ status: 'awaiting_transfer', amount_due_fen: quote.oneTime.total, fibre_ports_reserved: 1 })
+    expect(order.payment_due_at).not.toBeNull()
+    expect(await free()).toBe(0)
+    const work = await db().selectFrom('work_orders').select(['kind', 'status']).where('order_id', '=', order.id).orderBy('kind').execute()
+    expect(work).toEqual([{ kind: 'site_installation', status: 'waiting_for_payment' }, { kind: 'site_survey', status: 'done' }])
+    const mail = await db().selectFrom('outbox').select('payload_json').where('kind', '=', 'order_approved').where('payload_json', 'like', `%${placed.number}%`).executeTakeFirstOrThrow()
+    expect(JSON.parse(mail.payload_json)).toMatchObject({ after: 'survey', status: 'awaiting_transfer', amountDue: quote.oneTime.total })
+    expect((await auditOf(db(), { kind: 'order', id: order.id })).find((row) => row.action === 'complete_survey')).toMatchObject({ before: { status: 'survey_required' }, after: { status: 'awaiting_transfer', fibrePorts: 1 }, reason: '新拉一路光纤' })
+    expect((await auditOf(db(), { kind: 'building', id: building })).at(-1)).toMatchObject({ action: 'building.ports_added', after: { fibrePorts: 1, voicePorts: 0, order: placed.number } })
+    // Done once: the same form sent again does not apply.
+    expect((await post(cookie, survey, { fibrePorts: '1', voicePorts: '0' })).status).toBe(400)
+  })
+
   it('shows a manager only their own buildings’ orders, and lets them change none', async () => {
     const placed = await placeInvoiceOrder()
     const outsider = await signIn(seeded.api, otherManager.email)

@@ -7,6 +7,7 @@ import { AppError } from '../../errors'
 import * as lifecycle from '../../orders/lifecycle'
 import type { OrderRow } from '../../repositories/orders-repository'
 import {
+  completeSurveySchema,
   extendDeadlineSchema,
   optionalNoteSchema,
   orderQueueQuerySchema,
@@ -56,6 +57,11 @@ export function ordersRoutes(services: Services) {
     .get('/:number', viewers(), async (c) => c.json(await orderDetail(services, staffOf(c), c.req.param('number'))))
     .post('/:number/record-transfer', operators(), command(recordTransferSchema, (who, number, input) => lifecycle.recordTransfer(services, who, number, input.amountYuan), 'transfer_recorded'))
     .post('/:number/approve', operators(), command(optionalNoteSchema, (who, number, input) => lifecycle.approve(services, who, number, input.note), 'approved'))
+    .post(
+      '/:number/complete-survey',
+      operators(),
+      command(completeSurveySchema, (who, number, input) => lifecycle.completeSurvey(services, who, number, { added: { fibre: input.fibrePorts, voice: input.voicePorts }, note: input.note }), 'survey_completed'),
+    )
     .post('/:number/reject', operators(), command(reasonSchema, (who, number, input) => lifecycle.reject(services, who, number, input.reason), 'rejected'))
     .post('/:number/schedule', operators(), command(scheduleSchema, (who, number, input) => lifecycle.schedule(services, who, number, input), 'scheduled'))
     .post('/:number/reschedule', operators(), command(rescheduleSchema, (who, number, { reason, ...slot }) => lifecycle.reschedule(services, who, number, slot, reason), 'rescheduled'))
