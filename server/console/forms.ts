@@ -34,10 +34,13 @@ export function sameSitePath(value: unknown, fallback: string): string {
   return url.origin === SITE && new URL(path, SITE).origin === SITE && !path.startsWith('//') ? path : fallback
 }
 
+/** What a form's answer adds to its page's address: said once, on the page the form came back to. */
+export const FORM_ANSWER_PARAMS = ['done', 'error', 'field', FORM_FLASH_PARAM] as const
+
 /** `path` with the answer's query parameters set (replacing an earlier answer's). */
 export function withParam(path: string, name: string, value: string, more: Record<string, string> = {}): string {
   const url = new URL(path, SITE)
-  for (const answer of ['done', 'error', 'field', FORM_FLASH_PARAM]) url.searchParams.delete(answer)
+  for (const answer of FORM_ANSWER_PARAMS) url.searchParams.delete(answer)
   url.searchParams.set(name, value)
   for (const [extra, text] of Object.entries(more)) url.searchParams.set(extra, text)
   return `${url.pathname}${url.search}`

@@ -14,7 +14,7 @@ export const consoleText: Record<
     signedInAs: string
     signOut: string
     switchLanguage: string
-    signIn: { title: string; email: string; password: string; submit: string; signedOut: string; intro: string }
+    signIn: { title: string; email: string; password: string; submit: string; signedOut: string; expired: string; intro: string }
     home: { title: string; welcome: (name: string) => string; yourRoles: string; yourBuildings: (count: number | 'all') => string; sections: string }
     forbidden: { title: string; body: string; home: string }
     users: {
@@ -53,7 +53,7 @@ export const consoleText: Record<
     signedInAs: '已登录：',
     signOut: '退出登录',
     switchLanguage: 'English',
-    signIn: { title: '登录运营后台', email: '工作邮箱', password: '密码', submit: '登录', signedOut: '您已退出登录。', intro: '仅限员工使用。账号由管理员开通。' },
+    signIn: { title: '登录运营后台', email: '工作邮箱', password: '密码', submit: '登录', signedOut: '您已退出登录。', expired: '登录已过期，刚才提交的内容没有保存。请重新登录后再操作一次。', intro: '仅限员工使用。账号由管理员开通。' },
     home: {
       title: '运营后台首页',
       welcome: (name) => `您好，${name}`,
@@ -106,7 +106,7 @@ export const consoleText: Record<
     signedInAs: 'Signed in as ',
     signOut: 'Sign out',
     switchLanguage: '中文',
-    signIn: { title: 'Sign in to the staff console', email: 'Work e-mail', password: 'Password', submit: 'Sign in', signedOut: 'You have signed out.', intro: 'For staff only. Accounts are opened by an admin.' },
+    signIn: { title: 'Sign in to the staff console', email: 'Work e-mail', password: 'Password', submit: 'Sign in', signedOut: 'You have signed out.', expired: 'Your session had ended, so what you just submitted was not saved. Sign in and do it again.', intro: 'For staff only. Accounts are opened by an admin.' },
     home: {
       title: 'Staff console',
       welcome: (name) => `Hello, ${name}`,

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_STAFF_PASSWORD } from '../../db/seed/demo-staff'
-import { checkConsolePage as checkPage } from './support/console'
+import { act, checkConsolePage as checkPage } from './support/console'
+import { createFixedBroadbandQuote, placeOrder } from './support/orders'
 
 async function signIn(page: Page, email: string, password: string) {
   await page.locator('#email').fill(email)
@@ -70,4 +71,23 @@ test('an admin opens an ops account (zh); the ops user signs in (en) and may not
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not allowed')
   await expect(page.locator('form[action="/api/console/users"]')).toHaveCount(0)
   await checkPage(page, 'forbidden-en')
+})
+
+test('a form sent after the session ended: the sign-in page says it was not saved, and the page after signing in does not repeat the refusal', async ({ page, request }) => {
+  const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
+  const placed = await placeOrder(request, quoteId, { buildingId: 'bld-raffles-city', method: 'invoice', lang: 'en' })
+  await page.goto(`/en/console/orders/${placed.number}`)
+  await signIn(page, 'ops@example.com', DEMO_STAFF_PASSWORD)
+  await expect(page.getByTestId('order-status')).toHaveText('Awaiting bank transfer')
+
+  // The session ends (idle, signed out elsewhere) while the form is being filled.
+  await page.context().clearCookies()
+  await act(page, 'cancel', (form) => form.getByLabel('Reason').fill('the customer moved out'))
+  await expect(page).toHaveURL(/\/en\/console\/sign-in\?.*expired=1/)
+  await expect(page.getByRole('alert')).toHaveText('Your session had ended, so what you just submitted was not saved. Sign in and do it again.')
+
+  await signIn(page, 'ops@example.com', DEMO_STAFF_PASSWORD)
+  await expect(page).toHaveURL(new RegExp(`/en/console/orders/${placed.number}$`))
+  await expect(page.getByTestId('order-status')).toHaveText('Awaiting bank transfer')
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })
