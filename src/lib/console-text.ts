@@ -17,6 +17,7 @@ export const consoleText: Record<
     signIn: { title: string; email: string; password: string; submit: string; signedOut: string; expired: string; intro: string }
     home: { title: string; welcome: (name: string) => string; yourRoles: string; yourBuildings: (count: number | 'all') => string; sections: string }
     forbidden: { title: string; body: string; home: string }
+    notFound: { title: string; body: string; home: string }
     users: {
       title: string
       list: string
@@ -62,6 +63,7 @@ export const consoleText: Record<
       sections: '您可以使用的功能',
     },
     forbidden: { title: '没有权限', body: '您的账号没有查看这个页面的权限。如需开通，请联系管理员。', home: '返回后台首页' },
+    notFound: { title: '没有找到', body: '没有这条记录，或它不在您负责的楼宇范围内。请核对链接或编号。', home: '返回后台首页' },
     users: {
       title: '员工账号',
       list: '全部账号',
@@ -115,6 +117,7 @@ export const consoleText: Record<
       sections: 'What you can use',
     },
     forbidden: { title: 'Not allowed', body: 'Your account may not see this page. Ask an admin if you need it.', home: 'Back to the console' },
+    notFound: { title: 'Not found', body: 'There is no such record, or it is not in the buildings you look after. Check the link or the number.', home: 'Back to the console' },
     users: {
       title: 'Staff accounts',
       list: 'All accounts',

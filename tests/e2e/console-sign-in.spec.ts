@@ -91,3 +91,19 @@ test('a form sent after the session ended: the sign-in page says it was not save
   await expect(page.getByTestId('order-status')).toHaveText('Awaiting bank transfer')
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
+
+test('a manager opening an order of a building that is not theirs is told so in the console, not sent to the storefront', async ({ page, request }) => {
+  const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
+  const placed = await placeOrder(request, quoteId, { buildingId: 'bld-raffles-city', method: 'invoice' })
+  await page.goto('/console')
+  await signIn(page, 'manager@example.com', DEMO_STAFF_PASSWORD)
+  await expect(page).toHaveURL(/\/console$/)
+  const response = await page.goto(`/console/orders/${placed.number}`)
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到')
+  await expect(page.getByText('没有这条记录，或它不在您负责的楼宇范围内。')).toBeVisible()
+  await expect(page.getByRole('navigation', { name: '后台导航' })).toBeVisible()
+  // Not signed in, an unknown console address is the storefront's not-found page.
+  await page.context().clearCookies()
+  expect((await page.goto('/console/no-such-page'))?.status()).toBe(404)
+})
