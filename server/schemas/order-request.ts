@@ -10,9 +10,9 @@ import { line } from './text'
 const text = (max: number) => line().trim().min(1).max(max)
 const halfWidth = (value: string) => value.normalize('NFKC')
 
-/** 统一社会信用代码 as typed: spaces around it and lower case are slips; the check character must hold. */
+/** 统一社会信用代码 as typed: full-width characters (an input method's), spaces and lower case are slips; the check character must hold. */
 export const creditCodeSchema = line()
-  .trim()
+  .overwrite((value) => halfWidth(value).replace(/\s+/g, ''))
   .toUpperCase()
   .refine(isValidCreditCode, '18-character unified social credit code with a valid check character')
 

@@ -32,6 +32,8 @@ export const consoleOfferCodesText: Record<
     next: string
     done: Record<string, string>
     langs: Record<Lang, string>
+    /** What is wrong with the field a refusal names (the form comes back as typed). */
+    problems: { companyName: string; creditCode: string; buildingId: string; offering: string; expiresOn: (days: number) => string; email: string }
   }
 > = {
   zh: {
@@ -62,6 +64,14 @@ export const consoleOfferCodesText: Record<
     next: '下一页',
     done: { code_issued: '优惠码已发放，见列表第一行。', code_revoked: '优惠码已撤回，客户将无法再使用。' },
     langs: { zh: '中文', en: 'English' },
+    problems: {
+      companyName: '请填写公司名称（最多 100 个字）。',
+      creditCode: '统一社会信用代码为 18 位，最后一位是校验码，这个代码校验不通过。请对照营业执照核对。',
+      buildingId: '请选择您负责的楼宇。',
+      offering: '请选择回归套餐。',
+      expiresOn: (days) => `最后可用日期须在今天至 ${days} 天之内。`,
+      email: '请填写有效的邮箱，如 name@company.com，或留空。',
+    },
   },
   en: {
     title: 'Win-back codes',
@@ -91,5 +101,13 @@ export const consoleOfferCodesText: Record<
     next: 'Next page',
     done: { code_issued: 'The code is issued: it is the first row below.', code_revoked: 'The code is revoked; the customer can no longer use it.' },
     langs: { zh: '中文', en: 'English' },
+    problems: {
+      companyName: 'Enter the company name (at most 100 characters).',
+      creditCode: 'The unified social credit code is 18 characters whose last one checks the others: this one does not. Check it against the business licence.',
+      buildingId: 'Choose one of your buildings.',
+      offering: 'Choose one of the win-back bundles.',
+      expiresOn: (days) => `The last day must be between today and ${days} days from now.`,
+      email: 'Enter an e-mail address such as name@company.com, or leave it empty.',
+    },
   },
 }

@@ -142,3 +142,28 @@ test('a building manager makes an assisted quote with a negotiated X; the propos
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Assisted quotes')
   await expect(page.locator(`tr[data-quote="${quoteId}"]`)).toContainText('declared ¥11,000.00 → agreed ¥8,000.00')
 })
+
+test('a refused win-back code form comes back as typed with the wrong field named; a full-width credit code is taken', async ({ page }) => {
+  await page.goto('/console/offer-codes')
+  await signInToConsole(page, 'marketing@example.com')
+  const form = page.locator('form[action="/api/console/offer-codes"]')
+  await form.getByLabel('公司名称').fill('上海退回测试有限公司')
+  // The last character does not check the others.
+  await form.getByLabel('统一社会信用代码').fill('91330100716105852A')
+  await form.locator('#code-building').selectOption(JIN_MAO)
+  await form.getByLabel('客户联系人邮箱（可选）').fill('back.test@example.com')
+  await form.getByRole('button', { name: '发放优惠码' }).click()
+
+  await expect(page.getByRole('alert')).toHaveText('统一社会信用代码为 18 位，最后一位是校验码，这个代码校验不通过。请对照营业执照核对。')
+  await expect(form.getByLabel('统一社会信用代码')).toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByLabel('公司名称')).toHaveValue('上海退回测试有限公司')
+  await expect(form.getByLabel('统一社会信用代码')).toHaveValue('91330100716105852A')
+  await expect(form.locator('#code-building')).toHaveValue(JIN_MAO)
+  await expect(form.getByLabel('客户联系人邮箱（可选）')).toHaveValue('back.test@example.com')
+  expect(page.url()).not.toMatch(/退回|back\.test|852A/)
+
+  await form.getByLabel('统一社会信用代码').fill('９１３３０１００７１６１０５８５２Ｆ')
+  await form.getByRole('button', { name: '发放优惠码' }).click()
+  await expect(page.getByRole('status')).toBeVisible()
+  await expect(page.locator('tbody tr').filter({ hasText: '上海退回测试有限公司' })).toHaveCount(1)
+})

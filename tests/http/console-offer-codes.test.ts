@@ -6,6 +6,8 @@ import { orderBody, postOrder, VALID_CREDIT_CODE } from '../support/orders'
 import { asStaff, createStaff, signIn } from '../support/staff'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
+import { FORM_FLASH_PARAM } from '../../server/console/forms'
+import { readOfferCodeForm } from '../../server/console/offer-code-form-flash'
 
 /** Jin Mao Tower and Lujiazui Business Plaza are Wang Jing's (Lujiazui); Raffles City is Li's (Jing'an). */
 const JIN_MAO = 'bld-jinmao-tower'
@@ -97,8 +99,10 @@ describe.each(databaseKinds)('console win-back codes on %s', (kind) => {
     expect(audit.map((entry) => [entry.action, entry.actor.id])).toEqual([['offer_code.issued', wangId]])
     // no address given: nothing mailed
     expect(await db().selectFrom('outbox').select('id').where('kind', '=', 'win_back_offer').where('payload_json', 'like', `%${issued.code}%`).execute()).toHaveLength(0)
-    // a lower-case credit code with spaces around it is the same company
+    // a lower-case credit code with spaces around it, or typed full-width by an input method, is the same company
     expect((await issue(wang, { creditCode: ` ${VALID_CREDIT_CODE.toLowerCase()} ` })).code).toMatch(WIN_BACK_CODE_PATTERN)
+    const fullWidth = [...VALID_CREDIT_CODE].map((character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0)).join('')
+    expect((await issue(wang, { creditCode: fullWidth })).code).toMatch(WIN_BACK_CODE_PATTERN)
   })
 
   it('mails the code to the company contact in their language, with the offer link', async () => {
@@ -261,7 +265,11 @@ describe.each(databaseKinds)('console win-back codes on %s', (kind) => {
     const done = await form({ companyName: '表单公司', creditCode: VALID_CREDIT_CODE, buildingId: JIN_MAO, offering: 'evergreen-winback', expiresOn: '2026-12-01', email: '', lang: 'zh' })
     expect(done.status).toBe(303)
     expect(done.headers.get('location')).toBe('/en/console/offer-codes?done=code_issued')
-    const refused = await form({ companyName: '表单公司', creditCode: 'nonsense', buildingId: JIN_MAO, offering: 'evergreen-winback', expiresOn: '2026-12-01' })
-    expect(refused.headers.get('location')).toMatch(/error=invalid_request/)
+    const refused = await form({ companyName: '表单公司', creditCode: 'nonsense', buildingId: JIN_MAO, offering: 'evergreen-winback', expiresOn: '2026-12-01', email: 'li@example.com' })
+    const back = new URL(refused.headers.get('location')!, 'http://storefront.test')
+    expect(Object.fromEntries(back.searchParams)).toMatchObject({ error: 'invalid_request', field: 'creditCode' })
+    // What was typed waits server-side for its author, behind an id: the form comes back as it was.
+    expect(back.search).not.toMatch(/nonsense|li%40example/)
+    expect(await readOfferCodeForm(seeded.api.services, wangId, back.searchParams.get(FORM_FLASH_PARAM)!)).toMatchObject({ companyName: '表单公司', creditCode: 'nonsense', buildingId: JIN_MAO, email: 'li@example.com' })
   })
 })

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
-import { readInput } from '../../console/forms'
+import { isFormPost, readInput } from '../../console/forms'
+import { saveOfferCodeForm } from '../../console/offer-code-form-flash'
 import { issueWinBackCode, revokeWinBackCode, winBackCode, winBackCodes } from '../../console/win-back-codes'
 import { AppError } from '../../errors'
 import { issueOfferCodeSchema, offerCodeListQuerySchema, revokeOfferCodeSchema } from '../../schemas/console-offer-codes'
@@ -24,9 +25,15 @@ export function offerCodesRoutes(services: Services) {
   return new Hono<ConsoleEnv>()
     .get('/', issuers(), async (c) => c.json(await winBackCodes(services, staffOf(c), listQuery(c))))
     .post('/', issuers(), async (c) => {
-      const issued = await issueWinBackCode(services, staffOf(c), await readInput(c, issueOfferCodeSchema))
-      c.set('formDone', 'code_issued')
-      return c.json(issued, 201)
+      try {
+        const issued = await issueWinBackCode(services, staffOf(c), await readInput(c, issueOfferCodeSchema))
+        c.set('formDone', 'code_issued')
+        return c.json(issued, 201)
+      } catch (error) {
+        // A refused form comes back as typed, the refused field named (see answerForms).
+        if (error instanceof AppError && isFormPost(c)) c.set('formFlash', await saveOfferCodeForm(services, staffOf(c).user.id, await c.req.parseBody()))
+        throw error
+      }
     })
     .get('/:code', issuers(), async (c) => c.json(await winBackCode(services, staffOf(c), c.req.param('code'))))
     .post('/:code/revoke', issuers(), async (c) => {
