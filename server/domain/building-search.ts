@@ -19,9 +19,10 @@ export function normalizeForSearch(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '')
 }
 
-function bigrams(text: string): string[] {
+/** The runs of `size` characters of a text (the text itself when shorter). */
+function grams(text: string, size: number): string[] {
   const chars = [...text]
-  return chars.length < 2 ? chars : chars.slice(1).map((char, index) => chars[index] + char)
+  return chars.length < size ? [text] : chars.slice(size - 1).map((_, index) => chars.slice(index, index + size).join(''))
 }
 
 /** Share of the query's pieces found in the text (query-side, so long addresses are not penalised). */
@@ -32,9 +33,10 @@ function coverage(queryPieces: string[], text: string, textPieces: Set<string>):
 
 function scoreText(query: string, text: string): number {
   if (text.includes(query)) return 2 + query.length / text.length
-  const pairs = coverage(bigrams(query), text, new Set(bigrams(text)))
-  // A Chinese character carries meaning on its own; a Latin letter matches almost anything.
-  if (/^[\x00-\x7f]*$/.test(query)) return pairs
+  // A Chinese character carries meaning on its own; a Latin letter matches almost anything, and so do
+  // pairs of them ("ji", "in", "ao" of "jinmao" are all in "caohejing"): English is matched by threes.
+  if (/^[\x00-\x7f]*$/.test(query)) return coverage(grams(query, 3), text, new Set(grams(text, 3)))
+  const pairs = coverage(grams(query, 2), text, new Set(grams(text, 2)))
   return (coverage([...query], text, new Set(text)) + pairs) / 2
 }
 
