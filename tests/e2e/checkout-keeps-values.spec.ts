@@ -33,6 +33,23 @@ for (const { name: screen, viewport } of viewports) {
     test.describe(`checkout errors keep what was typed (${screen}, ${lang})`, () => {
       test.use({ viewport })
 
+      test('switching language, Reload and Back keep what was typed', async ({ page, request }) => {
+        const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
+        await page.goto(`${prefix}/checkout/${quoteId}`)
+        await waitForCheckout(page)
+        await typeAll(page, typed)
+        await page.getByRole('link', { name: lang === 'zh' ? 'English' : '中文' }).click()
+        await expect(page).toHaveURL(new RegExp(`${lang === 'zh' ? '/en' : ''}/checkout/${quoteId}`))
+        await waitForCheckout(page)
+        await expectValuesKept(page, typed)
+        await page.reload()
+        await waitForCheckout(page)
+        await expectValuesKept(page, typed)
+        await page.goBack()
+        await waitForCheckout(page)
+        await expectValuesKept(page, typed)
+      })
+
       test('ordering before the e-mail is verified says so at the address; verifying it answers that, and the keyboard goes on from the next control', async ({ page, request }) => {
         const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
         await page.goto(`${prefix}/checkout/${quoteId}`)

@@ -16,6 +16,7 @@ import { PLACED_ORDER_MAX_AGE_SECONDS, placedOrderCookieName } from '../../lib/p
 import Field from '../configurator/Field'
 import EmailVerification, { type EmailVerificationControl } from './EmailVerification'
 import InvoiceFields from './InvoiceFields'
+import { forgetCheckoutDraft, restoreCheckoutDraft, saveCheckoutDraft } from './checkout-draft'
 import { invoiceControl, readInvoice } from './invoice-form'
 
 export interface CheckoutBuilding {
@@ -71,6 +72,9 @@ export default function CheckoutForm(props: Props) {
     window.addEventListener('pageshow', reloadIfRestored)
     onCleanup(() => window.removeEventListener('pageshow', reloadIfRestored))
   })
+  // What was typed in this tab comes back after the language switch, Back or Reload.
+  let formElement!: HTMLFormElement
+  onMount(() => restoreCheckoutDraft(sessionStorage, formElement, props.quoteId))
   // One key per visit of this page: a retried submission is recognised, never placed twice.
   const idempotencyKey = crypto.randomUUID()
   const [buildingId, setBuildingId] = createSignal(props.buildingId ?? '')
@@ -198,6 +202,7 @@ export default function CheckoutForm(props: Props) {
       }
       const order = await response.json()
       rememberPlacedOrder(props.quoteId, order.trackingUrl)
+      forgetCheckoutDraft(sessionStorage, props.quoteId)
       window.location.assign(order.payment.url ?? order.trackingUrl)
     } catch {
       showProblems({}, t.errors.internal_error)
@@ -215,7 +220,17 @@ export default function CheckoutForm(props: Props) {
   )
 
   return (
-    <form class="checkout card" onSubmit={submit} onInput={forgetProblemOf} onChange={forgetProblemOf} novalidate>
+    <form
+      ref={formElement}
+      class="checkout card"
+      onSubmit={submit}
+      onInput={(event) => {
+        forgetProblemOf(event)
+        saveCheckoutDraft(sessionStorage, formElement, props.quoteId)
+      }}
+      onChange={forgetProblemOf}
+      novalidate
+    >
       <fieldset>
         <legend>{t.company}</legend>
         {input('companyName', t.companyName, 'text', 'organization', undefined, { maxlength: '100' })}
