@@ -77,6 +77,7 @@ export const consoleCatalogText = {
       districts: '请选择列表中的区。',
       comment: '请写明原因（最多 1000 字）。',
       release: '只有尚未生效的发布可以撤回。',
+      book: '这份草稿与现行价目完全相同，没有可审批的改动。请先修改再提交。',
     } as Record<string, string>,
     draft: {
       back: '返回价目管理',
@@ -206,6 +207,7 @@ export const consoleCatalogText = {
       districts: 'Please choose districts from the list.',
       comment: 'Please say why (up to 1,000 characters).',
       release: 'Only a release that has not gone live can be withdrawn.',
+      book: 'This draft is the same as the price book in force: there is no change to approve. Change something first.',
     } as Record<string, string>,
     draft: {
       back: 'Back to the price book',

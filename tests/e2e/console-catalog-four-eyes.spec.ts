@@ -23,6 +23,17 @@ test('four eyes: an author who is also an approver cannot approve their own draf
   await expect(author.getByRole('status')).toHaveText('草稿已建立。')
   const draftPath = new URL(author.url()).pathname
   const draftId = draftPath.split('/').at(-1)!
+  // Unchanged, it has nothing to approve: the page says so and it stays a draft.
+  await author.getByTestId('submit-draft').getByRole('checkbox', { name: '我已查看影响预览' }).check()
+  await author.getByTestId('submit-draft').getByRole('button', { name: '提交审批' }).click()
+  await expect(author.getByRole('alert')).toHaveText('这份草稿与现行价目完全相同，没有可审批的改动。请先修改再提交。')
+  await expect(author.getByTestId('draft-status')).toHaveText('草稿')
+  // A change (plan B's commitment, as the editor saves it), then the submission.
+  const draft = (await (await author.request.get(`/api/console/catalog/drafts/${draftId}`)).json()) as { revision: number; book: { offerings: { slug: string; rule: { plans?: { id: string; commitmentBp: number }[] } }[] } }
+  draft.book.offerings.find((offering) => offering.slug === 'evergreen')!.rule.plans!.find((plan) => plan.id === 'B')!.commitmentBp += 100
+  const saved = await author.request.put(`/api/console/catalog/drafts/${draftId}`, { data: { book: draft.book, revision: draft.revision }, headers: { origin: baseURL! } })
+  expect(saved.status(), await saved.text()).toBe(200)
+  await author.reload()
   await author.getByTestId('submit-draft').getByRole('checkbox', { name: '我已查看影响预览' }).check()
   await author.getByTestId('submit-draft').getByRole('button', { name: '提交审批' }).click()
   await expect(author.getByTestId('draft-status')).toHaveText('待审批')

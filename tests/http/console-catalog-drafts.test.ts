@@ -115,7 +115,11 @@ describe.each(databaseKinds)('catalog drafts, approval and releases on %s', (kin
 
   it('never lets the author decide on their own draft, and returns a draft with comments to be edited again', async () => {
     await at(later(600))
-    const draft = await json<CatalogDraft>(await call(authorApprover, 'POST', '/api/console/catalog/drafts', { title: 'Own draft' }), 201)
+    const created = await json<CatalogDraft>(await call(authorApprover, 'POST', '/api/console/catalog/drafts', { title: 'Own draft' }), 201)
+    // Nothing changed yet: nothing to approve.
+    const unchanged = await json<{ error: { issues: { path: string }[] } }>(await call(authorApprover, 'POST', `/api/console/catalog/drafts/${created.id}/submit`), 400)
+    expect(unchanged.error.issues).toEqual([{ path: 'book', message: 'unchanged' }])
+    const draft = await json<CatalogDraft>(await save(authorApprover, created, planB(10100, 13100)), 200)
     await json(await call(authorApprover, 'POST', `/api/console/catalog/drafts/${draft.id}/submit`), 200)
     for (const command of ['approve', 'send-back', 'reject']) {
       const refused = await json<{ error: { code: string } }>(await call(authorApprover, 'POST', `/api/console/catalog/drafts/${draft.id}/${command}`, { comment: 'mine', districts: [] }), 403)
@@ -166,7 +170,7 @@ describe.each(databaseKinds)('catalog drafts, approval and releases on %s', (kin
 
   it('refuses approvals that cannot be carried out, keeping the draft submitted', async () => {
     await at(new Date('2026-11-29T17:00:00.000Z'))
-    const draft = await newDraft({ title: 'Bad approvals' })
+    const draft = await json<CatalogDraft>(await save(marketing, await newDraft({ title: 'Bad approvals' }), planB(10100, 13100)), 200)
     await json(await call(marketing, 'POST', `/api/console/catalog/drafts/${draft.id}/submit`), 200)
     const refusal = async (body: Record<string, unknown>) => (await json<{ error: { issues: { path: string }[] } }>(await call(approver, 'POST', `/api/console/catalog/drafts/${draft.id}/approve`, body), 400)).error.issues[0].path
     expect(await refusal({ districts: [], publishAt: '2026-11-01T09:00' })).toBe('publishAt')

@@ -9,7 +9,8 @@ import { instantOf } from '../../schemas/form-fields'
 import type { StaffIdentity } from '../../console/sessions'
 import type { CatalogDraftRow } from '../../repositories/catalog-drafts-repository'
 import { hasAuthored } from '../authorship'
-import { draftOf, findDraft, type CatalogDraft } from '../drafts'
+import { bookDiff } from '../book-diff'
+import { bookOf, draftOf, findDraft, type CatalogDraft } from '../drafts'
 import { checkedBook } from './book-check'
 import { moveDraft, onDraft, type CatalogServices } from './context'
 
@@ -26,10 +27,19 @@ async function assertNotAuthor(trx: Kysely<Database>, staff: StaffIdentity, draf
   }
 }
 
-/** The author (or another marketer) asks for approval; the book must still keep every guardrail. */
+/**
+ * The author (or another marketer) asks for approval; the book must still keep every guardrail, and
+ * change something: a draft the same as the price book in force has nothing for an approver to decide.
+ */
 export async function submitDraft(services: CatalogServices, staff: StaffIdentity, id: string): Promise<CatalogDraft> {
+  // Read before the draft's transaction: on SQLite its one connection is the transaction's until it ends.
+  const inForce = bookOf(await services.catalogs.current())
   await onDraft(services, id, async (trx, draft) => {
-    checkedBook(JSON.parse(draft.book_json))
+    const book = checkedBook(JSON.parse(draft.book_json))
+    const { offerings, components } = bookDiff(inForce, book)
+    if ([offerings, components].every(({ added, removed, changed }) => added.length + removed.length + changed.length === 0)) {
+      throw new AppError('invalid_request', 'The draft is the same as the price book in force: there is nothing to approve.', [{ path: 'book', message: 'unchanged' }])
+    }
     await moveDraft(services, trx, staff, draft, 'submit', 'submitted', { submitted_at: services.now().toISOString() })
   })
   return findDraft(services, id)
