@@ -67,11 +67,6 @@ describe('the real server process: headers, limits, start-up checks', () => {
     expect((await fetch(`${http.baseUrl}${landing}`)).headers.get('set-cookie')).not.toMatch(/;\s*Secure/i)
   })
 
-  it('gives the callback form its mobile pattern with the backslash intact', async () => {
-    const page = await (await fetch(`${http.baseUrl}/bundles/evergreen`)).text()
-    expect(page).toContain('pattern="(\\+?86)?1[3-9][0-9]{9}"')
-  })
-
   // One process serves an SQLite database and counts in memory; processes sharing PostgreSQL share
   // their counts (tests/scale/cross-process.test.ts).
   it('limits callback requests per client as the settings say', async () => {
