@@ -44,10 +44,16 @@ interface Waiting {
  * and each request gets the count it would have had alone (the key's new total, less the requests
  * queued after it). Counts stay exact across processes: the rows are updated in place, in key order,
  * so two processes' batches never wait for each other in a cycle.
+ *
+ * One batch is in flight at a time, and the requests arriving meanwhile make the next: under load a
+ * statement a turn was nearly two round trips per order placed, each waking a PostgreSQL backend on
+ * the same cores (3 round trips more cost an order 12 % of its rate; measured with the order bench).
  */
 export function createPostgresRateCounter(pool: Pool, clock: () => number = Date.now): PostgresRateCounter {
   let waiting = new Map<string, Waiting>()
   let reading = new Map<string, { resolve: (count: RateCount | undefined) => void; reject: (error: unknown) => void }[]>()
+  const countSoon = oneBatchInFlight(countWaiting, () => waiting.size > 0)
+  const readSoon = oneBatchInFlight(readWaiting, () => reading.size > 0)
 
   async function countWaiting() {
     const batch = [...waiting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -97,7 +103,7 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
   return {
     consume: (key, durationMs) =>
       new Promise<RateCount>((resolve, reject) => {
-        if (waiting.size === 0) setImmediate(() => void countWaiting())
+        countSoon()
         const stored = storedKey(key)
         const entry = waiting.get(stored) ?? { durationMs, callers: [] }
         entry.callers.push({ resolve, reject })
@@ -105,7 +111,7 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
       }),
     get: (key) =>
       new Promise<RateCount | undefined>((resolve, reject) => {
-        if (reading.size === 0) setImmediate(() => void readWaiting())
+        readSoon()
         const stored = storedKey(key)
         const callers = reading.get(stored) ?? []
         callers.push({ resolve, reject })
@@ -114,5 +120,23 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
     sweepExpired: async () => {
       await pool.query({ name: 'rate-count-sweep', text: 'delete from rate_limits where expire <= $1', values: [clock()] })
     },
+  }
+}
+
+/**
+ * Runs `run` on the next turn of the event loop, unless it is running or about to: once it is done,
+ * it runs again if more has come (`pending`). `run` settles its own callers and never rejects.
+ */
+function oneBatchInFlight(run: () => Promise<void>, pending: () => boolean): () => void {
+  let scheduled = false
+  const next = async () => {
+    await run()
+    if (pending()) setImmediate(next)
+    else scheduled = false
+  }
+  return () => {
+    if (scheduled) return
+    scheduled = true
+    setImmediate(next)
   }
 }
