@@ -27,22 +27,24 @@ export interface AuditRecord extends Required<Omit<AuditEntry, 'reason'>> {
 
 /** One audit row; callers write it in the same transaction as the change it records. */
 export async function recordAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      // Sorts by when it was written: rows of one instant keep their order (auditOf orders by at, id).
-      id: timeOrderedId(),
-      at: now.toISOString(),
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.id,
-      action: entry.action,
-      subject_kind: entry.subject.kind,
-      subject_id: entry.subject.id,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      reason: entry.reason ?? null,
-    })
-    .execute()
+  await auditInsert(db, entry, now).execute()
+}
+
+/** The insert of one audit row, built and not yet run: for a caller that writes it with others in one trip. */
+export function auditInsert(db: Db, entry: AuditEntry, now: Date) {
+  return db.insertInto('audit_log').values({
+    // Sorts by when it was written: rows of one instant keep their order (auditOf orders by at, id).
+    id: timeOrderedId(),
+    at: now.toISOString(),
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    action: entry.action,
+    subject_kind: entry.subject.kind,
+    subject_id: entry.subject.id,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    reason: entry.reason ?? null,
+  })
 }
 
 /** A subject's history, oldest first. */

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
 import { unpaidOrderStatuses, type OrderStatus } from '../domain/order-status'
-import { writeInOneTrip } from './one-trip-writes'
+import { writeInOneTrip, type PendingWrite } from './one-trip-writes'
 import { queueForSearchIndex } from './order-search-repository'
 import { utmColumns } from './utm-columns'
 
@@ -24,6 +24,8 @@ export async function insertOrder(
   order: Insertable<Database['orders']>,
   items: Omit<Insertable<Database['order_items']>, 'order_id'>[],
   workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[],
+  /** Other rows the caller writes with the order (its audit row), in the same trip. */
+  alongside: PendingWrite[] = [],
 ): Promise<void> {
   const firstYear = sql<number>`(select first_year_total_fen from quotes where id = ${order.quote_id})`
   // The order and its rows: one round trip on PostgreSQL.
@@ -34,6 +36,7 @@ export async function insertOrder(
     ...(workOrders.length > 0 ? [workOrdersInsert(db, order.id, workOrders)] : []),
     // A new order's first event.
     db.insertInto('order_events').values({ order_id: order.id, sequence: 1, status: order.status, note: null, created_at: order.created_at }),
+    ...alongside,
   ])
 }
 

@@ -5,7 +5,7 @@ import { initialOrderStatus, waitsForPayment, type EntryOrderStatus, type Initia
 import type { ReviewReason } from '../../domain/order-review'
 import type { PortCounts } from '../../domain/ports-needed'
 import type { RequestedComponent } from '../../domain/serviceability'
-import { recordAudit } from '../../repositories/audit-repository'
+import { auditInsert } from '../../repositories/audit-repository'
 import { insertOrder, reservePorts } from '../../repositories/orders-repository'
 import { workOrders, type Routing, type WorkSite } from '../../services/work-orders'
 import type { LifecycleServices, OrderActor } from './context'
@@ -73,6 +73,18 @@ export async function place(
       : await enterFulfilment(services, trx, { buildingId: order.building_id, ports: fulfilment.ports, amountDue, paymentMethod: order.payment_method })
   const status: InitialOrderStatus = entry?.status ?? 'pending_review'
   const at = services.now().toISOString()
+  // The placement is audited in the order's own trip to the database.
+  const audit = auditInsert(
+    trx,
+    {
+      actor,
+      action: 'place',
+      subject: { kind: 'order', id: order.id },
+      before: { status: null },
+      after: { status, fibrePorts: entry?.fibrePorts ?? 0, voicePorts: entry?.voicePorts ?? 0, ...(entry ? {} : { reviewReasons: fulfilment.reviewReasons }) },
+    },
+    services.now(),
+  )
   await insertOrder(
     trx,
     {
@@ -86,17 +98,7 @@ export async function place(
     },
     items,
     entry ? workOrders(fulfilment.delivered, entry.status, fulfilment.site, fulfilment.routing, at) : [],
-  )
-  await recordAudit(
-    trx,
-    {
-      actor,
-      action: 'place',
-      subject: { kind: 'order', id: order.id },
-      before: { status: null },
-      after: { status, fibrePorts: entry?.fibrePorts ?? 0, voicePorts: entry?.voicePorts ?? 0, ...(entry ? {} : { reviewReasons: fulfilment.reviewReasons }) },
-    },
-    services.now(),
+    [audit],
   )
   return { status, amountDue: entry?.amountDue ?? amountDue, deadlines: entry?.deadlines }
 }
