@@ -54,9 +54,9 @@ const breathe = () => new Promise((resolve) => setImmediate(resolve))
  * transaction each, the job's counts and heartbeat written with every batch. Answers the report; a
  * file that cannot be read, or has no company (or needed building) column, fails as ImportFailed.
  */
-export async function importRows(deps: RowsImportDeps, job: { id: string; building_id: string | null }, bytes: Uint8Array, reach: ImportReach): Promise<ImportReport> {
+export async function importRows(deps: RowsImportDeps, job: { id: string; building_id: string | null; file_name: string }, bytes: Uint8Array, reach: ImportReach): Promise<ImportReport> {
   const { db } = deps
-  const sheet = await readTenantFile(bytes).catch((error) => {
+  const sheet = await readTenantFile(bytes, job.file_name).catch((error) => {
     throw error instanceof TenantFileError ? new ImportFailed(error.problem) : error
   })
   // The header is the first row naming a company column (a title row may come before it).

@@ -34,10 +34,17 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04]
 const OLE = [0xd0, 0xcf, 0x11, 0xe0] // an old binary .xls
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
 
-export async function readTenantFile(bytes: Uint8Array): Promise<TenantSheet> {
+/**
+ * The rows of a CSV or XLSX file, told apart by their bytes. A file named .xlsx that is not a workbook
+ * (a text file renamed, a download cut short) cannot be read: read as CSV, its first line would be
+ * taken for a header, and the import would blame a missing column.
+ */
+export async function readTenantFile(bytes: Uint8Array, fileName = ''): Promise<TenantSheet> {
   if (bytes.length === 0) throw new TenantFileError('file_empty')
   if (startsWith(bytes, OLE)) throw new TenantFileError('file_unsupported')
-  const sheet = startsWith(bytes, ZIP) ? await readWorkbook(bytes) : await readCsv(bytes)
+  const workbook = startsWith(bytes, ZIP)
+  if (!workbook && /\.xlsx$/i.test(fileName.trim())) throw new TenantFileError('file_unreadable')
+  const sheet = workbook ? await readWorkbook(bytes) : await readCsv(bytes)
   if (sheet.rows.length === 0) throw new TenantFileError('file_empty')
   return sheet
 }

@@ -59,6 +59,8 @@ interface BuildingsText {
     fileHint: string
     submit: string
     latest: string
+    thisImport: string
+    noFile: string
     earlier: string
     status: Record<ImportStatus, string>
     failures: Record<ImportFailure, string>
@@ -157,7 +159,9 @@ const zh: BuildingsText = {
     file: '名单文件（CSV 或 XLSX）',
     fileHint: '支持 UTF-8 和 GBK 编码的 CSV；最大 25 MB。',
     submit: '上传并导入',
-    latest: '本次导入',
+    latest: '最近一次导入',
+    thisImport: '本次导入',
+    noFile: '请选择要导入的 CSV 或 XLSX 文件：没有选择文件，或所选的文件是空的。没有开始导入。',
     earlier: '以往的导入',
     status: { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' },
     failures: {
@@ -280,7 +284,9 @@ const en: BuildingsText = {
     file: 'List file (CSV or XLSX)',
     fileHint: 'CSV in UTF-8 or GBK; at most 25 MB.',
     submit: 'Upload and import',
-    latest: 'This import',
+    latest: 'Latest import',
+    thisImport: 'This import',
+    noFile: 'Choose a CSV or XLSX file to import: no file was chosen, or the chosen one is empty. Nothing was imported.',
     earlier: 'Earlier imports',
     status: { queued: 'Queued', running: 'Importing', done: 'Done', failed: 'Failed' },
     failures: {

@@ -40,3 +40,33 @@ test('a building manager imports a tenant list for their building and reads the 
   await expect(page.locator('#contactName-edited')).toHaveText('edited by hand; imports keep it')
   await checkConsolePage(page, 'tenant-edit-en')
 })
+
+test('an upload without a file is refused beside the file field, and an earlier import is not taken for this one', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/console/buildings/bld-lancun-road-mixed')
+  await signInToConsole(page, 'manager@example.com')
+  await page.getByLabel('名单文件（CSV 或 XLSX）').setInputFiles({ name: '蓝村路.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST) })
+  await page.getByRole('button', { name: '上传并导入' }).click()
+  const shown = page.getByTestId('tenant-import')
+  await expect(shown).toHaveAttribute('data-status', 'done', { timeout: 15_000 })
+  await expect(shown.getByRole('heading', { level: 3 })).toHaveText('本次导入: 蓝村路.csv')
+
+  // Opened again later, the same import is the latest one, not "this import".
+  await page.goto('/console/buildings/bld-lancun-road-mixed')
+  await expect(shown.getByRole('heading', { level: 3 })).toHaveText('最近一次导入: 蓝村路.csv')
+
+  // An empty file: the form says so beside the file field, and nothing was imported.
+  await page.getByLabel('名单文件（CSV 或 XLSX）').setInputFiles({ name: '空的.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) })
+  await page.getByRole('button', { name: '上传并导入' }).click()
+  const file = page.getByLabel('名单文件（CSV 或 XLSX）')
+  await expect(file).toHaveAttribute('aria-invalid', 'true')
+  await expect(file).toBeFocused()
+  await expect(page.locator('#tenant-file-error')).toHaveText(/没有选择文件，或所选的文件是空的/)
+  await expect(page.locator('.notice--bad')).toHaveCount(0)
+  await expect(shown.getByRole('heading', { level: 3 })).toHaveText('最近一次导入: 蓝村路.csv')
+
+  await page.getByRole('link', { name: 'English' }).click()
+  await expect(page.locator('#tenant-file-error')).toHaveText(/no file was chosen, or the chosen one is empty/)
+  await expect(shown.getByRole('heading', { level: 3 })).toHaveText('Latest import: 蓝村路.csv')
+  await checkConsolePage(page, 'building-no-file-en')
+})

@@ -182,6 +182,8 @@ describe.each(databaseKinds)('importing tenant lists on %s', (kind) => {
     expect(await imported(wang, PLAZA, csvText([['序号', '联系人'], ['1', '王']]), 'nocompany.csv')).toMatchObject({ status: 'failed', failure: 'no_company_column' })
     expect(await imported(wang, PLAZA, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')).toMatchObject({ status: 'failed', failure: 'file_unsupported' })
     expect(await imported(wang, PLAZA, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx')).toMatchObject({ status: 'failed', failure: 'file_unreadable' })
+    // A text file named .xlsx is not read as a CSV (whose first line would be blamed for a missing company column).
+    expect(await imported(wang, PLAZA, csvText([HEADER, ['上海改名测试有限公司', '', '', '', '', '', '', '', '']]), 'renamed.xlsx')).toMatchObject({ status: 'failed', failure: 'file_unreadable' })
     const empty = await upload(wang, PLAZA, '', 'empty.csv')
     expect(empty.status).toBe(400)
     expect((await empty.json()).error).toMatchObject({ code: 'invalid_request', issues: [{ path: 'file' }] })
