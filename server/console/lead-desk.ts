@@ -38,6 +38,8 @@ export interface LeadDetail {
   order: { number: string; status: string } | null
   notes: (LeadNote & { author_name: string | null })[]
   audit: AuditRecord[]
+  /** The district lead the lead was escalated to (its audit row records the id). */
+  escalatedTo: { id: string; name: string; nameEn: string } | null
   late: boolean
   /** While it waits for a first response: when that is due. */
   respondBy: string | null
@@ -57,6 +59,8 @@ export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: 
     leadNotes(db, lead.id),
     auditOf(db, { kind: 'lead', id: lead.id }),
   ])
+  const escalatedToId = audit.flatMap((row) => (row.action === 'escalate' && typeof (row.after as { to?: unknown } | null)?.to === 'string' ? [(row.after as { to: string }).to] : []))[0]
+  const escalatedTo = escalatedToId ? await db.selectFrom('building_managers').select(['id', 'name', 'name_en']).where('id', '=', escalatedToId).executeTakeFirst() : undefined
   const facts = { status: lead.status, createdAt: lead.created_at, touchedAt: lead.touched_at }
   const status = lead.status as LeadStatus
   return {
@@ -66,6 +70,7 @@ export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: 
     order: order ?? null,
     notes,
     audit,
+    escalatedTo: escalatedTo ? { id: escalatedTo.id, name: escalatedTo.name, nameEn: escalatedTo.name_en } : null,
     late: isLeadLate(facts, leadSlaThresholds(services.now())),
     respondBy: awaitsResponse(facts) ? respondBy(lead.created_at).toISOString() : null,
     commands: (Object.keys(leadCommandTargets) as LeadCommand[]).filter((command) => leadCommandApplies(command, status)),

@@ -133,6 +133,11 @@ export const consoleCatalogText = {
       who: { staff: '员工', customer: '客户', stripe: 'Stripe', system: '系统', cli: '命令行' },
     },
     auditActions: { create: '起草', edit: '保存', submit: '提交审批', approve: '批准', send_back: '退回', reject: '否决', discard: '放弃' } as Record<string, string>,
+    auditFacts: {
+      status: '状态', baseVersion: '基础版本', revision: '修订', catalogVersion: '生成的版本', copied: '复制', release: '发布',
+      publishAt: '生效', validUntil: '截止', where: '范围',
+      copiedAs: (from: string, as: string) => `${from} → ${as}`,
+    },
   },
   en: {
     title: 'Price book',
@@ -264,5 +269,10 @@ export const consoleCatalogText = {
       who: { staff: 'Staff', customer: 'Customer', stripe: 'Stripe', system: 'System', cli: 'Command line' },
     },
     auditActions: { create: 'Drafted', edit: 'Saved', submit: 'Submitted', approve: 'Approved', send_back: 'Sent back', reject: 'Rejected', discard: 'Discarded' } as Record<string, string>,
+    auditFacts: {
+      status: 'Status', baseVersion: 'Based on', revision: 'Revision', catalogVersion: 'Version made', copied: 'Copied', release: 'Release',
+      publishAt: 'live from', validUntil: 'until', where: 'where',
+      copiedAs: (from: string, as: string) => `${from} as ${as}`,
+    },
   },
 } satisfies Record<Lang, unknown>

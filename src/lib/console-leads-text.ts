@@ -26,6 +26,12 @@ interface LeadsText {
     markLost: string; lostReason: string; lostNote: string; markWon: string; orderNumber: string; orderNumberHint: string
   }
   auditActions: Record<string, string>
+  /** The names of the facts an audit row records, and of their coded values. */
+  auditFacts: {
+    status: string; followUpOn: string; lostReason: string; orderNumber: string; matchedBy: string; escalatedAt: string; to: string
+    matchedByValues: { credit_code: string; mobile: string }
+    operations: string
+  }
   done: Record<string, string>
   /** What a refused form needs, by the field the refusal names (`lead` when the lead moved on meanwhile). */
   problems: Record<string, string>
@@ -58,6 +64,11 @@ const zh: LeadsText = {
   },
   auditActions: {
     contact: '标记为已联系', qualify: '确认需求', add_note: '添加跟进记录', set_follow_up: '设置跟进日期', mark_won: '标记成交', mark_lost: '标记流失', escalate: '上报区域主管',
+  },
+  auditFacts: {
+    status: '状态', followUpOn: '跟进日期', lostReason: '流失原因', orderNumber: '订单', matchedBy: '按何匹配', escalatedAt: '上报时间', to: '上报给',
+    matchedByValues: { credit_code: '统一社会信用代码相同', mobile: '手机号相同' },
+    operations: '运营团队',
   },
   done: { contacted: '已标记为已联系。', qualified: '已确认需求。', note_added: '已添加跟进记录。', follow_up_set: '跟进日期已保存。', lost: '已标记为流失。', won: '已标记成交。' },
   problems: {
@@ -96,6 +107,11 @@ const en: LeadsText = {
   },
   auditActions: {
     contact: 'Marked contacted', qualify: 'Marked qualified', add_note: 'Note added', set_follow_up: 'Follow-up date set', mark_won: 'Marked won', mark_lost: 'Marked lost', escalate: 'Escalated to the district lead',
+  },
+  auditFacts: {
+    status: 'Status', followUpOn: 'Follow-up date', lostReason: 'Why lost', orderNumber: 'Order', matchedBy: 'Matched by', escalatedAt: 'Escalated', to: 'Escalated to',
+    matchedByValues: { credit_code: 'the same unified social credit code', mobile: 'the same mobile number' },
+    operations: 'Operations',
   },
   done: { contacted: 'Marked contacted.', qualified: 'Marked qualified.', note_added: 'Note added.', follow_up_set: 'Follow-up date saved.', lost: 'Marked lost.', won: 'Marked won.' },
   problems: {

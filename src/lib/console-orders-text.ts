@@ -51,7 +51,6 @@ interface OrdersText {
     ports: (fibre: number, voice: number) => string
     why: Record<CancellationReason, string>
     /** Beijing time, after a moment. */
-    beijing: string
   }
   work: { kinds: Record<WorkOrderKind, string>; statuses: Record<WorkOrderStatus, string> }
   /** Stripe's reports: the events the site takes and what became of each. */
@@ -114,7 +113,6 @@ const zh: OrdersText = {
     },
     ports: (fibre, voice) => `光纤 ${fibre} 个，语音 ${voice} 个`,
     why: { not_approved: '未通过审核', unpaid: '逾期未付款', payment_failed: '在线支付未完成', by_operations: '运营取消' },
-    beijing: '（北京时间）',
   },
   work: {
     kinds: { site_installation: '上门安装', sim_delivery: 'SIM 卡配送', site_survey: '上门勘查' },
@@ -198,7 +196,6 @@ const en: OrdersText = {
     },
     ports: (fibre, voice) => `fibre ${fibre}, voice ${voice}`,
     why: { not_approved: 'not approved', unpaid: 'unpaid by the deadline', payment_failed: 'online payment not completed', by_operations: 'by operations' },
-    beijing: ' (Beijing time)',
   },
   work: {
     kinds: { site_installation: 'Installation visit', sim_delivery: 'SIM delivery', site_survey: 'Site survey' },

@@ -2,6 +2,7 @@ import { describeFlaggedReason, readEventNote, type OrderEventFacts } from '../.
 import { describeReviewReason, type ReviewReason } from '../../server/domain/order-review'
 import { formatDate } from '../../server/format-date'
 import { formatYuan } from '../../server/pricing/money'
+import { auditFactsText, isDay, momentText, oneOf, recordedValueText, said } from './audit-facts-text'
 import { consoleOrdersText } from './console-orders-text'
 import { invoiceText } from './invoice-text'
 import type { Lang } from './lang'
@@ -13,9 +14,6 @@ import type { Lang } from './lang'
  * were stored as data is shown as it was written.
  */
 
-/** A moment as the customer's pages write it: "1 Dec 2026, 18:00" / "2026年12月1日 18:00" (Beijing time). */
-export const momentText = (iso: string, lang: Lang): string => formatDate(iso, lang, { time: true })
-
 /** A visit's day and slot: "Tue 24 Nov 2026 afternoon" / "2026年11月24日 周二 下午". */
 export function visitText(date: string | null, slot: string | null, lang: Lang): string {
   const text = consoleOrdersText[lang]
@@ -23,8 +21,6 @@ export function visitText(date: string | null, slot: string | null, lang: Lang):
   const part = slot === 'am' || slot === 'pm' ? text.slots[slot] : ''
   return [day, part].filter(Boolean).join(lang === 'zh' ? ' ' : ', ') || '—'
 }
-
-const said = (label: string, words: string, lang: Lang) => `${label}${lang === 'zh' ? '：' : ': '}${words}`
 
 function factsText(facts: OrderEventFacts, lang: Lang): string {
   const text = consoleOrdersText[lang]
@@ -51,73 +47,56 @@ export function timelineNoteText(note: string | null, lang: Lang): string | null
   return read === null || typeof read === 'string' ? read : factsText(read, lang)
 }
 
-const isMoment = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)
-const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-
-/** A recorded value nothing below names: days and moments as dates, anything else as recorded. */
-function anyValue(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined) return '—'
-  if (isMoment(value)) return `${momentText(value, lang)}${consoleOrdersText[lang].history.beijing}`
-  if (isDay(value)) return formatDate(value, lang)
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
-}
-
 /** One recorded fact in words; keys of the lifecycle's and the invoice's audit rows are named, others shown as recorded. */
 function factText(key: string, value: unknown, lang: Lang): string {
   const text = consoleOrdersText[lang]
   const history = text.history
   const invoice = invoiceText(lang)
-  const oneOf = <T extends Record<string, string>>(names: T) => (typeof value === 'string' && Object.hasOwn(names, value) ? names[value] : anyValue(value, lang))
+  const named = (names: Record<string, string>) => oneOf(names, value, lang)
   switch (key) {
     case 'status':
-      return said(history.facts.status, value === null ? '—' : oneOf(text.statuses), lang)
+      return said(history.facts.status, value === null ? '—' : named(text.statuses), lang)
     case 'fibrePorts':
     case 'voicePorts':
-      return said(history.facts[key], anyValue(value, lang), lang)
+      return said(history.facts[key], recordedValueText(value, lang), lang)
     case 'released': {
       const ports = value as { fibrePorts?: number; voicePorts?: number } | null
       return said(history.facts.released, history.ports(ports?.fibrePorts ?? 0, ports?.voicePorts ?? 0), lang)
     }
     case 'reviewReasons':
-      return said(history.facts.reviewReasons, Array.isArray(value) ? (value as ReviewReason[]).map((reason) => describeReviewReason(reason, lang)).join(lang === 'zh' ? '；' : '; ') : anyValue(value, lang), lang)
+      return said(history.facts.reviewReasons, Array.isArray(value) ? (value as ReviewReason[]).map((reason) => describeReviewReason(reason, lang)).join(lang === 'zh' ? '；' : '; ') : recordedValueText(value, lang), lang)
     case 'amountFen':
-      return said(history.facts.amountFen, typeof value === 'number' ? formatYuan(value, lang) : anyValue(value, lang), lang)
+      return said(history.facts.amountFen, typeof value === 'number' ? formatYuan(value, lang) : recordedValueText(value, lang), lang)
     case 'paidBy':
-      return said(history.facts.paidBy, oneOf(history.paidBy), lang)
+      return said(history.facts.paidBy, named(history.paidBy), lang)
     case 'stripeSession':
-      return said(history.facts.stripeSession, anyValue(value, lang), lang)
+      return said(history.facts.stripeSession, recordedValueText(value, lang), lang)
     case 'installDate':
-      return said(history.facts.installDate, isDay(value) ? formatDate(value, lang, { weekday: true }) : anyValue(value, lang), lang)
+      return said(history.facts.installDate, isDay(value) ? formatDate(value, lang, { weekday: true }) : recordedValueText(value, lang), lang)
     case 'installSlot':
-      return said(history.facts.installSlot, oneOf(text.slots), lang)
+      return said(history.facts.installSlot, named(text.slots), lang)
     case 'why':
-      return said(history.facts.why, oneOf(history.why), lang)
+      return said(history.facts.why, named(history.why), lang)
     case 'paymentDueAt':
     case 'paymentReminderAt':
-      return said(history.facts[key], anyValue(value, lang), lang)
+      return said(history.facts[key], recordedValueText(value, lang), lang)
     case 'flaggedReason':
       return said(history.facts.flaggedReason, describeFlaggedReason(value, lang) ?? '—', lang)
     case 'resolution':
-      return said(history.facts.resolution, oneOf({ accept_payment: text.actions.acceptPayment, refunded: text.actions.refunded }), lang)
+      return said(history.facts.resolution, named({ accept_payment: text.actions.acceptPayment, refunded: text.actions.refunded }), lang)
     case 'kind':
-      return said(invoice.labels.kind, oneOf(invoice.kinds), lang)
+      return said(invoice.labels.kind, named(invoice.kinds), lang)
     case 'title':
     case 'taxpayerId':
     case 'address':
     case 'phone':
     case 'bank':
     case 'account':
-      return said(invoice.labels[key], anyValue(value, lang), lang)
+      return said(invoice.labels[key], recordedValueText(value, lang), lang)
     default:
-      return said(key, anyValue(value, lang), lang)
+      return said(key, recordedValueText(value, lang), lang)
   }
 }
 
-/** An audit row's before or after as lines of facts ("State: Paid", "Amount: ¥300.00"); none for an empty one. */
-export function auditFactsText(values: unknown, lang: Lang): string[] {
-  if (values === null || values === undefined) return []
-  if (typeof values !== 'object' || Array.isArray(values)) return [anyValue(values, lang)]
-  return Object.entries(values as Record<string, unknown>)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => factText(key, value, lang))
-}
+/** An order's audit row's before or after as lines of facts ("State: Paid", "Amount: ¥300.00"); none for an empty one. */
+export const orderAuditFactsText = (values: unknown, lang: Lang): string[] => auditFactsText(values, lang, (key, value) => factText(key, value, lang))

@@ -160,6 +160,10 @@ test('an evergreen plan B price change: drafted, previewed, submitted, approved 
   await expect(approver.getByTestId('draft-status')).toHaveText('已批准')
   const newVersion = (await approver.getByTestId('draft-facts').locator('dd code').last().textContent())!.trim()
   expect(newVersion).not.toBe(versionBefore)
+  // The approval log in words: statuses by name, what was saved, when and where it publishes.
+  const log = approver.locator('#audit-heading + table')
+  for (const fact of ['状态：已批准', `生成的版本：${newVersion}`, '范围：全市', '套餐：修改 evergreen']) await expect(log).toContainText(fact)
+  await expect(log).not.toContainText(/status:|publishAt|"offerings"/)
   await checkConsolePage(approver, 'catalog-change-draft-approved-zh')
 
   await approver.goto('/console/catalog')

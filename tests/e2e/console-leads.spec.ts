@@ -52,6 +52,10 @@ test('a building manager works a callback lead from new to won, in zh and en', a
   await expect(page.getByTestId('lead-status')).toHaveText('已成交')
   await expect(page.getByTestId('won-order')).toHaveText(placed.number)
   await expect(page.locator('#audit-heading + table')).toContainText('标记成交')
+  // The log is in words: statuses by name, the order by its number, dates as dates, a note's id never.
+  const log = page.locator('#audit-heading + table')
+  for (const fact of ['状态：已确认需求', `订单：${placed.number}`, '跟进日期：2099年1月15日']) await expect(log).toContainText(fact)
+  await expect(log).not.toContainText(/noteId|status:|followUpOn/)
   await expect(page.getByTestId('audit-actor').first()).toContainText('王静')
   await checkPage(page, 'lead-won-zh')
 

@@ -3,7 +3,7 @@ import type { OrderDetail } from '../../server/console/fulfilment-queue'
 import { flagPayment, stripeActor } from '../../server/orders/lifecycle'
 import { renderEmail } from '../../server/notifications/render-email'
 import { findOrderByNumber } from '../../server/repositories/orders-repository'
-import { auditFactsText, timelineNoteText } from '../../src/lib/order-history-text'
+import { orderAuditFactsText, timelineNoteText } from '../../src/lib/order-history-text'
 import type { Lang } from '../../src/lib/lang'
 import { createQuote, orderBody, postOrder } from '../support/orders'
 import { asStaff, createStaff, signIn } from '../support/staff'
@@ -38,7 +38,7 @@ describe.each(databaseKinds)("an order's history in the reader's language on %s"
   const detailOf = async (number: string) => (await (await seeded.api.request(`/api/console/orders/${number}`, asStaff(cookie))).json()) as OrderDetail
   const timeline = (detail: OrderDetail, lang: Lang) => detail.timeline.map((event) => timelineNoteText(event.note, lang))
   /** Every word the audit log shows but staff's own reasons. */
-  const auditWords = (detail: OrderDetail, lang: Lang) => detail.audit.flatMap((row) => [...auditFactsText(row.before, lang), ...auditFactsText(row.after, lang)])
+  const auditWords = (detail: OrderDetail, lang: Lang) => detail.audit.flatMap((row) => [...orderAuditFactsText(row.before, lang), ...orderAuditFactsText(row.after, lang)])
 
   it('shows a deadline extension, a transfer, a booking and a cancellation as words and Beijing times, the reasons as typed', async () => {
     const number = await placeInvoiceOrder()
