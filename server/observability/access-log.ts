@@ -26,7 +26,10 @@ export interface AccessLog {
 export function createAccessLog(level: LogLevel): AccessLog {
   const destination = pino.destination({ dest: 1, sync: true, minLength: ACCESS_LOG_BUFFER_BYTES })
   const logger = createLogger(level, destination)
-  const flush = () => destination.flushSync()
+  // Not flushSync: it retries a failed write forever, so once the reader of stdout had gone (EPIPE) it
+  // held the event loop: the server stopped answering, and SIGTERM could not stop it. A flush (as
+  // synchronous here) reports the failure, on which pino stops writing to the destination.
+  const flush = () => destination.flush()
   setInterval(flush, ACCESS_LOG_FLUSH_INTERVAL_MS).unref()
   process.once('exit', flush)
   return {
