@@ -32,10 +32,9 @@ export async function confirmEmailVerification(db: Kysely<Database>, id: string,
   await db.updateTable('email_verifications').set({ confirmed_at: at, expires_at: validUntil }).where('id', '=', id).where('confirmed_at', 'is', null).execute()
 }
 
-/** Binds the verification to the order placed with it; false when another order took it first. */
-export async function useEmailVerification(db: Kysely<Database>, id: string, orderId: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('email_verifications').set({ used_at: at, order_id: orderId }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
-  return result.numUpdatedRows === 1n
+/** The update that binds the verification to the order placed with it: it changes no row when another order took it first. */
+export function emailVerificationClaim(db: Kysely<Database>, id: string, orderId: string, at: string) {
+  return db.updateTable('email_verifications').set({ used_at: at, order_id: orderId }).where('id', '=', id).where('used_at', 'is', null).returning('id')
 }
 
 /**

@@ -13,10 +13,31 @@ export type PendingWrite = OperationNodeSource & { execute: () => Promise<unknow
  * such CTEs do not exist, they run one after another.
  */
 export async function writeInOneTrip(db: Kysely<Database>, writes: PendingWrite[]): Promise<void> {
-  if (writes.length === 1 || !(db.getExecutor().adapter instanceof PostgresAdapter)) {
+  if (writes.length === 1 || !isPostgres(db)) {
     for (const write of writes) await write.execute()
     return
   }
-  const parts = writes.map((write, index) => sql`${sql.id(`write_${index}`)} as (${write})`)
-  await sql`with ${sql.join(parts)} select 1`.execute(db)
+  await sql`with ${sql.join(cteParts(writes))} select 1`.execute(db)
 }
+
+/** An update that must change exactly one row (and returns it): what the writes beside it depend on. */
+export type ClaimWrite = OperationNodeSource & { execute: () => Promise<unknown[]> }
+
+/**
+ * `writes` and `claim` in one trip, as writeInOneTrip, answering whether the claim changed its row.
+ * When it did not, the caller throws, and its transaction takes back what was written beside it.
+ * PostgreSQL runs every data-modifying CTE to completion, and the claim's row lock and recheck are
+ * as they would be for the update alone.
+ */
+export async function writeInOneTripClaiming(db: Kysely<Database>, writes: PendingWrite[], claim: ClaimWrite): Promise<boolean> {
+  if (!isPostgres(db)) {
+    for (const write of writes) await write.execute()
+    return (await claim.execute()).length === 1
+  }
+  const { rows } = await sql<{ claimed: number | string }>`with ${sql.join([...cteParts(writes), sql`claim as (${claim})`])} select count(*) as claimed from claim`.execute(db)
+  return Number(rows[0].claimed) === 1
+}
+
+const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter
+
+const cteParts = (writes: PendingWrite[]) => writes.map((write, index) => sql`${sql.id(`write_${index}`)} as (${write})`)

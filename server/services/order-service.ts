@@ -10,10 +10,10 @@ import { OPERATIONS_ADDRESS, outboxInsert, type EnqueuedMessage } from '../notif
 import { winLeadsForOrder } from '../leads/lifecycle'
 import { customerActor, place } from '../orders/lifecycle'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
-import { useEmailVerification } from '../repositories/email-verifications-repository'
+import { emailVerificationClaim } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
 import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
-import { writeInOneTrip } from '../repositories/one-trip-writes'
+import { writeInOneTripClaiming } from '../repositories/one-trip-writes'
 import {
   consumeOfferCode,
   findIdempotentResponse,
@@ -184,10 +184,6 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
     // The company ordered: its open leads in the building's scope are won by this order.
     await winLeadsForOrder(services, trx, { id, number, building_id: site.building.id, credit_code: request.company.creditCode, contact_mobile: request.contact.mobile })
 
-    // One order per proof; a twin placed concurrently with the same proof rolls back here.
-    if (!(await useEmailVerification(trx, verified.id, id, at))) {
-      throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
-    }
     const manager = site.manager
     const confirmation: EnqueuedMessage = {
       kind: 'order_confirmation',
@@ -255,12 +251,21 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
       },
       trackingUrl: links.tracking,
     }
-    // The order's invoice details, its mails and the answer to its key: one round trip on PostgreSQL.
-    await writeInOneTrip(trx, [
-      insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at),
-      outboxInsert(trx, [confirmation, toManager, ...toReview], now),
-      saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at),
-    ])
+    // The order's invoice details, its mails, the answer to its key and its e-mail proof, used up:
+    // one round trip on PostgreSQL. One order per proof: a twin placed concurrently with the same
+    // proof finds it taken, and rolls back.
+    const proofClaimed = await writeInOneTripClaiming(
+      trx,
+      [
+        insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at),
+        outboxInsert(trx, [confirmation, toManager, ...toReview], now),
+        saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at),
+      ],
+      emailVerificationClaim(trx, verified.id, id, at),
+    )
+    if (!proofClaimed) {
+      throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
+    }
     return { statusCode: 201, body, replayed: false }
   })
 }

@@ -147,6 +147,24 @@ describe.each(databaseKinds)('placing orders on %s', (kind) => {
     expect(await db().selectFrom('orders').select('id').where('quote_id', '=', quote.id).execute()).toHaveLength(1)
   })
 
+  it('places one order when two are sent at once with the same proof: the other is refused and leaves nothing behind', async () => {
+    const email = 'same.proof.twice@example.com'
+    const proof = await verifyEmail(seeded.api, email)
+    const contact = { name: '李雷', mobile: '13812345678', email }
+    const quotes = [await createQuote(seeded.api), await createQuote(seeded.api)]
+    const answers = await Promise.all(quotes.map((quote) => postOrder(seeded.api, { ...orderBody(quote.id, { contact }), verification: proof })))
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422])
+    const refused = answers.find((answer) => answer.status === 422)!
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('email_not_verified')
+    // Of the refused order, not a row: no order, no mail, no stored answer.
+    const orders = await db().selectFrom('orders').select(['id', 'number', 'quote_id']).where('quote_id', 'in', quotes.map((quote) => quote.id)).execute()
+    expect(orders).toHaveLength(1)
+    const mails = await db().selectFrom('outbox').select('payload_json').where('recipient', '=', email).where('kind', '=', 'order_confirmation').execute()
+    expect(mails.map((mail) => JSON.parse(mail.payload_json).orderNumber)).toEqual([orders[0].number])
+    expect(await db().selectFrom('order_invoices').select('order_id').where('order_id', 'in', orders.map((order) => order.id)).execute()).toHaveLength(1)
+    expect(await db().selectFrom('email_verifications').select('order_id').where('id', '=', proof.id).executeTakeFirstOrThrow()).toEqual({ order_id: orders[0].id })
+  })
+
   it('gives the last fibre port of a building to one of two racing orders; the other needs a survey and owes nothing', async () => {
     const site = { buildingId: 'bld-last-port-huaxin', floor: '3', unit: '302' }
     const [first, second] = await Promise.all([createQuote(seeded.api, broadbandQuote), createQuote(seeded.api, broadbandQuote)])
