@@ -18,12 +18,29 @@ export async function searchBuildings(db: Kysely<Database>, query: string, limit
   return rankBuildings(query, searchable, limit).map(({ row }) => row)
 }
 
+/** A building and its manager, in one trip to the database (every quote and order with a site asks). */
 export async function findBuildingWithManager(db: Kysely<Database>, id: string): Promise<BuildingWithManager | undefined> {
-  const building = await db.selectFrom('buildings').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!building) return undefined
-  const manager = building.manager_id
-    ? ((await db.selectFrom('building_managers').selectAll().where('id', '=', building.manager_id).executeTakeFirst()) ?? null)
-    : null
+  const row = await db
+    .selectFrom('buildings')
+    .leftJoin('building_managers as manager', 'manager.id', 'buildings.manager_id')
+    .selectAll('buildings')
+    .select([
+      'manager.id as manager_row_id',
+      'manager.name as manager_name',
+      'manager.name_en as manager_name_en',
+      'manager.phone as manager_phone',
+      'manager.email as manager_email',
+      'manager.district as manager_district',
+      'manager.district_lead as manager_district_lead',
+    ])
+    .where('buildings.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { manager_row_id, manager_name, manager_name_en, manager_phone, manager_email, manager_district, manager_district_lead, ...building } = row
+  const manager: ManagerRow | null =
+    manager_row_id === null
+      ? null
+      : { id: manager_row_id, name: manager_name!, name_en: manager_name_en!, phone: manager_phone!, email: manager_email!, district: manager_district!, district_lead: manager_district_lead! }
   return { building, manager }
 }
 
