@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/schema'
-import { writeInOneTrip } from '../../server/repositories/one-trip-writes'
+import { writeInOneTrip, writeInOneTripClaiming } from '../../server/repositories/one-trip-writes'
 import { createSeededDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
 
 const AT = '2026-11-22T03:00:00.000Z'
@@ -52,5 +52,24 @@ describe.each(databaseKinds)('writes sent together on %s', (kind) => {
       ),
     ).rejects.toThrow(/foreign key/i)
     expect(await database.db.selectFrom('staff_users').select('id').where('id', '=', 'one-trip-refused').execute()).toEqual([])
+  })
+
+  it('claims a row with the writes, answering whether it did: one statement on PostgreSQL', async () => {
+    const audit = { at: AT, actor_kind: 'system' as const, actor_id: null, action: 'test', subject_kind: 'order' as const, before_json: null, after_json: null, reason: null }
+    await database.db.insertInto('order_search_backlog').values({ order_id: 'claim-target', queued_at: AT }).execute()
+    const claimWith = (id: string) =>
+      db.transaction().execute((trx) =>
+        writeInOneTripClaiming(
+          trx,
+          [trx.insertInto('audit_log').values({ ...audit, id, subject_id: id })],
+          trx.updateTable('order_search_backlog').set({ queued_at: id }).where('order_id', '=', 'claim-target').where('queued_at', '=', AT).returning('order_id'),
+        ),
+      )
+    statements.length = 0
+    expect(await claimWith('audit-claim-1')).toBe(true)
+    expect(statements.filter((statement) => !/^(begin|commit)/i.test(statement))).toHaveLength(kind === 'postgres' ? 1 : 2)
+    // Claimed already: the second changes no row, and says so (its caller rolls back what it wrote).
+    expect(await claimWith('audit-claim-2')).toBe(false)
+    expect(await database.db.selectFrom('order_search_backlog').select('queued_at').where('order_id', '=', 'claim-target').executeTakeFirstOrThrow()).toEqual({ queued_at: 'audit-claim-1' })
   })
 })
