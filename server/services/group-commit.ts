@@ -1,5 +1,6 @@
 import { sql, SqliteAdapter, type Insertable, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
+import { oneBatchInFlight } from './one-batch-in-flight'
 
 /**
  * Runs one unit of writes in a transaction, as if alone, and answers when it is durable.
@@ -35,36 +36,51 @@ export function writeGroupedOnSqlite<T>(db: Kysely<Database>, work: (db: Kysely<
 }
 
 /**
- * One row into `table`, stored durably when the promise resolves. The rows of one turn of the event
- * loop go in one multi-row INSERT (a statement each was most of a stored quote's cost on PostgreSQL,
- * and on SQLite each had a savepoint of its own around it): on PostgreSQL one statement and one
- * commit for all of them, on SQLite one savepoint in the group commit above. Should that INSERT
- * fail, each row is tried alone, so a bad row fails its own caller only.
+ * One row into `table`, stored durably when the promise resolves. Rows arriving together go in one
+ * multi-row INSERT (a statement each was most of a stored quote's cost on PostgreSQL, and on SQLite
+ * each had a savepoint of its own around it): on PostgreSQL one statement and one commit for all of
+ * them, on SQLite one savepoint in the group commit above. One INSERT per table is in flight at a
+ * time, and the rows arriving meanwhile make the next. Should an INSERT fail, each of its rows is
+ * tried alone, so a bad row fails its own caller only.
  */
 export function insertTogether<T extends keyof Database & string>(db: Kysely<Database>, table: T, row: Insertable<Database[T]>): Promise<void> {
   // Inside a transaction the row is the transaction's: it commits (or not) with the rest of it.
   if (db.isTransaction) return insertRows(db, table, [row])
-  let tables = rowBatches.get(db)
+  let tables = rowBatchers.get(db)
   if (!tables) {
     tables = new Map()
-    rowBatches.set(db, tables)
+    rowBatchers.set(db, tables)
   }
-  let batch = tables.get(table)
-  if (!batch) {
-    const rows: RowBatch = []
-    batch = rows
-    tables.set(table, rows)
-    setImmediate(() => {
-      tables.delete(table)
-      void insertBatch(db, table, rows)
-    })
+  let batcher = tables.get(table)
+  if (!batcher) {
+    batcher = rowBatcher(db, table)
+    tables.set(table, batcher)
   }
-  return new Promise<void>((resolve, reject) => batch.push({ row, resolve, reject }))
+  return batcher.add(row)
 }
 
 type RowBatch = { row: unknown; resolve: () => void; reject: (error: unknown) => void }[]
 
-const rowBatches = new WeakMap<Kysely<Database>, Map<string, RowBatch>>()
+function rowBatcher(db: Kysely<Database>, table: string) {
+  let rows: RowBatch = []
+  const insertSoon = oneBatchInFlight(
+    () => {
+      const batch = rows
+      rows = []
+      return insertBatch(db, table, batch)
+    },
+    () => rows.length > 0,
+  )
+  return {
+    add: (row: unknown) =>
+      new Promise<void>((resolve, reject) => {
+        rows.push({ row, resolve, reject })
+        insertSoon()
+      }),
+  }
+}
+
+const rowBatchers = new WeakMap<Kysely<Database>, Map<string, ReturnType<typeof rowBatcher>>>()
 
 const insertRows = async (db: Kysely<Database>, table: string, rows: unknown[]) => {
   await (db as Kysely<any>).insertInto(table).values(rows).execute()

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
+import { oneBatchInFlight } from './one-batch-in-flight'
 
 /** Requests counted against one key in the current window. */
 export interface RateCount {
@@ -120,23 +121,5 @@ export function createPostgresRateCounter(pool: Pool, clock: () => number = Date
     sweepExpired: async () => {
       await pool.query({ name: 'rate-count-sweep', text: 'delete from rate_limits where expire <= $1', values: [clock()] })
     },
-  }
-}
-
-/**
- * Runs `run` on the next turn of the event loop, unless it is running or about to: once it is done,
- * it runs again if more has come (`pending`). `run` settles its own callers and never rejects.
- */
-function oneBatchInFlight(run: () => Promise<void>, pending: () => boolean): () => void {
-  let scheduled = false
-  const next = async () => {
-    await run()
-    if (pending()) setImmediate(next)
-    else scheduled = false
-  }
-  return () => {
-    if (scheduled) return
-    scheduled = true
-    setImmediate(next)
   }
 }

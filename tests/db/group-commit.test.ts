@@ -4,6 +4,7 @@ import { connectDatabase } from '../../db/connect'
 import type { Database } from '../../db/schema'
 import { migrateToLatest } from '../../db/migrate'
 import { insertTogether, writeTogether } from '../../server/services/group-commit'
+import { useLoggedSeededDatabase } from '../support/logged-database'
 import { createEmptyDatabase, databaseKinds, type TestDatabase } from '../support/test-database'
 
 describe.each(databaseKinds)('writes arriving together (group commit) on %s', (kind) => {
@@ -101,5 +102,24 @@ describe.each(databaseKinds)('rows inserted together on %s', (kind) => {
     const results = await Promise.allSettled(['a', 'taken', 'b'].map((id) => insertTogether(database.db, 'form_flashes', flash(id))))
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect(await storedIds()).toEqual(['a', 'b', 'taken'])
+  })
+})
+
+// On SQLite an insert holds the thread until its commit is on disk, and the group commit above is
+// what gathers the rows that arrive meanwhile; on PostgreSQL the insert is a round trip, during which
+// the event loop turns.
+describe('rows arriving while an insert is in flight on postgres', () => {
+  const { db, statements } = useLoggedSeededDatabase('postgres')
+
+  it('go together in the next insert: six rows, one a turn of the event loop, are two statements', async () => {
+    statements.length = 0
+    const stored: Promise<void>[] = []
+    for (let index = 0; index < 6; index++) {
+      stored.push(insertTogether(db(), 'form_flashes', { id: `turn-${index}`, payload_json: '{}', expires_at: '2026-12-01T00:00:00.000Z' }))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await Promise.all(stored)
+    expect(statements.filter((statement) => /^insert into "form_flashes"/.test(statement))).toHaveLength(2)
+    expect((await db().selectFrom('form_flashes').select('id').where('id', 'like', 'turn-%').execute()).length).toBe(6)
   })
 })
