@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
-import { oneBatchInFlight } from './one-batch-in-flight'
+import { writeBatches } from './write-batches'
 
 /** Requests counted against one key in the current window. */
 export interface RateCount {
@@ -53,8 +53,8 @@ interface Waiting {
 export function createPostgresRateCounter(pool: Pool, clock: () => number = Date.now): PostgresRateCounter {
   let waiting = new Map<string, Waiting>()
   let reading = new Map<string, { resolve: (count: RateCount | undefined) => void; reject: (error: unknown) => void }[]>()
-  const countSoon = oneBatchInFlight(countWaiting, () => waiting.size > 0)
-  const readSoon = oneBatchInFlight(readWaiting, () => reading.size > 0)
+  const countSoon = writeBatches(countWaiting, () => waiting.size > 0, 1)
+  const readSoon = writeBatches(readWaiting, () => reading.size > 0, 1)
 
   async function countWaiting() {
     const batch = [...waiting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -108,18 +108,32 @@ describe.each(databaseKinds)('rows inserted together on %s', (kind) => {
 // On SQLite an insert holds the thread until its commit is on disk, and the group commit above is
 // what gathers the rows that arrive meanwhile; on PostgreSQL the insert is a round trip, during which
 // the event loop turns.
-describe('rows arriving while an insert is in flight on postgres', () => {
-  const { db, statements } = useLoggedSeededDatabase('postgres')
+describe('rows arriving while inserts are in flight on postgres', () => {
+  const { database, db, statements } = useLoggedSeededDatabase('postgres')
 
-  it('go together in the next insert: six rows, one a turn of the event loop, are two statements', async () => {
+  it('go together in the next insert: six rows, one a turn of the event loop, are four statements (three in flight, then the rest)', async () => {
+    // Another connection holds the table, so the inserts stay in flight until it lets go.
+    let letGo!: () => void
+    const held = new Promise<void>((resolve) => (letGo = resolve))
+    let locked!: () => void
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
+    const holding = database().db.transaction().execute(async (trx) => {
+      await sql`lock table form_flashes in exclusive mode`.execute(trx)
+      locked()
+      await held
+    })
+    await lockTaken
     statements.length = 0
     const stored: Promise<void>[] = []
     for (let index = 0; index < 6; index++) {
       stored.push(insertTogether(db(), 'form_flashes', { id: `turn-${index}`, payload_json: '{}', expires_at: '2026-12-01T00:00:00.000Z' }))
       await new Promise((resolve) => setImmediate(resolve))
     }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    letGo()
+    await holding
     await Promise.all(stored)
-    expect(statements.filter((statement) => /^insert into "form_flashes"/.test(statement))).toHaveLength(2)
+    expect(statements.filter((statement) => /^insert into "form_flashes"/.test(statement))).toHaveLength(4)
     expect((await db().selectFrom('form_flashes').select('id').where('id', 'like', 'turn-%').execute()).length).toBe(6)
   })
 })
