@@ -74,7 +74,7 @@ async function measure(origin: string, endpoint: HttpEndpoint, idle: () => Promi
   for (let round = 0; round < ROUNDS; round++) {
     const result = await runLoad({ mode: 'throughput', origin, request, expectedStatus, connections: CONNECTIONS, warmUpSeconds: round === 0 ? WARM_UP_SECONDS : 0, seconds: MEASURE_SECONDS })
     await idle()
-      if (!best || result.requestsPerSecond > best.requestsPerSecond) best = result
+    if (!best || result.requestsPerSecond > best.requestsPerSecond) best = result
     console.error(`  round ${round + 1}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.latencyMs.p99} ms${result.failures ? `, unexpected: ${result.failures}` : ''}`)
   }
   return { label, requestsPerSecond: best!.requestsPerSecond, p99Ms: best!.latencyMs.p99, requests: best!.requests, failures: best!.failures, target }
