@@ -39,7 +39,7 @@ test('a building manager works a callback lead from new to won, in zh and en', a
   await expect(page.locator('.lead-notes')).toContainText('周三上门看机房')
   await page.getByLabel('跟进日期').fill('2099-01-15')
   await page.getByRole('button', { name: '设置跟进日期' }).click()
-  await expect(page.getByTestId('follow-up')).toHaveText('2099-01-15')
+  await expect(page.getByTestId('follow-up')).toHaveText('2099年1月15日')
 
   await act(page, 'qualify')
   await expect(page.getByTestId('lead-status')).toHaveText('已确认需求')
