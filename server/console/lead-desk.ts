@@ -59,7 +59,8 @@ export async function leadDetail(services: Pick<Services, 'db' | 'now'>, staff: 
     leadNotes(db, lead.id),
     auditOf(db, { kind: 'lead', id: lead.id }),
   ])
-  const escalatedToId = audit.flatMap((row) => (row.action === 'escalate' && typeof (row.after as { to?: unknown } | null)?.to === 'string' ? [(row.after as { to: string }).to] : []))[0]
+  // An escalation records whom it went to: a district lead's id, or 'operations'.
+  const escalatedToId = (audit.find((row) => row.action === 'escalate')?.after as { to?: string } | null | undefined)?.to
   const escalatedTo = escalatedToId ? await db.selectFrom('building_managers').select(['id', 'name', 'name_en']).where('id', '=', escalatedToId).executeTakeFirst() : undefined
   const facts = { status: lead.status, createdAt: lead.created_at, touchedAt: lead.touched_at }
   const status = lead.status as LeadStatus

@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type Kysely, type OperationNodeSource } from 'kysely'
+import { sql, type Kysely, type OperationNodeSource } from 'kysely'
 import type { Database } from '../../db/schema'
+import { isPostgres } from './dialect'
 
 /** An insert, update or delete, built and not yet run. */
 export type PendingWrite = OperationNodeSource & { execute: () => Promise<unknown> }
@@ -37,7 +38,5 @@ export async function writeInOneTripClaiming(db: Kysely<Database>, writes: Pendi
   const { rows } = await sql<{ claimed: number | string }>`with ${sql.join([...cteParts(writes), sql`claim as (${claim})`])} select count(*) as claimed from claim`.execute(db)
   return Number(rows[0].claimed) === 1
 }
-
-const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter
 
 const cteParts = (writes: PendingWrite[]) => writes.map((write, index) => sql`${sql.id(`write_${index}`)} as (${write})`)

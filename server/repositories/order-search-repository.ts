@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { orderSearchGrams, searchGrams } from '../domain/search-grams'
+import { isPostgres } from './dialect'
 
 type SearchedOrder = { id: string } & Parameters<typeof orderSearchGrams>[0]
 
@@ -37,7 +38,7 @@ export async function indexQueuedOrders(trx: Kysely<Database>, limit: number): P
 export async function indexOrdersForSearch(db: Kysely<Database>, orders: SearchedOrder[]): Promise<void> {
   // Sorted (by code unit, SQLite's order; near enough PostgreSQL's collation), the rows go into the index page after page.
   const rows = orders.flatMap((order) => orderSearchGrams(order).map((gram) => ({ gram, order_id: order.id }))).sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.order_id < b.order_id ? -1 : 1))
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     // Two arrays, however many rows: a VALUES list of two parameters a row was a new statement for
     // PostgreSQL to parse and plan every batch (half of the batch's cost there, some 0.5 ms of
     // PostgreSQL's CPU per order placed; measured), and for Kysely to build.

@@ -12,11 +12,10 @@ import { releaseWhere } from './release-where'
 export function catalogAuditFactsText(values: unknown, lang: Lang): string[] {
   const text = consoleCatalogText[lang]
   const facts = text.auditFacts
-  const list = (names: string[]) => names.join(lang === 'zh' ? '、' : ', ')
   /** "Offerings: added a; changed b" — nothing for a kind the save left alone. */
   const changes = (label: string, named: NamedChanges | undefined) => {
-    const parts = (['added', 'removed', 'changed'] as const).filter((kind) => (named?.[kind].length ?? 0) > 0).map((kind) => `${text.draft[kind]} ${list(named![kind])}`)
-    return parts.length > 0 ? [said(label, parts.join(lang === 'zh' ? '；' : '; '), lang)] : []
+    const parts = (['added', 'removed', 'changed'] as const).filter((kind) => (named?.[kind].length ?? 0) > 0).map((kind) => `${text.draft[kind]} ${recordedValueText(named![kind], lang)}`)
+    return parts.length > 0 ? said(label, parts.join(lang === 'zh' ? '；' : '; '), lang) : undefined
   }
   return auditFactsText(values, lang, (key, value) => {
     switch (key) {
@@ -32,7 +31,7 @@ export function catalogAuditFactsText(values: unknown, lang: Lang): string[] {
       }
       case 'changed': {
         const diff = value as { offerings?: NamedChanges; components?: NamedChanges }
-        const lines = [...changes(text.draft.offerings, diff.offerings), ...changes(text.draft.components, diff.components)]
+        const lines = [changes(text.draft.offerings, diff.offerings), changes(text.draft.components, diff.components)].filter((line) => line !== undefined)
         return lines.length > 0 ? lines.join(lang === 'zh' ? '。' : '. ') : text.draft.noChanges
       }
       case 'release': {
