@@ -4,6 +4,18 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
+/**
+ * A unique clash on `table.column` alone, which a caller may answer in its own way (another random
+ * number drawn, "already ordered"), and no other: SQLite names the columns in its message, PostgreSQL
+ * the table and the key in its error's fields.
+ */
+export function isUniqueViolationOn(error: unknown, table: string, column: string): boolean {
+  if (!isUniqueViolation(error)) return false
+  const { message, table: clashTable, detail } = error as { message?: unknown; table?: unknown; detail?: unknown }
+  if (clashTable !== undefined) return clashTable === table && typeof detail === 'string' && detail.startsWith(`Key (${column})=`)
+  return message === `UNIQUE constraint failed: ${table}.${column}`
+}
+
 
 /** PostgreSQL SQLSTATEs of a server going away or refusing work: shutdown, crash, termination, too many clients, cancelled by statement_timeout. */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '57014', '53300', '53400'])

@@ -9,6 +9,7 @@ import { AppError } from '../errors'
 import { OPERATIONS_ADDRESS, outboxInsert, type EnqueuedMessage } from '../notifications/messages'
 import { winLeadsForOrder } from '../leads/lifecycle'
 import { customerActor, place } from '../orders/lifecycle'
+import { orderNumber } from '../orders/order-number'
 import { findBuildingWithManager } from '../repositories/buildings-repository'
 import { emailVerificationClaim } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
@@ -23,7 +24,7 @@ import { findQuoteToOrder } from '../repositories/quotes-repository'
 import { defaultInvoiceDetails } from '../schemas/invoice-details'
 import type { OrderRequest } from '../schemas/order-request'
 import type { Quote } from '../schemas/quote'
-import { isUniqueViolation } from './database-errors'
+import { isUniqueViolation, isUniqueViolationOn } from './database-errors'
 import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
 import { verifiedOrderEmail } from './email-verification-service'
@@ -45,14 +46,8 @@ export interface IdempotentAnswer {
   replayed: boolean
 }
 
-const NUMBER_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-
-/** SO + Shanghai date + 6 characters nobody misreads on the phone: SO261122-7K3F9Q. */
-function orderNumber(now: Date): string {
-  const day = new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(2, 10).replace(/-/g, '')
-  const random = [...randomBytes(6)].map((byte) => NUMBER_ALPHABET[byte % NUMBER_ALPHABET.length]).join('')
-  return `SO${day}-${random}`
-}
+/** Placings of one order that may draw an order number already taken, before it is given up. */
+const NUMBER_DRAWS = 3
 
 /**
  * Places an order for a stored quote. The price comes from the quote only. In one transaction: the
@@ -63,18 +58,28 @@ function orderNumber(now: Date): string {
  */
 export async function placeOrder(services: Services, idempotencyKey: string, request: OrderRequest): Promise<IdempotentAnswer> {
   const requestHash = requestHashOf(request)
-  try {
-    return await placeNewOrder(services, idempotencyKey, requestHash, request)
-  } catch (error) {
-    // A retry is refused by what its first placing used up: the e-mail proof, the quote (its unique
-    // order), the key itself. So the answer stored under the key is looked for only on a refusal, not
-    // before every order: a retry, whether the first has long committed or commits meanwhile in
-    // another server process, gets the first answer, not a refusal of its own order.
-    const twin = error instanceof AppError || isUniqueViolation(error) ? await replay(services.db, idempotencyKey, requestHash) : undefined
-    if (twin) return twin
-    if (isUniqueViolation(error)) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
-    throw error
+  for (let draw = 1; ; draw++) {
+    try {
+      return await placeNewOrder(services, idempotencyKey, requestHash, request)
+    } catch (error) {
+      // Another order of the day drew the same number: nothing of this one was kept, place it again.
+      if (draw < NUMBER_DRAWS && isUniqueViolationOn(error, 'orders', 'number')) continue
+      return await refusedOrReplayed(services.db, idempotencyKey, requestHash, error)
+    }
   }
+}
+
+/**
+ * A retry is refused by what its first placing used up: the e-mail proof, the quote (its unique
+ * order), the key itself. So the answer stored under the key is looked for only on a refusal, not
+ * before every order: a retry, whether the first has long committed or commits meanwhile in
+ * another server process, gets the first answer, not a refusal of its own order.
+ */
+async function refusedOrReplayed(db: Kysely<Database>, idempotencyKey: string, requestHash: string, error: unknown): Promise<IdempotentAnswer> {
+  const twin = error instanceof AppError || isUniqueViolation(error) ? await replay(db, idempotencyKey, requestHash) : undefined
+  if (twin) return twin
+  if (isUniqueViolationOn(error, 'orders', 'quote_id')) throw new AppError('quote_already_ordered', 'This quote has already been ordered.')
+  throw error
 }
 
 /**

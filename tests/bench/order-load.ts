@@ -13,6 +13,8 @@ const [origin, ordersFile, bodyFile, connections, warmUpSeconds, seconds] = proc
 const orders: Record<string, unknown>[] = JSON.parse(readFileSync(ordersFile, 'utf8'))
 const template = JSON.parse(readFileSync(bodyFile, 'utf8'))
 let next = 0
+/** Each unexpected answer's status and error code (`409 quote_already_ordered`), counted: what a failure was, not only how many. */
+const unexpected: Record<string, number> = {}
 
 const fire = (duration: number) =>
   autocannon({
@@ -27,9 +29,22 @@ const fire = (duration: number) =>
           headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
           body: JSON.stringify({ ...template, ...orders[next++ % orders.length] }),
         }),
+        onResponse: (status: number, body: string) => {
+          if (status === 201) return
+          const key = `${status} ${errorCodeOf(body)}`
+          unexpected[key] = (unexpected[key] ?? 0) + 1
+        },
       },
     ],
   })
+function errorCodeOf(body: string): string {
+  try {
+    return String(JSON.parse(body).error?.code ?? 'no error code')
+  } catch {
+    return 'not JSON'
+  }
+}
+
 if (Number(warmUpSeconds) > 0) await fire(Number(warmUpSeconds))
 const result = await fire(Number(seconds))
-process.stdout.write(JSON.stringify({ requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, requests: result.requests.total, statusCodeStats: result.statusCodeStats, errors: result.errors, used: next }))
+process.stdout.write(JSON.stringify({ requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, requests: result.requests.total, statusCodeStats: result.statusCodeStats, errors: result.errors, used: next, unexpected }))
