@@ -5,8 +5,8 @@ import { writeBatches } from './write-batches'
 /**
  * Runs one unit of writes in a transaction, as if alone, and answers when it is durable.
  *
- * On SQLite every commit waits for an fsync (synchronous=FULL: an acknowledged write survives power
- * loss), a few milliseconds each on this kind of disk, one after the other: that, not the work, caps
+ * On SQLite every commit waits for an fsync of the WAL (an acknowledged write survives power loss;
+ * db/connect.ts makes it off the event loop), one after the other: that, not the work, caps
  * writes per second. So writes that arrive while others wait share one transaction and one fsync
  * (group commit): each runs in a savepoint of its own, in arrival order, and sees the earlier ones'
  * rows as it would had they committed before it; one that throws is rolled back to its savepoint
