@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from './spreadsheet-safe'
 import { campaignReport, NONE_KEY, OTHER_KEY, type CampaignReport, type Figures, type ResultLine } from '../campaigns/campaign-report'
 import { campaignChannelNames, type CampaignChannel } from '../domain/campaign-channels'
 import { AppError } from '../errors'
@@ -152,7 +153,7 @@ export function campaignReportCsv({ campaign, report }: CampaignWithReport, lang
     ...report.byManager.map((line) => csvRow(sections.manager, label(line), line.figures)),
     ...report.byDay.map((line) => csvRow(sections.day, label(line), line.figures)),
   ]
-  return stringify([csvHeaders[lang], ...rows], { bom: true })
+  return stringify([csvHeaders[lang], ...rows], spreadsheetCsv)
 }
 
 /** The file name of a campaign's CSV: its utm_campaign (letters, digits, `._-` only) and today. */

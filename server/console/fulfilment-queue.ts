@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify'
+import { spreadsheetCsv } from './spreadsheet-safe'
 import { Readable } from 'node:stream'
 import { lateness, slaThresholds, type LateKind } from '../domain/fulfilment-sla'
 import { describeFlaggedReason } from '../domain/order-history'
@@ -49,7 +50,7 @@ export function orderQueueCsv(services: Pick<Services, 'db' | 'now'>, staff: Sta
       after = page.next ?? undefined
     } while (after)
   }
-  const csv = Readable.from(rows()).pipe(stringify({ header: true, columns: [...CSV_COLUMNS], bom: true }))
+  const csv = Readable.from(rows()).pipe(stringify({ ...spreadsheetCsv, header: true, columns: [...CSV_COLUMNS] }))
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>
 }
 

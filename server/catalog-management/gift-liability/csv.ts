@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '../../console/spreadsheet-safe'
 import { csvSafe, yuan } from '../../console/campaign-desk'
 import type { MonthFigures, RangeFigures } from './compute'
 import type { GiftLiabilityReport } from './report'
@@ -71,7 +72,7 @@ export function giftLiabilityCsv(report: GiftLiabilityReport, lang: Lang): strin
     // As wide as the others, so a strict reader takes every line as a record.
     [w.note, w.estimate, ...Array<string>(headers[lang].length - 2).fill('')],
   ]
-  return stringify([headers[lang], ...rows], { bom: true })
+  return stringify([headers[lang], ...rows], spreadsheetCsv)
 }
 
 /** The file name: the range's months. */
