@@ -72,9 +72,10 @@ export default function CheckoutForm(props: Props) {
     window.addEventListener('pageshow', reloadIfRestored)
     onCleanup(() => window.removeEventListener('pageshow', reloadIfRestored))
   })
-  // What was typed in this tab comes back after the language switch, Back or Reload.
+  // What was typed and chosen in this tab comes back after the language switch, Back or Reload.
   let formElement!: HTMLFormElement
-  onMount(() => restoreCheckoutDraft(sessionStorage, formElement, props.quoteId))
+  // Outside onMount's batch, so that a restored choice shows what it brings (a special invoice's fields) before they are filled.
+  onMount(() => queueMicrotask(() => restoreCheckoutDraft(sessionStorage, formElement, props.quoteId)))
   // One key per visit of this page: a retried submission is recognised, never placed twice.
   const idempotencyKey = crypto.randomUUID()
   const [buildingId, setBuildingId] = createSignal(props.buildingId ?? '')
@@ -266,7 +267,7 @@ export default function CheckoutForm(props: Props) {
             <>
               <Field id="checkout-date" label={t.date} error={problems().date}>
                 {(describedBy) => (
-                  <select id="checkout-date" aria-describedby={describedBy()} onChange={(event) => setDate(event.currentTarget.value)}>
+                  <select id="checkout-date" name="date" aria-describedby={describedBy()} onChange={(event) => setDate(event.currentTarget.value)}>
                     <For each={days()}>{(entry) => <option value={entry.date} selected={entry.date === day().date}>{dayLabel(entry.date)}</option>}</For>
                   </select>
                 )}
