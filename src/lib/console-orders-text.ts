@@ -18,7 +18,7 @@ interface OrdersText {
   back: string
   detail: {
     company: string; creditCode: string; contact: string; site: string; manager: string; noManager: string; items: string; rule: string; waived: string; payment: string
-    method: string; amountDue: string; paymentDueAt: string; flagged: string; work: string; timeline: string; audit: string; actions: string; noActions: string
+    method: string; nothingDue: string; amountDue: string; paymentDueAt: string; flagged: string; work: string; timeline: string; audit: string; actions: string; noActions: string
     who: { staff: string; customer: string; stripe: string; system: string; cli: string }
     when: string; before: string; after: string; reason: string; confirm: string
   }
@@ -81,7 +81,7 @@ const zh: OrdersText = {
   back: '返回履约队列',
   detail: {
     company: '公司', creditCode: '统一社会信用代码', contact: '联系人', site: '安装地址', manager: '客户经理', noManager: '区域队列', items: '报价明细', rule: '规则', waived: '已减免', payment: '付款',
-    method: '付款方式', amountDue: '应付金额', paymentDueAt: '付款截止', flagged: '付款异常', work: '工单', timeline: '订单进度', audit: '操作记录', actions: '操作', noActions: '此状态下没有可执行的操作。',
+    method: '付款方式', nothingDue: '无需付款', amountDue: '应付金额', paymentDueAt: '付款截止', flagged: '付款异常', work: '工单', timeline: '订单进度', audit: '操作记录', actions: '操作', noActions: '此状态下没有可执行的操作。',
     who: { staff: '员工', customer: '客户', stripe: 'Stripe', system: '系统', cli: '命令行' },
     when: '时间', before: '之前', after: '之后', reason: '原因', confirm: '我已核对，确认执行',
   },
@@ -164,7 +164,7 @@ const en: OrdersText = {
   back: 'Back to the queue',
   detail: {
     company: 'Company', creditCode: 'Unified social credit code', contact: 'Contact', site: 'Site', manager: 'Account manager', noManager: 'District queue', items: 'Quote lines', rule: 'Rule', waived: 'waived', payment: 'Payment',
-    method: 'Method', amountDue: 'Amount due', paymentDueAt: 'Payment deadline', flagged: 'Payment flagged', work: 'Work orders', timeline: 'Timeline', audit: 'Audit log', actions: 'Actions', noActions: 'Nothing can be done in this state.',
+    method: 'Method', nothingDue: 'Nothing to pay', amountDue: 'Amount due', paymentDueAt: 'Payment deadline', flagged: 'Payment flagged', work: 'Work orders', timeline: 'Timeline', audit: 'Audit log', actions: 'Actions', noActions: 'Nothing can be done in this state.',
     who: { staff: 'Staff', customer: 'Customer', stripe: 'Stripe', system: 'System', cli: 'Command line' },
     when: 'When', before: 'Before', after: 'After', reason: 'Reason', confirm: 'I have checked: do it',
   },

@@ -88,6 +88,14 @@ test('an English order: operations work it in the English console and the custom
   await page.goto(`/en/console/orders/${placed.number}`)
   await signInToConsole(page, 'ops@example.com')
   await expect(page).toHaveURL(new RegExp(`/en/console/orders/${placed.number}$`))
+  // The quote's own words, as the customer saw them (the page added its own "× 1" after a label that counts already).
+  await expect(page.getByTestId('order-item')).toHaveText([
+    /^Monthly baseline: /,
+    'Business fixed line (counts toward actual charges)',
+    'Network Express 100 Mbps (counts toward actual charges)',
+    'Business fixed line (installation)',
+    'Network Express 100 Mbps (installation)',
+  ])
   await act(page, 'record-transfer', (form) => form.getByLabel('Amount received (yuan)').fill(String(placed.payment.amountDue / 100)))
   await expect(page.getByRole('status')).toHaveText('Transfer recorded.')
   await act(page, 'schedule', (form) => form.getByLabel('Slot').selectOption('pm'))
@@ -106,4 +114,18 @@ test('an English order: operations work it in the English console and the custom
   expect(customerMails(placed.number, 'en')).toEqual(stepMails)
   const moved = orderMails(placed.number).find((mail) => mail.kind === 'installation_scheduled' && mail.payload.moved)
   expect(moved?.payload).toMatchObject({ installSlot: 'am', trackingUrl: expect.stringContaining(`/en/orders/${placed.number}`) })
+})
+
+// Found trying the console: an order that owed nothing showed "Bank transfer" as its payment method,
+// and operations might wait for a transfer that never comes.
+test('an order with nothing to pay says so where the payment method would be', async ({ page, request }) => {
+  const quote = await request.post('/api/quotes', { data: { offering: 'shangjiale', termMonths: 12, customer: { status: 'new' }, buildingId: 'bld-raffles-city' } })
+  expect(quote.status(), await quote.text()).toBe(201)
+  const placed = await placeOrder(request, ((await quote.json()) as { id: string }).id, { buildingId: 'bld-raffles-city', method: 'invoice', lang: 'en' })
+  expect(placed.payment.amountDue).toBe(0)
+  await page.goto(`/en/console/orders/${placed.number}`)
+  await signInToConsole(page, 'ops@example.com')
+  await expect(page.getByTestId('payment-method')).toHaveText('Nothing to pay')
+  await page.goto(`/console/orders/${placed.number}`)
+  await expect(page.getByTestId('payment-method')).toHaveText('无需付款')
 })

@@ -40,6 +40,14 @@ for (const { name: screen, viewport } of viewports) {
       await expect(quote).not.toContainText(/\b1 months/)
     })
 
+    // Found trying the checkout: its early-termination table said "Leaving after 1 months".
+    test('the checkout\'s early-termination table takes the plural too', async ({ page, request }) => {
+      await page.goto(`/en/checkout/${await createFixedBroadbandQuote(request, 'bld-jinmao-tower')}`)
+      await waitForCheckout(page)
+      await expect(page.locator('main')).toContainText('Leaving after 1 month')
+      await expect(page.locator('main')).not.toContainText(/\b1 months/)
+    })
+
     test('the broadband-only bundle asks for no call spend', async ({ page }) => {
       await page.goto('/en/configure/bb-express')
       await waitForConfigurator(page)
