@@ -71,6 +71,17 @@ for (const { name: screen, viewport } of viewports) {
         await expectAllKept()
       })
 
+      // Found trying the checkout: a code pasted in groups was cut at 18 characters, spaces counted, then called wrong.
+      test('a credit code typed or pasted in groups of four is kept whole', async ({ page, request }) => {
+        await page.goto(`${prefix}/checkout/${await createFixedBroadbandQuote(request, 'bld-raffles-city')}`)
+        await waitForCheckout(page)
+        const creditCode = page.locator('#checkout-creditCode')
+        await creditCode.pressSequentially('9133 0100 7161 0585 2F')
+        await expect(creditCode).toHaveValue('9133 0100 7161 0585 2F')
+        await page.locator('form.checkout button[type="submit"]').click()
+        await expect(page.locator('#checkout-creditCode-error')).toHaveCount(0)
+      })
+
       test('ordering before the e-mail is verified says so at the address; verifying it answers that, and the keyboard goes on from the next control', async ({ page, request }) => {
         const quoteId = await createFixedBroadbandQuote(request, 'bld-raffles-city')
         await page.goto(`${prefix}/checkout/${quoteId}`)

@@ -126,6 +126,8 @@ test('an order with nothing to pay says so where the payment method would be', a
   await page.goto(`/en/console/orders/${placed.number}`)
   await signInToConsole(page, 'ops@example.com')
   await expect(page.getByTestId('payment-method')).toHaveText('Nothing to pay')
+  // Found trying the console: a contact name ending right-to-left pulled the mobile number into it; what customers typed is isolated.
+  await expect(page.getByTestId('order-contact').locator('bdi')).toHaveText(['张三', 'zhang.san@example.com'])
   await page.goto(`/console/orders/${placed.number}`)
   await expect(page.getByTestId('payment-method')).toHaveText('无需付款')
 })

@@ -235,7 +235,8 @@ export default function CheckoutForm(props: Props) {
       <fieldset>
         <legend>{t.company}</legend>
         {input('companyName', t.companyName, 'text', 'organization', undefined, { maxlength: '100' })}
-        {input('creditCode', t.creditCode, 'text', 'off', t.creditCodeHint, { maxlength: '18', autocapitalize: 'characters', spellcheck: 'false' })}
+        {/* 18 characters, but room for the spaces of a code pasted in groups ("9133 0100 …"): they are dropped when it is read. */}
+        {input('creditCode', t.creditCode, 'text', 'off', t.creditCodeHint, { maxlength: '30', autocapitalize: 'characters', spellcheck: 'false' })}
       </fieldset>
       <fieldset>
         <legend>{t.contact}</legend>
