@@ -52,6 +52,7 @@ test('an ops user finds a paid order in the queue, schedules it, marks it instal
   await expect(page.getByRole('status')).toHaveText('已预约安装。')
   await expect(page.getByTestId('order-status')).toHaveText('已预约安装')
   expect(await trackingStatus()).toBe('已预约上门')
+  await expect(customer.getByTestId('install-slot-label')).toHaveText('上门时间')
 
   // The customer asks for the morning instead: the visit moves, with why.
   await act(page, 'reschedule', async (form) => {

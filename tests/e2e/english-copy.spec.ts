@@ -28,6 +28,8 @@ for (const { name: screen, viewport } of viewports) {
       expect(tracking.pathname).toMatch(/^\/en\/orders\//)
       await page.goto(`${tracking.pathname}${tracking.search}`)
       await expect(page.getByTestId('install-slot')).toHaveText(new RegExp(`^(Mon|Tue|Wed|Thu|Fri) ${UNAMBIGUOUS_DATE.source} morning$`))
+      // Found trying the tracking page: before payment it read as a booked visit.
+      await expect(page.getByTestId('install-slot-label')).toHaveText('Your preferred visit (we confirm the booking)')
       await expect(page.locator('.timeline__at').first()).toHaveText(new RegExp(`^${UNAMBIGUOUS_DATE.source}, \\d{2}:\\d{2}$`))
       expect(await page.locator('main').textContent()).not.toMatch(NUMERIC_DATE)
     })
