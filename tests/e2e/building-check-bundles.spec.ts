@@ -40,3 +40,19 @@ for (const { name, viewport } of viewports) {
     })
   })
 }
+
+// Found trying the product as a search-ad visitor: checking a 100M building for Evergreen said "cannot serve
+// the speed you asked for" (none was asked), and the only way on forced 100M broadband into the bundle.
+test('a bundle whose fastest speed the building cannot take: said as such, with a way on that forces no speed', async ({ page }) => {
+  await page.goto('/check?offering=evergreen&building=bld-lancun-road-mixed')
+  const result = page.locator('.result')
+  await expect(result).toHaveAttribute('data-result', 'alternate')
+  await expect(result.getByRole('status')).toHaveText(/^本楼装不了本套餐最快的宽带速率/)
+  await expect(result.getByRole('link', { name: /^改选 .*100M.* 并配置报价$/ })).toHaveCount(1)
+  await result.getByRole('link', { name: '开始配置报价' }).click()
+  // The configurator writes its state into the URL once it runs: the building stays, no broadband is chosen.
+  await expect(page).toHaveURL(/\/configure\/evergreen\?building=bld-lancun-road-mixed(&|$)/)
+  await waitForConfigurator(page)
+  await expect(page.locator('.configure__building')).toContainText('蓝村路商住楼')
+  expect(new URL(page.url()).searchParams.get('broadband')).toBeNull()
+})
