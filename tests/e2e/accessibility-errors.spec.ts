@@ -42,6 +42,9 @@ for (const { name: screen, viewport } of viewports) {
         await page.locator('form.checkout button[type="submit"]').click()
         await expect(page.locator('#checkout-companyName-error')).toBeVisible()
         await expect(page.locator('#checkout-creditCode-error')).toBeVisible()
+        // Found trying the checkout by keyboard: the terms' error was not tied to its checkbox.
+        await expect(page.locator('#checkout-acceptTerms')).toHaveAttribute('aria-describedby', 'checkout-acceptTerms-error')
+        await expect(page.locator('#checkout-acceptTerms-error')).toBeVisible()
         expect(await seriousViolations(page), 'checkout with errors').toEqual([])
       })
     })

@@ -311,7 +311,7 @@ export default function CheckoutForm(props: Props) {
       <InvoiceFields text={t.invoiceDetails} problems={problems()} />
       <div class="field">
         <label class="checkout__accept">
-          <input id="checkout-acceptTerms" type="checkbox" name="acceptTerms" aria-invalid={problems().acceptTerms ? 'true' : 'false'} />
+          <input id="checkout-acceptTerms" type="checkbox" name="acceptTerms" aria-invalid={problems().acceptTerms ? 'true' : 'false'} aria-describedby={problems().acceptTerms ? 'checkout-acceptTerms-error' : undefined} />
           <span>
             {t.accept}
             {t.documents.before}
@@ -322,7 +322,7 @@ export default function CheckoutForm(props: Props) {
             {t.documents.after}
           </span>
         </label>
-        <Show when={problems().acceptTerms}><span class="error" role="alert">{problems().acceptTerms}</span></Show>
+        <Show when={problems().acceptTerms}><span class="error" id="checkout-acceptTerms-error" role="alert">{problems().acceptTerms}</span></Show>
       </div>
       <Show when={failure()}>
         <p class="notice notice--bad" role="alert" id="checkout-error" tabindex="-1" data-testid="checkout-error">{failure()}</p>
