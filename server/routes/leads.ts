@@ -4,7 +4,7 @@ import { AppError, RateLimitedError } from '../errors'
 import { leadRequestSchema, type LeadRequest, type LeadRequestInput } from '../schemas/lead'
 import { ATTRIBUTION_COOKIE, attributionFromCookie } from '../services/attribution-cookie'
 import { attributeToEmailVisit, EMAIL_VISIT_COOKIE } from '../services/email-visit-cookie'
-import { CALLBACK_ERROR_PARAM, CALLBACK_FLASH_PARAM, saveCallbackFlash } from '../services/callback-flash'
+import { callbackAnchor, CALLBACK_ERROR_PARAM, CALLBACK_FLASH_PARAM, saveCallbackFlash } from '../services/callback-flash'
 import { createLead } from '../services/lead-service'
 import { clientAddress, limitPerClient } from '../services/rate-limits'
 import type { Services } from '../services/services'
@@ -20,12 +20,12 @@ const SITE = 'http://site.invalid'
  * more as the browser will read it, since `/.//evil.example` normalises to `//evil.example`, an
  * address on another site.
  */
-export function backToForm(value: unknown, params: Record<string, string>): string {
+export function backToForm(value: unknown, params: Record<string, string>, anchor = callbackAnchor(undefined)): string {
   const requested = new URL(typeof value === 'string' && value.startsWith('/') ? value : '/', SITE)
   const url = requested.origin === SITE ? requested : new URL('/', SITE)
   for (const [key, param] of Object.entries(params)) url.searchParams.set(key, param)
-  const target = `${url.pathname}${url.search}#callback`
-  return new URL(target, SITE).origin === SITE ? target : `/?${url.searchParams}#callback`
+  const target = `${url.pathname}${url.search}#${anchor}`
+  return new URL(target, SITE).origin === SITE ? target : `/?${url.searchParams}#${anchor}`
 }
 
 export function leadsRoutes(services: Services) {
@@ -38,7 +38,7 @@ export function leadsRoutes(services: Services) {
         const form = await c.req.parseBody().catch(() => {
           throw new AppError('invalid_request', 'The form data could not be read.')
         })
-        const back = (params: Record<string, string>) => c.redirect(backToForm(form.return, params), 303)
+        const back = (params: Record<string, string>, anchor?: string) => c.redirect(backToForm(form.return, params, anchor), 303)
         const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '')
         const optional = (name: string) => field(name) || undefined
         const input: LeadRequestInput = {
@@ -58,8 +58,9 @@ export function leadsRoutes(services: Services) {
           if (!parsed.success) {
             // What was typed waits server-side; the redirect names it by an opaque id only.
             const values = { company: field('company'), name: field('name'), mobile: field('mobile'), note: field('note') }
-            const id = await saveCallbackFlash(services, { error: String(parsed.error.issues[0].path.at(-1) ?? 'form'), values })
-            return back({ [CALLBACK_FLASH_PARAM]: id })
+            const error = String(parsed.error.issues[0].path.at(-1) ?? 'form')
+            const id = await saveCallbackFlash(services, { error, values })
+            return back({ [CALLBACK_FLASH_PARAM]: id }, callbackAnchor(error))
           }
           await perMobile(parsed.data)
           const lead = await createLead(services, parsed.data)

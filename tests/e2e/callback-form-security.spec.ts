@@ -38,7 +38,7 @@ test.describe('the callback form on a landing page', () => {
     await form.locator('#callback-name').fill('Han Meimei')
     await form.locator('#callback-mobile').fill('12345678901')
     await form.getByRole('button', { name: 'Call me back' }).click()
-    await expect(form.getByRole('alert')).toHaveText('Enter an 11-digit mainland mobile number, e.g. 13812345678')
+    await expect(form.locator('#callback-mobile-error')).toHaveText('Enter an 11-digit mainland mobile number, e.g. 13812345678')
     await expect(form.locator('#callback-company')).toHaveValue('Refused Test Ltd')
     await expect(form.locator('#callback-mobile')).toHaveValue('12345678901')
     expect(page.url()).not.toMatch(/Refused|Han|12345678901/)

@@ -47,7 +47,7 @@ test.describe('a visitor whose building cannot be served asks the building manag
     })
   })
 
-  test('a mobile number that is not one comes back with the error next to the form and the typed values kept', async ({ page }) => {
+  test('a mobile number that is not one comes back with the error at the field, focused, and the typed values kept', async ({ page }) => {
     await openShanghaiTower(page)
     const form = page.locator('#callback')
     const mobile = form.locator('#callback-mobile')
@@ -60,8 +60,12 @@ test.describe('a visitor whose building cannot be served asks the building manag
     await expect(page).toHaveURL(/lead_form=/)
     await expect(page).toHaveURL(/building=bld-shanghai-tower/)
     expect(decodeURIComponent(page.url())).not.toMatch(/上海测试|张三|12345(?!\d)/)
-    await expect(form.getByRole('alert')).toHaveText('请输入 11 位手机号码，如 13812345678')
-    await expect(form.locator('#callback-mobile')).toHaveAttribute('aria-invalid', 'true')
+    // Found trying the form on a phone: the sentence was a notice above the form, and the focus stayed at the top.
+    await expect(form.locator('#callback-mobile-error')).toHaveText('请输入 11 位手机号码，如 13812345678')
+    await expect(form.getByRole('alert')).toHaveCount(0)
+    await expect(mobile).toBeFocused()
+    await expect(mobile).toHaveAttribute('aria-invalid', 'true')
+    await expect(mobile).toHaveAttribute('aria-describedby', 'callback-mobile-hint callback-mobile-error')
     await expect(form.locator('#callback-company')).toHaveValue('上海测试科技有限公司')
     await expect(form.locator('#callback-name')).toHaveValue('张三')
     await expect(form.locator('#callback-mobile')).toHaveValue('12345')

@@ -50,6 +50,8 @@ describe.each(databaseKinds)('cross-site requests and refused forms on %s', (kin
     const refused = await seeded.api.request('/api/leads', form({ ...good, mobile: '123' }))
     const back = new URL(refused.headers.get('location')!, TEST_SITE)
     expect(back.pathname).toBe('/check')
+    // Opened at the refused field, which the browser focuses.
+    expect(back.hash).toBe('#callback-mobile')
     for (const typed of ['示例公司', '韩梅梅', '123', '下午方便']) expect(decodeURIComponent(back.href)).not.toContain(typed)
     expect([...back.searchParams.keys()].sort()).toEqual(['building', CALLBACK_FLASH_PARAM])
     const id = back.searchParams.get(CALLBACK_FLASH_PARAM)!
@@ -67,6 +69,7 @@ describe.each(databaseKinds)('cross-site requests and refused forms on %s', (kin
     expect(refused.status).toBe(303)
     const back = new URL(refused.headers.get('location')!, TEST_SITE)
     expect(back.searchParams.get(CALLBACK_ERROR_PARAM)).toBe('rate_limited')
+    expect(back.hash).toBe('#callback')
     expect(decodeURIComponent(back.href)).not.toContain('13912345002')
     expect((await seeded.database.db.selectFrom('form_flashes').select('id').execute()).length).toBe(flashes)
   })
