@@ -70,3 +70,19 @@ test('an upload without a file is refused beside the file field, and an earlier 
   await expect(shown.getByRole('heading', { level: 3 })).toHaveText('Latest import: 蓝村路.csv')
   await checkConsolePage(page, 'building-no-file-en')
 })
+
+// Found by the full browser run: an import still running when the page was first shown was called
+// "latest import", not "this import", once it finished (the page reloaded without saying it was just sent).
+test('a long import shows its progress, then its report as this import', async ({ page }) => {
+  test.setTimeout(60_000)
+  const rows = Array.from({ length: 6000 }, (_, index) => `上海长名单测试${index}有限公司,,${(index % 30) + 1},${1000 + index},联系人,138${String(index).padStart(8, '0')}`)
+  await page.goto('/console/buildings/bld-lancun-road-mixed')
+  await signInToConsole(page, 'manager@example.com')
+  await page.getByLabel('名单文件（CSV 或 XLSX）').setInputFiles({ name: '长名单.csv', mimeType: 'text/csv', buffer: Buffer.from([LIST.split('\r\n')[0], ...rows].join('\r\n')) })
+  await page.getByRole('button', { name: '上传并导入' }).click()
+  const shown = page.getByTestId('tenant-import')
+  await expect(shown).toHaveAttribute('data-status', /queued|running/)
+  await expect(shown).toHaveAttribute('data-status', 'done', { timeout: 45_000 })
+  await expect(shown.getByRole('heading', { level: 3 })).toHaveText('本次导入: 长名单.csv')
+})
+

@@ -32,9 +32,9 @@ export default function ImportProgress(props: Props) {
           const current = await response.json()
           setJob({ status: current.status, rowsDone: current.rowsDone, rowsTotal: current.rowsTotal })
           if (current.status === 'done' || current.status === 'failed') {
-            const url = new URL(window.location.href)
-            url.searchParams.delete('done')
-            window.location.replace(url)
+            // The same address again: an import just sent is still "this import" once finished (the page
+            // drops the "started" notice itself once the import has ended).
+            window.location.reload()
             return
           }
         }
