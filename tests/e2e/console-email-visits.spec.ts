@@ -243,11 +243,23 @@ test('a manager’s mistakes while composing cost nothing already chosen, and sc
   await expect(page.getByRole('alert').first()).toHaveText('活动标签只能包含字母、数字、- _ .，最多 60 个字符。')
   await expect(page.getByTestId('visit-counts')).toHaveText('符合条件的企业 2 家：将发送 2 封；无邮箱或邮箱重复 0 家；已退订 0 家。')
   await expect(page.getByLabel('现有运营商')).toHaveValue(carrier)
+  // Found trying the console: the refused tag and time came back empty, and an empty time means "send now".
+  await expect(tag).toHaveValue('winter 2026')
+  await expect(tag).toHaveAttribute('aria-invalid', 'true')
 
-  await page.getByLabel('活动标签（utm_campaign）').fill('e2e-fix')
+  // A time in the past is refused too, and comes back with the tag as typed.
+  await tag.fill('e2e-fix')
+  const sendAt = page.getByLabel('发送时间（北京时间）')
+  await sendAt.evaluate((input: HTMLInputElement) => input.removeAttribute('min'))
+  await sendAt.fill('2020-01-01T10:00')
+  await page.getByRole('button', { name: '安排发送' }).click()
+  await expect(page.getByRole('alert').first()).toBeVisible()
+  await expect(tag).toHaveValue('e2e-fix')
+  await expect(sendAt).toHaveValue('2020-01-01T10:00')
+
   // Tomorrow at 09:30 in Beijing: a visit that has not gone yet, so it can be cancelled below.
   const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)
-  await page.getByLabel('发送时间（北京时间）').fill(`${tomorrow}T09:30`)
+  await sendAt.fill(`${tomorrow}T09:30`)
   await page.getByRole('button', { name: '安排发送' }).click()
   await expect(page.getByRole('status')).toHaveText('邮件拜访已安排。')
   await expect(page.getByRole('button', { name: '安排发送' })).toHaveCount(0)
