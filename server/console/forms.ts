@@ -37,6 +37,24 @@ export function sameSitePath(value: unknown, fallback: string): string {
 /** What a form's answer adds to its page's address: said once, on the page the form came back to. */
 export const FORM_ANSWER_PARAMS = ['done', 'error', 'field', FORM_FLASH_PARAM] as const
 
+/**
+ * Runs a form post's work. Should it be refused, what was typed is kept first (`keep` stores the
+ * posted fields and answers the flash's id), so that its page shows the form as it was (answerForms
+ * carries the id on).
+ */
+export async function keepingRefusedForm<Env extends { Variables: { formFlash: string | undefined } }, T>(
+  c: Context<Env>,
+  keep: (fields: Record<string, unknown>) => Promise<string>,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof AppError && isFormPost(c)) (c as unknown as Context<{ Variables: { formFlash: string | undefined } }>).set('formFlash', await keep(await c.req.parseBody({ all: true })))
+    throw error
+  }
+}
+
 /** `path` with the answer's query parameters set (replacing an earlier answer's). */
 export function withParam(path: string, name: string, value: string, more: Record<string, string> = {}): string {
   const url = new URL(path, SITE)

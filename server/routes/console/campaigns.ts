@@ -2,8 +2,7 @@ import { Hono, type Context } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { campaignCsvName, campaignList, campaignReportCsv, campaignWithReport, createCampaign, editCampaign } from '../../console/campaign-desk'
 import { saveCampaignForm } from '../../console/campaign-form-flash'
-import { isFormPost, readInput, sameSitePath, withParam } from '../../console/forms'
-import { AppError } from '../../errors'
+import { isFormPost, keepingRefusedForm, readInput, sameSitePath, withParam } from '../../console/forms'
 import { shanghaiDate } from '../../domain/working-days'
 import { campaignCsvQuerySchema, campaignSchema } from '../../schemas/console-campaigns'
 import type { Services } from '../../services/services'
@@ -21,14 +20,8 @@ async function toReport(c: Context<ConsoleEnv>, id: string, done: string) {
 }
 
 /** A refused form post keeps what was typed, so its page shows the form as it was (see answerForms). */
-async function keepingRefusedForm<T>(c: Context<ConsoleEnv>, services: Services, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof AppError && isFormPost(c)) c.set('formFlash', await saveCampaignForm(services, staffOf(c).user.id, await c.req.parseBody({ all: true })))
-    throw error
-  }
-}
+const keepingRefusedCampaignForm = <T>(c: Context<ConsoleEnv>, services: Services, work: () => Promise<T>): Promise<T> =>
+  keepingRefusedForm(c, (fields) => saveCampaignForm(services, staffOf(c).user.id, fields), work)
 
 /**
  * Campaigns (/api/console/campaigns): the list, creating and editing one, its results (JSON) and the
@@ -38,12 +31,12 @@ export function campaignsRoutes(services: Services) {
   return new Hono<ConsoleEnv>()
     .get('/', readers(), async (c) => c.json({ campaigns: await campaignList(services, staffOf(c)) }))
     .post('/', planners(), async (c) => {
-      const created = await keepingRefusedForm(c, services, async () => createCampaign(services, staffOf(c), await readInput(c, campaignSchema)))
+      const created = await keepingRefusedCampaignForm(c, services, async () => createCampaign(services, staffOf(c), await readInput(c, campaignSchema)))
       return isFormPost(c) ? toReport(c, created.id, 'campaign_created') : c.json(created, 201)
     })
     .get('/:id', readers(), async (c) => c.json(await campaignWithReport(services, staffOf(c), c.req.param('id'))))
     .patch('/:id', planners(), async (c) => {
-      const edited = await keepingRefusedForm(c, services, async () => editCampaign(services, staffOf(c), c.req.param('id'), await readInput(c, campaignSchema)))
+      const edited = await keepingRefusedCampaignForm(c, services, async () => editCampaign(services, staffOf(c), c.req.param('id'), await readInput(c, campaignSchema)))
       return isFormPost(c) ? toReport(c, edited.id, 'campaign_saved') : c.json(edited)
     })
     .get('/:id/report.csv', readers(), async (c) => {

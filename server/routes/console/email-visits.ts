@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
 import { saveEmailVisitForm } from '../../console/email-visit-form-flash'
-import { isFormPost, readInput } from '../../console/forms'
+import { keepingRefusedForm, readInput } from '../../console/forms'
 import { cancelEmailVisit, createEmailVisit, emailVisitDetail, emailVisits, previewEmailVisit } from '../../console/email-visits'
 import { AppError } from '../../errors'
 import { createEmailVisitSchema, emailVisitPreviewSchema } from '../../schemas/console-email-visits'
@@ -24,15 +24,10 @@ export function emailVisitsRoutes(services: Services) {
     })
     .get('/:id', senders(), async (c) => c.json(await emailVisitDetail(services, staffOf(c), c.req.param('id'))))
     .post('/', senders(), async (c) => {
-      try {
-        const created = await createEmailVisit(services, staffOf(c), await readInput(c, createEmailVisitSchema))
-        c.set('formDone', 'visit_scheduled')
-        return c.json(created, 201)
-      } catch (error) {
-        // The send form comes back as typed (answerForms carries the flash's id).
-        if (error instanceof AppError && isFormPost(c)) c.set('formFlash', await saveEmailVisitForm(services, staffOf(c).user.id, await c.req.parseBody()))
-        throw error
-      }
+      const keep = (fields: Record<string, unknown>) => saveEmailVisitForm(services, staffOf(c).user.id, fields)
+      const created = await keepingRefusedForm(c, keep, async () => createEmailVisit(services, staffOf(c), await readInput(c, createEmailVisitSchema)))
+      c.set('formDone', 'visit_scheduled')
+      return c.json(created, 201)
     })
     .post('/:id/cancel', senders(), async (c) => {
       const cancelled = await cancelEmailVisit(services, staffOf(c), c.req.param('id'))

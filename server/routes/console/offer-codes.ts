@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { allow, staffOf, type ConsoleEnv } from '../../console/access'
-import { isFormPost, readInput } from '../../console/forms'
+import { keepingRefusedForm, readInput } from '../../console/forms'
 import { saveOfferCodeForm } from '../../console/offer-code-form-flash'
 import { issueWinBackCode, revokeWinBackCode, winBackCode, winBackCodes } from '../../console/win-back-codes'
 import { AppError } from '../../errors'
@@ -25,15 +25,10 @@ export function offerCodesRoutes(services: Services) {
   return new Hono<ConsoleEnv>()
     .get('/', issuers(), async (c) => c.json(await winBackCodes(services, staffOf(c), listQuery(c))))
     .post('/', issuers(), async (c) => {
-      try {
-        const issued = await issueWinBackCode(services, staffOf(c), await readInput(c, issueOfferCodeSchema))
-        c.set('formDone', 'code_issued')
-        return c.json(issued, 201)
-      } catch (error) {
-        // A refused form comes back as typed, the refused field named (see answerForms).
-        if (error instanceof AppError && isFormPost(c)) c.set('formFlash', await saveOfferCodeForm(services, staffOf(c).user.id, await c.req.parseBody()))
-        throw error
-      }
+      const keep = (fields: Record<string, unknown>) => saveOfferCodeForm(services, staffOf(c).user.id, fields)
+      const issued = await keepingRefusedForm(c, keep, async () => issueWinBackCode(services, staffOf(c), await readInput(c, issueOfferCodeSchema)))
+      c.set('formDone', 'code_issued')
+      return c.json(issued, 201)
     })
     .get('/:code', issuers(), async (c) => c.json(await winBackCode(services, staffOf(c), c.req.param('code'))))
     .post('/:code/revoke', issuers(), async (c) => {
