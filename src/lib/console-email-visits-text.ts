@@ -37,7 +37,7 @@ export const consoleEmailVisitsText: Record<
     send: { heading: string; utmCampaign: string; utmCampaignHint: string; sendAt: string; sendAtHint: string; submit: string }
     cancel: { button: string; confirm: string }
     detail: { title: string; back: string; recipients: string; open: string; firstClick: string; columns: { company: string; email: string; status: string; clicks: string } }
-    list: { heading: string; none: string; columns: { created: string; sendAt: string; template: string; campaign: string; sent: string; skipped: string; clicked: string; leads: string; orders: string; actions: string } }
+    list: { heading: string; none: string; queued: (count: number) => string; cancelled: (count: number) => string; columns: { created: string; sendAt: string; template: string; campaign: string; sent: string; skipped: string; clicked: string; leads: string; orders: string; actions: string } }
     statuses: Record<RecipientStatus, string>
     done: Record<string, string>
     problems: Record<string, string>
@@ -85,6 +85,8 @@ export const consoleEmailVisitsText: Record<
     list: {
       heading: '已安排的邮件拜访',
       none: '还没有邮件拜访。',
+      queued: (count) => `（另有 ${count} 封待发送）`,
+      cancelled: (count) => `（${count} 封已取消）`,
       columns: { created: '创建', sendAt: '发送时间', template: '模板', campaign: '活动标签', sent: '已发送', skipped: '已跳过', clicked: '点击（人/次）', leads: '线索', orders: '订单', actions: '操作' },
     },
     cancel: { button: '取消未发出的邮件', confirm: '确认取消' },
@@ -151,6 +153,8 @@ export const consoleEmailVisitsText: Record<
     list: {
       heading: 'Scheduled e-mail visits',
       none: 'No e-mail visits yet.',
+      queued: (count) => ` (+${count} queued)`,
+      cancelled: (count) => ` (${count} cancelled)`,
       columns: { created: 'Created', sendAt: 'Sends at', template: 'Template', campaign: 'Campaign tag', sent: 'Sent', skipped: 'Skipped', clicked: 'Clicks (people/total)', leads: 'Leads', orders: 'Orders', actions: 'Actions' },
     },
     cancel: { button: 'Cancel the mails not yet sent', confirm: 'Yes, cancel them' },

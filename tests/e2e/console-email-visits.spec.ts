@@ -276,10 +276,15 @@ test('a manager’s mistakes while composing cost nothing already chosen, and sc
 
   // Cancelled before it goes: its mails are skipped and the list says so.
   const row = page.locator('tbody tr').filter({ hasText: 'e2e-fix' })
+  // Found trying the console: the English list read "0 (+2 Queued)"; each language has its own phrase.
+  await expect(row.getByTestId('visit-sent')).toHaveText('0（另有 2 封待发送）')
   await row.getByRole('checkbox', { name: '确认取消' }).check()
   await row.getByRole('button', { name: '取消未发出的邮件' }).click()
   await expect(page.getByRole('status')).toHaveText('尚未发出的邮件已取消。')
-  await expect(row.getByTestId('visit-cancelled')).toHaveText(' (2 已取消)')
+  await expect(row.getByTestId('visit-cancelled')).toHaveText('（2 封已取消）')
+  await page.getByRole('link', { name: 'English' }).click()
+  await expect(page.locator('tbody tr').filter({ hasText: 'e2e-fix' }).getByTestId('visit-cancelled')).toHaveText(' (2 cancelled)')
+  await page.getByRole('link', { name: '中文' }).click()
   await expect(row.getByRole('button', { name: '取消未发出的邮件' })).toHaveCount(0)
   for (const n of [1, 2]) expect(visitMailsTo(`fix${n}.${run}@visit.example`).map((mail) => mail.status)).toEqual(['skipped'])
   await checkConsolePage(page, 'email-visits-cancelled-zh')
