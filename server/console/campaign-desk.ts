@@ -117,16 +117,14 @@ const csvKeys: Record<Lang, Record<string, string>> = {
   en: { [NONE_KEY]: '(none)', [OTHER_KEY]: '(other)' },
 }
 
-/** A spreadsheet must not run what someone typed (a keyword like `=HYPERLINK(…)`): such text is kept as text. */
-export const csvSafe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
-
 const percent = (value: number | null) => (value === null ? '' : (value * 100).toFixed(1) + '%')
 export const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 
 function csvRow(section: string, label: string, figures: Figures): string[] {
   return [
     section,
-    csvSafe(label),
+    // A keyword like `=HYPERLINK(…)` is kept as text by the export's options (spreadsheetCsv).
+    label,
     figures.views === null ? '' : String(figures.views),
     String(figures.quotes),
     String(figures.leads),

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { z, ZodType } from 'zod'
 import { AppError } from '../errors'
+import type { ConsoleEnv } from './access'
 import { issuesOf } from '../validation'
 
 /*
@@ -42,15 +43,11 @@ export const FORM_ANSWER_PARAMS = ['done', 'error', 'field', FORM_FLASH_PARAM] a
  * posted fields and answers the flash's id), so that its page shows the form as it was (answerForms
  * carries the id on).
  */
-export async function keepingRefusedForm<Env extends { Variables: { formFlash: string | undefined } }, T>(
-  c: Context<Env>,
-  keep: (fields: Record<string, unknown>) => Promise<string>,
-  work: () => Promise<T>,
-): Promise<T> {
+export async function keepingRefusedForm<T>(c: Context<ConsoleEnv>, keep: (fields: Record<string, unknown>) => Promise<string>, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    if (error instanceof AppError && isFormPost(c)) (c as unknown as Context<{ Variables: { formFlash: string | undefined } }>).set('formFlash', await keep(await c.req.parseBody({ all: true })))
+    if (error instanceof AppError && isFormPost(c)) c.set('formFlash', await keep(await c.req.parseBody({ all: true })))
     throw error
   }
 }

@@ -7,7 +7,7 @@ describe('CSV cells a spreadsheet opens', () => {
     expect(spreadsheetSafe(value)).toBe(`'${value}`)
   })
 
-  it.each(['上海某某科技有限公司', 'SO261201-AQXD66', '1=1', ''])('leaves %j as it is', (value) => {
+  it.each(['上海某某科技有限公司', 'SO261201-AQXD66', '1=1', '', '-12.50', '-3.5%'])('leaves %j as it is', (value) => {
     expect(spreadsheetSafe(value)).toBe(value)
   })
 

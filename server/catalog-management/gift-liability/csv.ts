@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { spreadsheetCsv } from '../../console/spreadsheet-safe'
-import { csvSafe, yuan } from '../../console/campaign-desk'
+import { yuan } from '../../console/campaign-desk'
 import type { MonthFigures, RangeFigures } from './compute'
 import type { GiftLiabilityReport } from './report'
 
@@ -57,7 +57,7 @@ const rangeCells = (figures: RangeFigures) => [
  */
 export function giftLiabilityCsv(report: GiftLiabilityReport, lang: Lang): string {
   const w = words[lang]
-  const name = (slug: string) => csvSafe(report.offeringNames[slug]?.[lang] ?? slug)
+  const name = (slug: string) => report.offeringNames[slug]?.[lang] ?? slug
   const range = `${report.from}–${report.to}`
   const rows = [
     ...report.totals.months.map((figures) => [w.month, w.all, figures.month, ...monthCells(figures), '']),
