@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryResult } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
+import { checkpointInBackground } from './wal-checkpointer'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 
@@ -196,11 +197,16 @@ function statementName(text: string): string {
   return name
 }
 
-/**
- * `file:PATH` (or `:memory:`) opens SQLite in WAL mode; `postgres://...` opens a pool.
- * `schema` puts every PostgreSQL table in that schema (tests give each run its own).
- */
-export function connectDatabase(url: string, options: { schema?: string; pool?: Partial<DatabasePoolSettings> } = {}): DatabaseHandle {
+export interface ConnectOptions {
+  /** Every PostgreSQL table in that schema (tests give each run its own). */
+  schema?: string
+  pool?: Partial<DatabasePoolSettings>
+  /** SQLite: the WAL is checkpointed by a worker thread, not inside commits (wal-checkpointer.ts); for a server. */
+  checkpointInBackground?: boolean
+}
+
+/** `file:PATH` (or `:memory:`) opens SQLite in WAL mode; `postgres://...` opens a pool. */
+export function connectDatabase(url: string, options: ConnectOptions = {}): DatabaseHandle {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const settings: Partial<DatabasePoolSettings> = options.pool ?? toolPool
     const timeout = settings.statementTimeoutMs
@@ -239,6 +245,13 @@ export function connectDatabase(url: string, options: { schema?: string; pool?: 
   // after each commit that FULL would add is the driver's, off the event loop (ImmediateSqliteDriver).
   sqlite.pragma('synchronous = NORMAL')
   // An in-memory database has nothing to sync.
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, path === ':memory:' ? undefined : walSync(path)) })
-  return { db, kind: 'sqlite', driver: { kind: 'sqlite', sqlite }, close: () => db.destroy() }
+  const inMemory = path === ':memory:'
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, inMemory ? undefined : walSync(path)) })
+  const checkpointer = options.checkpointInBackground && !inMemory ? checkpointInBackground(sqlite, path) : undefined
+  const close = async () => {
+    // Answered once the worker's connection is closed too: nothing holds the file afterwards.
+    await checkpointer?.stop()
+    await db.destroy()
+  }
+  return { db, kind: 'sqlite', driver: { kind: 'sqlite', sqlite }, close }
 }

@@ -13,7 +13,7 @@ import type { Services } from './services'
 
 /** Opens the database, brings its schema up to date and wires the services (the command-line tools too). */
 export async function startServices(config: Config, log: Services['log'] = (error) => console.error(error)): Promise<{ services: Services; database: DatabaseHandle }> {
-  const database = connectDatabase(config.DATABASE_URL, { pool: config.pool })
+  const database = connectDatabase(config.DATABASE_URL, { pool: config.pool, checkpointInBackground: true })
   // Migrations may run longer than a request's statement timeout, or wait that long for another
   // process's (the migrator's advisory lock): on PostgreSQL they get a connection without one.
   const migrating = database.kind === 'postgres' ? connectDatabase(config.DATABASE_URL, { pool: { size: 1, connectTimeoutMs: config.pool.connectTimeoutMs } }) : database
