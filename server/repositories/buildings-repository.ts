@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { InferResult, Kysely } from 'kysely'
 import type { BuildingRow, Database, ManagerRow } from '../../db/schema'
 import { rankBuildings } from '../domain/building-search'
 import { districtNames, type District } from '../domain/districts'
@@ -18,9 +18,9 @@ export async function searchBuildings(db: Kysely<Database>, query: string, limit
   return rankBuildings(query, searchable, limit).map(({ row }) => row)
 }
 
-/** A building and its manager, in one trip to the database (every quote and order with a site asks). */
-export async function findBuildingWithManager(db: Kysely<Database>, id: string): Promise<BuildingWithManager | undefined> {
-  const row = await db
+/** A building with its manager's columns beside its own: one row, or none. */
+export function buildingWithManagerQuery(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('buildings')
     .leftJoin('building_managers as manager', 'manager.id', 'buildings.manager_id')
     .selectAll('buildings')
@@ -34,14 +34,21 @@ export async function findBuildingWithManager(db: Kysely<Database>, id: string):
       'manager.district_lead as manager_district_lead',
     ])
     .where('buildings.id', '=', id)
-    .executeTakeFirst()
-  if (!row) return undefined
+}
+
+export function buildingWithManagerOf(row: InferResult<ReturnType<typeof buildingWithManagerQuery>>[number]): BuildingWithManager {
   const { manager_row_id, manager_name, manager_name_en, manager_phone, manager_email, manager_district, manager_district_lead, ...building } = row
   const manager: ManagerRow | null =
     manager_row_id === null
       ? null
       : { id: manager_row_id, name: manager_name!, name_en: manager_name_en!, phone: manager_phone!, email: manager_email!, district: manager_district!, district_lead: manager_district_lead! }
   return { building, manager }
+}
+
+/** A building and its manager, in one trip to the database (every quote and order with a site asks). */
+export async function findBuildingWithManager(db: Kysely<Database>, id: string): Promise<BuildingWithManager | undefined> {
+  const row = await buildingWithManagerQuery(db, id).executeTakeFirst()
+  return row && buildingWithManagerOf(row)
 }
 
 /** The names of the buildings a console user works with (all, or these), for choosing one in a form. */

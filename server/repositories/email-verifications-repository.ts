@@ -7,8 +7,12 @@ export async function insertEmailVerification(db: Kysely<Database>, row: Inserta
   await db.insertInto('email_verifications').values(row).execute()
 }
 
+export function emailVerificationQuery(db: Kysely<Database>, id: string) {
+  return db.selectFrom('email_verifications').selectAll().where('id', '=', id)
+}
+
 export function findEmailVerification(db: Kysely<Database>, id: string): Promise<EmailVerification | undefined> {
-  return db.selectFrom('email_verifications').selectAll().where('id', '=', id).executeTakeFirst()
+  return emailVerificationQuery(db, id).executeTakeFirst()
 }
 
 /**

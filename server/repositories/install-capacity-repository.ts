@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { Database } from '../../db/schema'
 
 /** Statuses whose installation operations have booked into its slot (and which keep it, done or not). */
@@ -9,22 +9,30 @@ export interface SlotRef {
   slot: string
 }
 
-/** The booked installations of one district. */
-const bookedIn = (db: Kysely<Database>, district: string) =>
+/** The booked installations of one district (named, or the district of a building's select). */
+const bookedIn = (db: Kysely<Database>, district: string | SelectQueryBuilder<Database, 'buildings', { district: string }>) =>
   db
     .selectFrom('orders')
     .innerJoin('buildings', 'buildings.id', 'orders.building_id')
     .where('buildings.district', '=', district)
     .where('orders.status', 'in', BOOKED)
 
-/** Installations booked in a district's half-day slot, other than `exceptOrderId`'s own (when it moves). */
-export async function bookedInstalls(db: Kysely<Database>, district: string, slot: SlotRef, exceptOrderId?: string): Promise<number> {
-  let query = bookedIn(db, district)
+const bookedInSlot = (db: Kysely<Database>, district: Parameters<typeof bookedIn>[1], slot: SlotRef) =>
+  bookedIn(db, district)
     .select((eb) => eb.fn.countAll<number | string>().as('booked'))
     .where('orders.install_date', '=', slot.date)
     .where('orders.install_slot', '=', slot.slot)
+
+/** Installations booked in a district's half-day slot, other than `exceptOrderId`'s own (when it moves). */
+export async function bookedInstalls(db: Kysely<Database>, district: string, slot: SlotRef, exceptOrderId?: string): Promise<number> {
+  let query = bookedInSlot(db, district, slot)
   if (exceptOrderId !== undefined) query = query.where('orders.id', '!=', exceptOrderId)
   return Number((await query.executeTakeFirstOrThrow()).booked)
+}
+
+/** The same count for the district of a building, to be read before the building is (readInOneTrip): one row, `booked`. */
+export function bookedInstallsAtBuildingQuery(db: Kysely<Database>, buildingId: string, slot: SlotRef) {
+  return bookedInSlot(db, db.selectFrom('buildings').select('district').where('id', '=', buildingId), slot)
 }
 
 /** Installations booked in each of a district's slots from `from` to `to` (ISO dates, inclusive), keyed `date slot`; a slot with none is absent. */

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely'
+import type { InferResult, Insertable, Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { quoteSchema, type Quote } from '../schemas/quote'
 import type { QuoteRequest } from '../schemas/quote-request'
@@ -40,17 +40,22 @@ export async function findQuote(db: Kysely<Database>, id: string): Promise<Quote
  * A quote with what an order takes from its row besides: the visit's attribution, the offer code it
  * was priced with, and whether it has been ordered already (read with it: no trip of its own).
  */
-export async function findQuoteToOrder(
-  db: Kysely<Database>,
-  id: string,
-): Promise<{ quote: Quote; attribution: Record<string, string> | null; offerCode: string | null; ordered: boolean } | undefined> {
-  const row = await db
+export function quoteToOrderQuery(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('quotes')
     .leftJoin('orders', 'orders.quote_id', 'quotes.id')
     .select(['quotes.quote_json', 'quotes.attribution_json', 'quotes.offer_code', 'orders.id as order_id'])
     .where('quotes.id', '=', id)
-    .executeTakeFirst()
-  if (!row) return undefined
+}
+
+export interface QuoteToOrder {
+  quote: Quote
+  attribution: Record<string, string> | null
+  offerCode: string | null
+  ordered: boolean
+}
+
+export function quoteToOrderOf(row: InferResult<ReturnType<typeof quoteToOrderQuery>>[number]): QuoteToOrder {
   return { quote: storedQuoteOf(row.quote_json), attribution: row.attribution_json ? JSON.parse(row.attribution_json) : null, offerCode: row.offer_code, ordered: row.order_id !== null }
 }
 

@@ -68,17 +68,31 @@ export async function confirmVerificationCode(services: Pick<Services, 'db' | 'n
   return proveCode(services.db, verification, code, services.now())
 }
 
+/** An order without a verification, or with one that does not exist, is refused alike. */
+const unverified = () =>
+  new AppError('email_not_verified', 'Verify the contact e-mail before ordering: request a code, then send the verification with the order.', [
+    { path: 'verification', message: 'required' },
+  ])
+
+/** The order's proof of its e-mail: refused when the order came without one. */
+export function presentedProof(proof: VerificationProof | undefined): VerificationProof {
+  if (!proof) throw unverified()
+  return proof
+}
+
 /**
  * What an order needs: a verification, unused and unexpired, of exactly the contact's address, with
- * its code. Returns it; the order then writes to its address only, and uses it up (one order each).
+ * its code. `verification` is the row of `proof.id`, read by the caller with the order's other reads.
+ * Returns it; the order then writes to its address only, and uses it up (one order each).
  */
-export async function verifiedOrderEmail(db: Kysely<Database>, proof: VerificationProof | undefined, contactEmail: string, now: Date): Promise<EmailVerification> {
-  const verification = proof && (await findEmailVerification(db, proof.id))
-  if (!proof || !verification) {
-    throw new AppError('email_not_verified', 'Verify the contact e-mail before ordering: request a code, then send the verification with the order.', [
-      { path: 'verification', message: 'required' },
-    ])
-  }
+export async function verifiedOrderEmail(
+  db: Kysely<Database>,
+  proof: VerificationProof,
+  verification: EmailVerification | undefined,
+  contactEmail: string,
+  now: Date,
+): Promise<EmailVerification> {
+  if (!verification) throw unverified()
   if (!sameEmail(verification.email, contactEmail)) {
     throw new AppError('email_not_verified', 'The verification is for another e-mail address than the contact’s; verify this address.', [
       { path: 'contact.email', message: 'not the verified address' },

@@ -20,7 +20,12 @@ export async function availableInstallDays(db: Kysely<Database>, now: Date, buil
  * at `path` saying `full`), not counting `exceptOrderId`'s own booking when it moves.
  */
 export async function assertInstallSlotFree(db: Kysely<Database>, district: string, slot: SlotRef, capacity: number, path: string, exceptOrderId?: string): Promise<void> {
-  if ((await bookedInstalls(db, district, slot, exceptOrderId)) >= capacity) {
+  assertRoomInSlot(await bookedInstalls(db, district, slot, exceptOrderId), capacity, district, slot, path)
+}
+
+/** The same refusal for a count read already. */
+export function assertRoomInSlot(booked: number, capacity: number, district: string, slot: SlotRef, path: string): void {
+  if (booked >= capacity) {
     throw new AppError('install_slot_unavailable', `The ${district} crews are fully booked on ${slot.date} ${slot.slot}.`, [{ path, message: 'full' }])
   }
 }

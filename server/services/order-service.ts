@@ -10,8 +10,8 @@ import { OPERATIONS_ADDRESS, outboxInsert, type EnqueuedMessage } from '../notif
 import { winLeadsForOrder } from '../leads/lifecycle'
 import { customerActor, place } from '../orders/lifecycle'
 import { orderNumber } from '../orders/order-number'
-import { findBuildingWithManager } from '../repositories/buildings-repository'
-import { emailVerificationClaim } from '../repositories/email-verifications-repository'
+import { buildingWithManagerOf, buildingWithManagerQuery } from '../repositories/buildings-repository'
+import { emailVerificationClaim, emailVerificationQuery } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
 import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
 import { writeInOneTripClaiming } from '../repositories/one-trip-writes'
@@ -20,15 +20,17 @@ import {
   findIdempotentResponse,
   saveIdempotentResponse,
 } from '../repositories/orders-repository'
-import { findQuoteToOrder } from '../repositories/quotes-repository'
+import { bookedInstallsAtBuildingQuery } from '../repositories/install-capacity-repository'
+import { readInOneTrip } from '../repositories/one-trip-reads'
+import { quoteToOrderOf, quoteToOrderQuery } from '../repositories/quotes-repository'
 import { defaultInvoiceDetails } from '../schemas/invoice-details'
 import type { OrderRequest } from '../schemas/order-request'
 import type { Quote } from '../schemas/quote'
 import { isUniqueViolation, isUniqueViolationOn } from './database-errors'
 import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
-import { verifiedOrderEmail } from './email-verification-service'
-import { assertInstallSlotFree } from './install-availability'
+import { presentedProof, verifiedOrderEmail } from './email-verification-service'
+import { assertRoomInSlot } from './install-availability'
 import { writeTogether } from './group-commit'
 import type { Services } from './services'
 
@@ -91,13 +93,20 @@ function requestHashOf({ verification: _proof, ...ordered }: OrderRequest): stri
 }
 
 async function placeNewOrder(services: Services, idempotencyKey: string, requestHash: string, request: OrderRequest): Promise<IdempotentAnswer> {
-  const { verification: proof } = request
+  const proof = presentedProof(request.verification)
   const now = services.now()
+  // What the order is checked against, read in one trip (on PostgreSQL), before anything is written.
+  const read = await readInOneTrip(services.db, {
+    verification: emailVerificationQuery(services.db, proof.id),
+    quote: quoteToOrderQuery(services.db, request.quoteId),
+    site: buildingWithManagerQuery(services.db, request.site.buildingId),
+    booked: bookedInstallsAtBuildingQuery(services.db, request.site.buildingId, request.installSlot),
+  })
   // The one address this order ever writes to: the one its contact proved they read.
-  const verified = await verifiedOrderEmail(services.db, proof, request.contact.email, now)
+  const verified = await verifiedOrderEmail(services.db, proof, read.verification[0], request.contact.email, now)
   const email = verified.email
-  const quoted = await findQuoteToOrder(services.db, request.quoteId)
-  if (!quoted) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
+  if (read.quote.length === 0) throw new AppError('quote_not_found', 'There is no quote with this id.', [{ path: 'quoteId', message: 'unknown quote' }])
+  const quoted = quoteToOrderOf(read.quote[0])
   const { quote } = quoted
   // Refused before its offer code is tried: an ordered win-back quote is "already ordered", not a wrong code.
   // (Two placings at once are settled by the unique index on the quote's order.)
@@ -107,14 +116,14 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
   if (request.payment.method === 'online' && amountDue > 0 && !services.stripe) {
     throw new AppError('payment_unavailable', 'Online payment is not available; choose invoice (bank transfer).', [{ path: 'payment.method', message: 'unavailable' }])
   }
-  const site = await findBuildingWithManager(services.db, request.site.buildingId)
-  if (!site) throw new AppError('building_not_found', 'There is no building with this id.', [{ path: 'site.buildingId', message: 'unknown building' }])
+  if (read.site.length === 0) throw new AppError('building_not_found', 'There is no building with this id.', [{ path: 'site.buildingId', message: 'unknown building' }])
+  const site = buildingWithManagerOf(read.site[0])
   const { date, slot } = request.installSlot
   if (!isInstallSlotOffered(now, site.building.same_day_install === 1, date, slot)) {
     throw new AppError('install_slot_unavailable', 'This installation slot is not offered for this building.', [{ path: 'installSlot', message: 'not offered' }])
   }
   // The slot is the customer's wish until operations book it; a slot already fully booked is no wish to accept.
-  await assertInstallSlotFree(services.db, site.building.district, request.installSlot, services.orderPolicy.installCapacityPerHalfDay, 'installSlot')
+  assertRoomInSlot(Number(read.booked[0].booked), services.orderPolicy.installCapacityPerHalfDay, site.building.district, request.installSlot, 'installSlot')
   const catalog = await services.catalogs.byVersion(quote.catalogVersion)
   const offering = catalog.offerings.get(quote.offering)
   if (!offering) throw new Error(`catalog ${catalog.version} has no offering ${quote.offering}, which quote ${quote.id} was priced with`)
