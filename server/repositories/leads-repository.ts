@@ -138,7 +138,7 @@ export async function leadsDueForEscalation(db: Kysely<Database>, since: string,
  * scope of the order's building: the buildings of its manager, or the building alone when it has none.
  * One statement: the scope is a subquery, not a read of its own before every order.
  */
-export async function openLeadsOfCompany(db: Kysely<Database>, buildingId: string, company: { creditCode: string; mobile: string }): Promise<Lead[]> {
+export function openLeadsOfCompanyQuery(db: Kysely<Database>, buildingId: string, company: { creditCode: string; mobile: string }) {
   const managerOfSite = db.selectFrom('buildings as site').select('site.manager_id').where('site.id', '=', buildingId)
   const scope = db
     .selectFrom('buildings as scope')
@@ -153,7 +153,6 @@ export async function openLeadsOfCompany(db: Kysely<Database>, buildingId: strin
     .where((eb) => eb.or([eb('credit_code', '=', company.creditCode), ...(company.mobile ? [eb('mobile', '=', company.mobile)] : [])]))
     .orderBy('created_at')
     .orderBy('id')
-    .execute()
 }
 
 /** The district lead's address for `district`, if the district has one. */

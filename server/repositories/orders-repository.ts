@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../db/schema'
 import { unpaidOrderStatuses, type OrderStatus } from '../domain/order-status'
-import { writeInOneTrip, type PendingWrite } from './one-trip-writes'
+import { writeInOneTripClaiming, type ClaimWrite, type PendingWrite } from './one-trip-writes'
 import { queueForSearchIndex } from './order-search-repository'
 import { utmColumns } from './utm-columns'
 
@@ -24,12 +24,14 @@ export async function insertOrder(
   order: Insertable<Database['orders']>,
   items: Omit<Insertable<Database['order_items']>, 'order_id'>[],
   workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[],
-  /** Other rows the caller writes with the order (its audit row), in the same trip. */
-  alongside: PendingWrite[] = [],
-): Promise<void> {
+  /** Other rows the caller writes with the order (its audit row, its mails), in the same trip. */
+  alongside: PendingWrite[],
+  /** The update these writes stand on: answered whether it took its row. */
+  claim: ClaimWrite,
+): Promise<boolean> {
   const firstYear = sql<number>`(select first_year_total_fen from quotes where id = ${order.quote_id})`
   // The order and its rows: one round trip on PostgreSQL.
-  await writeInOneTrip(db, [
+  return writeInOneTripClaiming(db, [
     db.insertInto('orders').values({ ...order, ...utmColumns(order.attribution_json), first_year_total_fen: firstYear }),
     queueForSearchIndex(db, order.id, order.created_at),
     ...(items.length > 0 ? [db.insertInto('order_items').values(items.map((item) => ({ ...item, order_id: order.id })))] : []),
@@ -37,7 +39,7 @@ export async function insertOrder(
     // A new order's first event.
     db.insertInto('order_events').values({ order_id: order.id, sequence: 1, status: order.status, note: null, created_at: order.created_at }),
     ...alongside,
-  ])
+  ], claim)
 }
 
 export async function insertWorkOrders(db: Kysely<Database>, orderId: string, workOrders: Omit<Insertable<Database['work_orders']>, 'order_id'>[]): Promise<void> {

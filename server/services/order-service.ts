@@ -2,25 +2,25 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { isInstallSlotOffered } from '../domain/install-slots'
-import { reviewReasons } from '../domain/order-review'
+import { reviewReasons, type ReviewReason } from '../domain/order-review'
 import type { OrderStatus } from '../domain/order-status'
 import { portsNeeded } from '../domain/ports-needed'
 import { AppError } from '../errors'
 import { OPERATIONS_ADDRESS, outboxInsert, type EnqueuedMessage } from '../notifications/messages'
 import { winLeadsForOrder } from '../leads/lifecycle'
-import { customerActor, place } from '../orders/lifecycle'
+import { customerActor, place, type Placement } from '../orders/lifecycle'
 import { orderNumber } from '../orders/order-number'
-import { buildingWithManagerOf, buildingWithManagerQuery } from '../repositories/buildings-repository'
+import { buildingWithManagerOf, buildingWithManagerQuery, type BuildingWithManager } from '../repositories/buildings-repository'
 import { emailVerificationClaim, emailVerificationQuery } from '../repositories/email-verifications-repository'
 import { findOfferCode, isOfferCodeHolder } from '../repositories/offer-codes-repository'
 import { insertInvoiceDetails } from '../repositories/order-invoices-repository'
-import { writeInOneTripClaiming } from '../repositories/one-trip-writes'
 import {
   consumeOfferCode,
   findIdempotentResponse,
   saveIdempotentResponse,
 } from '../repositories/orders-repository'
 import { bookedInstallsAtBuildingQuery } from '../repositories/install-capacity-repository'
+import { openLeadsOfCompanyQuery } from '../repositories/leads-repository'
 import { readInOneTrip } from '../repositories/one-trip-reads'
 import { quoteToOrderOf, quoteToOrderQuery } from '../repositories/quotes-repository'
 import { defaultInvoiceDetails } from '../schemas/invoice-details'
@@ -101,6 +101,8 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
     quote: quoteToOrderQuery(services.db, request.quoteId),
     site: buildingWithManagerQuery(services.db, request.site.buildingId),
     booked: bookedInstallsAtBuildingQuery(services.db, request.site.buildingId, request.installSlot),
+    // Won by the order in its transaction; one that moved meanwhile is left as it is (a guarded transition).
+    leads: openLeadsOfCompanyQuery(services.db, request.site.buildingId, { creditCode: request.company.creditCode, mobile: request.contact.mobile }),
   })
   // The one address this order ever writes to: the one its contact proved they read.
   const verified = await verifiedOrderEmail(services.db, proof, read.verification[0], request.contact.email, now)
@@ -161,7 +163,18 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
     const token = randomBytes(24).toString('base64url')
     const links = orderLinks(services.siteUrl, request.lang, number, token)
     const routing = { manager_id: site.manager?.id ?? null, queue_district: site.manager ? null : site.building.district }
-    const { status, amountDue: owed, deadlines } = await place(
+    const answerTo = (placement: Placement): OrderPlaced => ({
+      id,
+      number,
+      status: placement.status,
+      payment: {
+        method: request.payment.method,
+        amountDue: placement.amountDue,
+        ...(placement.status === 'awaiting_payment' ? { url: links.payment } : {}),
+      },
+      trackingUrl: links.tracking,
+    })
+    const placed = await place(
       services,
       trx,
       customerActor,
@@ -194,94 +207,100 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
       },
       orderItems(quote),
       { amountDue, delivered, ports, reviewReasons: reasons, site: { floor: request.site.floor, unit: request.site.unit, installDate: date, installSlot: slot }, routing },
+      // The order's invoice details, its mails, the answer to its key and its e-mail proof, used up, go
+      // in the order's own trip (one statement on PostgreSQL). One order per proof: a twin placed
+      // concurrently with the same proof finds it taken, and rolls back.
+      (placement) => ({
+        writes: [
+          insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at),
+          outboxInsert(trx, orderMessages(placement, { request, number, email, quote, site, trackingUrl: links.tracking, amountDue, reasons }), now),
+          saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, answerTo(placement), at),
+        ],
+        claim: emailVerificationClaim(trx, verified.id, id, at),
+      }),
     )
-    // The company ordered: its open leads in the building's scope are won by this order.
-    await winLeadsForOrder(services, trx, { id, number, building_id: site.building.id, credit_code: request.company.creditCode, contact_mobile: request.contact.mobile })
-
-    const manager = site.manager
-    const confirmation: EnqueuedMessage = {
-      kind: 'order_confirmation',
-      recipient: email,
-      lang: request.lang,
-      payload: {
-        orderNumber: number,
-        companyName: request.company.name,
-        status,
-        amountDue: owed,
-        monthly: quote.monthly.estimatedBill,
-        installDate: date,
-        installSlot: slot,
-        trackingUrl: links.tracking,
-        ...(deadlines ? { paymentDueAt: deadlines.paymentDueAt.toISOString() } : {}),
-        ...(manager ? { managerName: request.lang === 'zh' ? manager.name : manager.name_en, managerPhone: manager.phone } : {}),
-      },
-    }
-    const toManager: EnqueuedMessage = {
-      kind: 'manager_new_order',
-      recipient: manager?.email ?? OPERATIONS_ADDRESS,
-      lang: 'zh',
-      payload: {
-        orderNumber: number,
-        companyName: request.company.name,
-        buildingName: site.building.name_zh,
-        status,
-        installDate: date,
-        installSlot: slot,
-        contactName: request.contact.name,
-        contactMobile: request.contact.mobile,
-        amountDue,
-        ...(manager ? {} : { queueDistrict: site.building.district }),
-      },
-    }
-    // Operations review an order above what is taken without review before it holds anything.
-    const toReview: EnqueuedMessage[] =
-      status === 'pending_review'
-        ? [
-            {
-              kind: 'ops_order_review',
-              recipient: OPERATIONS_ADDRESS,
-              lang: 'zh',
-              payload: {
-                orderNumber: number,
-                companyName: request.company.name,
-                creditCode: request.company.creditCode,
-                buildingName: site.building.name_zh,
-                contactName: request.contact.name,
-                contactMobile: request.contact.mobile,
-                reasons,
-              },
-            },
-          ]
-        : []
-
-    const body: OrderPlaced = {
-      id,
-      number,
-      status,
-      payment: {
-        method: request.payment.method,
-        amountDue: owed,
-        ...(status === 'awaiting_payment' ? { url: links.payment } : {}),
-      },
-      trackingUrl: links.tracking,
-    }
-    // The order's invoice details, its mails, the answer to its key and its e-mail proof, used up:
-    // one round trip on PostgreSQL. One order per proof: a twin placed concurrently with the same
-    // proof finds it taken, and rolls back.
-    const proofClaimed = await writeInOneTripClaiming(
-      trx,
-      [
-        insertInvoiceDetails(trx, id, request.invoice ?? defaultInvoiceDetails(request.company), at),
-        outboxInsert(trx, [confirmation, toManager, ...toReview], now),
-        saveIdempotentResponse(trx, idempotencyKey, requestHash, 201, body, at),
-      ],
-      emailVerificationClaim(trx, verified.id, id, at),
-    )
-    if (!proofClaimed) {
+    if (!placed.claimed) {
       throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
     }
-    return { statusCode: 201, body, replayed: false }
+    // The company ordered: its open leads in the building's scope are won by this order.
+    await winLeadsForOrder(services, trx, { id, number, credit_code: request.company.creditCode }, read.leads)
+    return { statusCode: 201, body: answerTo(placed), replayed: false }
   })
+}
+
+/** What an order's mails are made of besides its placement. */
+interface OrderMailFacts {
+  request: OrderRequest
+  number: string
+  email: string
+  quote: Quote
+  site: BuildingWithManager
+  trackingUrl: string
+  /** What the quote asks to pay now: the manager's notice gives it, whatever the placement leaves owed. */
+  amountDue: number
+  reasons: ReviewReason[]
+}
+
+/** The customer's confirmation, the manager's notice (or the district queue's) and, for an order held for review, operations'. */
+function orderMessages(placement: Placement, { request, number, email, quote, site, trackingUrl, amountDue, reasons }: OrderMailFacts): EnqueuedMessage[] {
+  const { status, amountDue: owed, deadlines } = placement
+  const { date, slot } = request.installSlot
+  const manager = site.manager
+  const confirmation: EnqueuedMessage = {
+    kind: 'order_confirmation',
+    recipient: email,
+    lang: request.lang,
+    payload: {
+      orderNumber: number,
+      companyName: request.company.name,
+      status,
+      amountDue: owed,
+      monthly: quote.monthly.estimatedBill,
+      installDate: date,
+      installSlot: slot,
+      trackingUrl,
+      ...(deadlines ? { paymentDueAt: deadlines.paymentDueAt.toISOString() } : {}),
+      ...(manager ? { managerName: request.lang === 'zh' ? manager.name : manager.name_en, managerPhone: manager.phone } : {}),
+    },
+  }
+  const toManager: EnqueuedMessage = {
+    kind: 'manager_new_order',
+    recipient: manager?.email ?? OPERATIONS_ADDRESS,
+    lang: 'zh',
+    payload: {
+      orderNumber: number,
+      companyName: request.company.name,
+      buildingName: site.building.name_zh,
+      status,
+      installDate: date,
+      installSlot: slot,
+      contactName: request.contact.name,
+      contactMobile: request.contact.mobile,
+      amountDue,
+      ...(manager ? {} : { queueDistrict: site.building.district }),
+    },
+  }
+  // Operations review an order above what is taken without review before it holds anything.
+  const toReview: EnqueuedMessage[] =
+    status === 'pending_review'
+      ? [
+          {
+            kind: 'ops_order_review',
+            recipient: OPERATIONS_ADDRESS,
+            lang: 'zh',
+            payload: {
+              orderNumber: number,
+              companyName: request.company.name,
+              creditCode: request.company.creditCode,
+              buildingName: site.building.name_zh,
+              contactName: request.contact.name,
+              contactMobile: request.contact.mobile,
+              reasons,
+            },
+          },
+        ]
+      : []
+  return [confirmation, toManager, ...toReview]
 }
 
 async function replay(db: Kysely<Database>, key: string, requestHash: string): Promise<IdempotentAnswer | undefined> {

@@ -6,6 +6,7 @@ import type { ReviewReason } from '../../domain/order-review'
 import type { PortCounts } from '../../domain/ports-needed'
 import type { RequestedComponent } from '../../domain/serviceability'
 import { auditInsert } from '../../repositories/audit-repository'
+import type { ClaimWrite, PendingWrite } from '../../repositories/one-trip-writes'
 import { insertOrder, reservePorts } from '../../repositories/orders-repository'
 import { workOrders, type Routing, type WorkSite } from '../../services/work-orders'
 import type { LifecycleServices, OrderActor } from './context'
@@ -53,10 +54,19 @@ export interface Placement {
   deadlines?: FulfilmentEntry['deadlines']
 }
 
+/** Rows the placing caller writes with the order, and the claim they stand on (its e-mail proof, used up). */
+export interface WrittenWithOrder {
+  writes: PendingWrite[]
+  claim: ClaimWrite
+}
+
 /**
  * The first command of an order's life: it is inserted with its items in the status the table starts
  * it in. An order that needs review (`reviewReasons`) holds nothing and has no work yet; any other
- * enters fulfilment at once with its work orders. The placement is the first audit row.
+ * enters fulfilment at once with its work orders. The placement is the first audit row. What the
+ * caller writes with the order depends on how it was placed (`withOrder`), and goes in the order's
+ * own trip; `claimed` says whether its claim took its row (if not, the caller refuses the order and
+ * its transaction takes everything back).
  */
 export async function place(
   services: Pick<LifecycleServices, 'now' | 'orderPolicy'>,
@@ -65,7 +75,8 @@ export async function place(
   order: PlacedOrder,
   items: Parameters<typeof insertOrder>[2],
   fulfilment: { amountDue: number; delivered: RequestedComponent[]; ports: PortCounts; reviewReasons: ReviewReason[]; site: WorkSite; routing: Routing },
-): Promise<Placement> {
+  withOrder: (placement: Placement) => WrittenWithOrder,
+): Promise<Placement & { claimed: boolean }> {
   const amountDue = fulfilment.amountDue
   const entry =
     fulfilment.reviewReasons.length > 0
@@ -85,7 +96,9 @@ export async function place(
     },
     services.now(),
   )
-  await insertOrder(
+  const placement: Placement = { status, amountDue: entry?.amountDue ?? amountDue, deadlines: entry?.deadlines }
+  const alongside = withOrder(placement)
+  const claimed = await insertOrder(
     trx,
     {
       ...order,
@@ -98,7 +111,8 @@ export async function place(
     },
     items,
     entry ? workOrders(fulfilment.delivered, entry.status, fulfilment.site, fulfilment.routing, at) : [],
-    [audit],
+    [audit, ...alongside.writes],
+    alongside.claim,
   )
-  return { status, amountDue: entry?.amountDue ?? amountDue, deadlines: entry?.deadlines }
+  return { ...placement, claimed }
 }
