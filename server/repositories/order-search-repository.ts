@@ -38,19 +38,19 @@ export async function indexQueuedOrders(trx: Kysely<Database>, limit: number): P
 export async function indexOrdersForSearch(db: Kysely<Database>, orders: SearchedOrder[]): Promise<void> {
   // Sorted (by code unit, SQLite's order; near enough PostgreSQL's collation), the rows go into the index page after page.
   const rows = orders.flatMap((order) => orderSearchGrams(order).map((gram) => ({ gram, order_id: order.id }))).sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.order_id < b.order_id ? -1 : 1))
+  // The rows as one value, however many: a VALUES list of two parameters a row was a new statement
+  // for PostgreSQL to parse and plan every batch (half of the batch's cost there, some 0.5 ms of
+  // PostgreSQL's CPU per order placed; measured), and for Kysely to build, on either database.
   if (isPostgres(db)) {
-    // Two arrays, however many rows: a VALUES list of two parameters a row was a new statement for
-    // PostgreSQL to parse and plan every batch (half of the batch's cost there, some 0.5 ms of
-    // PostgreSQL's CPU per order placed; measured), and for Kysely to build.
     const grams = rows.map((row) => row.gram)
     const orderIds = rows.map((row) => row.order_id)
     await sql`insert into order_search_grams (gram, order_id) select * from unnest(${grams}::text[], ${orderIds}::text[]) on conflict (gram, order_id) do nothing`.execute(db)
     return
   }
-  // Two parameters a row: well below SQLite's 32,766 per statement.
-  for (let start = 0; start < rows.length; start += 10_000) {
-    await db.insertInto('order_search_grams').values(rows.slice(start, start + 10_000)).onConflict((conflict) => conflict.columns(['gram', 'order_id']).doNothing()).execute()
-  }
+  // SQLite reads them from one JSON array of [gram, order id] pairs (`where true`: an INSERT … SELECT
+  // takes an ON CONFLICT clause only after a WHERE, or its parser reads the clause as a join's ON).
+  const pairs = JSON.stringify(rows.map((row) => [row.gram, row.order_id]))
+  await sql`insert into order_search_grams (gram, order_id) select value ->> 0, value ->> 1 from json_each(${pairs}) where true on conflict (gram, order_id) do nothing`.execute(db)
 }
 
 /**
