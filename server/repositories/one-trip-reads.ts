@@ -10,7 +10,8 @@ type RowsOf<Reads> = { [Name in keyof Reads]: Reads[Name] extends PendingRead<in
 /**
  * Selects that need none of each other's results, answered together: on PostgreSQL as one statement
  * (`select (select json_agg(r) from (…) as r) as name, …`), one round trip instead of one each, the
- * counterpart of writeInOneTrip for reads (a trip was an eighth of an order's time there, measured).
+ * counterpart of writeInOneTrip for reads (four more trips an order took 10–22 % off the orders placed
+ * per second there, measured).
  * The rows come back as JSON, which holds every value our columns have (text, integers, null) as the
  * driver would give it. On SQLite, where a statement costs no trip, they run one after another.
  */
