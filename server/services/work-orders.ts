@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { Insertable } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { EntryOrderStatus } from '../domain/order-status'
 import type { WorkOrderKind, WorkOrderStatus } from '../domain/work-orders'
 import type { RequestedComponent } from '../domain/serviceability'
+import { timeOrderedId } from '../domain/time-ordered-id'
 
 export type NewWorkOrder = Omit<Insertable<Database['work_orders']>, 'order_id'> & { kind: WorkOrderKind; status: WorkOrderStatus }
 
@@ -30,16 +30,16 @@ export function workOrders(delivered: RequestedComponent[], status: EntryOrderSt
   const place = { floor: site.floor, unit: site.unit }
   const describe = (items: RequestedComponent[]) => items.map((item) => ({ code: item.component.code, count: item.count }))
   if (status === 'survey_required') {
-    return [{ id: randomUUID(), kind: 'site_survey', status: 'open', details_json: JSON.stringify({ ...place, components: describe(delivered) }), ...routing, ...slot, created_at: at }]
+    return [{ id: timeOrderedId(), kind: 'site_survey', status: 'open', details_json: JSON.stringify({ ...place, components: describe(delivered) }), ...routing, ...slot, created_at: at }]
   }
   const onSite = delivered.filter((item) => item.component.category === 'fixed_voice' || item.component.category === 'broadband')
   const mobiles = delivered.filter((item) => item.component.category === 'mobile')
   return [
     ...(onSite.length > 0
-      ? [{ id: randomUUID(), kind: 'site_installation' as const, status: workStatus, details_json: JSON.stringify({ ...place, components: describe(onSite) }), ...routing, ...slot, created_at: at }]
+      ? [{ id: timeOrderedId(), kind: 'site_installation' as const, status: workStatus, details_json: JSON.stringify({ ...place, components: describe(onSite) }), ...routing, ...slot, created_at: at }]
       : []),
     ...(mobiles.length > 0
-      ? [{ id: randomUUID(), kind: 'sim_delivery' as const, status: workStatus, details_json: JSON.stringify({ ...place, components: describe(mobiles) }), ...routing, ...slot, created_at: at }]
+      ? [{ id: timeOrderedId(), kind: 'sim_delivery' as const, status: workStatus, details_json: JSON.stringify({ ...place, components: describe(mobiles) }), ...routing, ...slot, created_at: at }]
       : []),
   ]
 }
