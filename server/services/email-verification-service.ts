@@ -101,16 +101,21 @@ export async function verifiedOrderEmail(
   return proveCode(db, verification, proof.code, now)
 }
 
+/** A verification proves one order's address: a second order with it is refused. */
+export const usedVerification = () =>
+  new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
+
 async function proveCode(db: Kysely<Database>, verification: EmailVerification, code: string, now: Date): Promise<EmailVerification> {
   const at = now.toISOString()
-  if (verification.used_at) {
-    throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
-  }
+  if (verification.used_at) throw usedVerification()
   if (verification.expires_at <= at) throw new AppError('verification_expired', 'This code has expired; send a new one.', [{ path: 'code', message: 'expired' }])
   // Proven once already: the same right code again costs no attempt (the order after the confirm step).
   if (verification.confirmed_at && isVerificationCode(verification.id, code, verification.code_hash)) return verification
   const attempts = await takeVerificationAttempt(db, verification.id, VERIFICATION_MAX_ATTEMPTS)
   if (attempts === undefined) {
+    // No attempt is taken from a used verification either: an order sent at once with the same proof
+    // may have used it since it was read here, and this order is then the second one, not a guess.
+    if ((await findEmailVerification(db, verification.id))?.used_at) throw usedVerification()
     throw new AppError('verification_expired', 'This code has been tried too many times; send a new one.', [{ path: 'code', message: 'no attempts left' }])
   }
   if (!isVerificationCode(verification.id, code, verification.code_hash)) throw new WrongVerificationCodeError(VERIFICATION_MAX_ATTEMPTS - attempts)

@@ -30,7 +30,7 @@ import type { Quote } from '../schemas/quote'
 import { isUniqueViolation, isUniqueViolationOn } from './database-errors'
 import { orderLinks } from './order-links'
 import { assertServiceable, deliveredComponents } from './serviceability-service'
-import { presentedProof, verifiedOrderEmail } from './email-verification-service'
+import { presentedProof, usedVerification, verifiedOrderEmail } from './email-verification-service'
 import { assertRoomInSlot } from './install-availability'
 import { writeTogether } from './group-commit'
 import type { Services } from './services'
@@ -223,9 +223,7 @@ async function placeNewOrder(services: Services, idempotencyKey: string, request
         claim: emailVerificationClaim(trx, verified.id, id, at),
       }),
     )
-    if (!placed.claimed) {
-      throw new AppError('email_not_verified', 'This verification was used for an order already; verify the e-mail again.', [{ path: 'verification', message: 'used' }])
-    }
+    if (!placed.claimed) throw usedVerification()
     // The company ordered: its open leads in the building's scope are won by this order.
     await winLeadsForOrder(services, trx, { id, number, credit_code: request.company.creditCode }, read.leads)
     return { statusCode: 201, body: answerTo(placed), replayed: false }

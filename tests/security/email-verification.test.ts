@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { AppError } from '../../server/errors'
+import { findEmailVerification } from '../../server/repositories/email-verifications-repository'
+import { verifiedOrderEmail } from '../../server/services/email-verification-service'
 import { createQuote, mailedCode, orderBody, postOrder, verifyEmail } from '../support/orders'
 import { useSeededApi } from '../support/test-api'
 import { databaseKinds } from '../support/test-database'
@@ -28,6 +31,20 @@ describe.each(databaseKinds)('orders write only to a verified contact e-mail, on
     expect(mismatched.status).toBe(422)
     expect((await errorOf(mismatched)).code).toBe('email_not_verified')
     expect(await db().selectFrom('orders').select('id').where('quote_id', '=', quote.id).execute()).toEqual([])
+  })
+
+  // Two orders sent at once with one proof: the second reads the verification before the first uses it,
+  // and tries the code after. It is the second order of the proof, not a code tried too often.
+  it('refuses a proof used since it was read as used (email_not_verified), not as tried too often', async () => {
+    const email = freshEmail()
+    // From an address of its own: the other tests count the default one's verifications.
+    const { id } = (await (await ask(email, '192.0.2.77')).json()) as { id: string }
+    const proof = { id, code: await mailedCode(api(), id) }
+    const read = await findEmailVerification(db(), proof.id)
+    await db().updateTable('email_verifications').set({ used_at: '2026-11-22T03:00:00.000Z' }).where('id', '=', proof.id).execute()
+    const refusal = await verifiedOrderEmail(db(), proof, read, email, new Date('2026-11-22T03:00:01.000Z')).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(AppError)
+    expect((refusal as AppError).code).toBe('email_not_verified')
   })
 
   it('mails a 6-digit code on the priority lane and stores only its hash', async () => {
